@@ -1,0 +1,1 @@
+"""The `aiaudit` command line."""

@@ -1,0 +1,105 @@
+"""Errors the plugin raises on purpose. Only deliberate policy decisions reach the user's code.
+
+Messages say which rule fired and why, never the offending prompt text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .generation import Decision
+
+
+class PolicyViolation(Exception):
+    """A call refused by policy. The provider was never called."""
+
+    rule = "policy"
+
+    def __init__(self, message: str, decision: Decision | None = None) -> None:
+        super().__init__(message)
+        self.decision = decision
+
+
+class ContentBlocked(PolicyViolation):
+    """The prompt matched a blocked content category (violence, explicit, hate_speech, deepfake)."""
+
+    rule = "content"
+
+
+class PIIBlocked(PolicyViolation):
+    """The prompt contains personal data and the PII action is `block`."""
+
+    rule = "pii"
+
+
+class CopyrightBlocked(PolicyViolation):
+    """The prompt names a living artist and the copyright action is `block`."""
+
+    rule = "copyright"
+
+
+class PromptTooLong(PolicyViolation):
+    """The prompt is longer than `prompt_length.max_chars` and the action is `block`."""
+
+    rule = "prompt_length"
+
+
+class BudgetExceeded(PolicyViolation):
+    """The estimated cost would take a budget scope past 100 %."""
+
+    rule = "budget"
+
+    def __init__(
+        self,
+        message: str,
+        decision: Decision | None = None,
+        *,
+        scope: str = "",
+        subject: str = "",
+        limit_usd: float = 0.0,
+        spent_usd: float = 0.0,
+        period_end: str = "",
+    ) -> None:
+        super().__init__(message, decision)
+        self.scope = scope
+        self.subject = subject
+        self.limit_usd = limit_usd
+        self.spent_usd = spent_usd
+        self.period_end = period_end
+
+
+class RateLimited(PolicyViolation):
+    """No rate-limit slot within `max_wait_seconds`; retry after `retry_after` seconds."""
+
+    rule = "rate_limit"
+
+    def __init__(self, message: str, decision: Decision | None = None, *, retry_after: float = 0.0) -> None:
+        super().__init__(message, decision)
+        self.retry_after = retry_after
+
+
+class ApprovalRequired(PolicyViolation):
+    """The purpose needs approval; a pending ticket was left for the approvers."""
+
+    rule = "approval"
+
+    def __init__(self, message: str, decision: Decision | None = None, *, ticket_id: str = "") -> None:
+        super().__init__(message, decision)
+        self.ticket_id = ticket_id
+
+
+class GovernanceUnavailable(PolicyViolation):
+    """The budget/rate-limit store is unreachable and `on_store_error` is `fail_closed`."""
+
+    rule = "store"
+
+
+class PolicyFileError(ValueError):
+    """A policy file that cannot be loaded: names file, line, key and the problem."""
+
+    def __init__(self, message: str, *, path: str = "", line: int | None = None, key: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+        self.key = key
