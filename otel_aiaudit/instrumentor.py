@@ -1,0 +1,103 @@
+"""AIAuditInstrumentor: the entry point `opentelemetry-instrument` finds (group opentelemetry_instrumentor).
+
+instrument() builds the auditor from settings (and overrides) and patches every installed client;
+uninstrument() restores every original. Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+from opentelemetry.instrumentation.instrumentor import BaseInstrumentor
+
+from .auditor import Auditor
+from .policy.config import PolicyConfig
+from .policy.engine import PolicyEngine
+from .pricing import PriceTable
+from .providers import instrument_all
+from .providers.base import Patches
+from .settings import Settings
+from .telemetry import PromptCapture, Telemetry
+
+log = logging.getLogger("otel_aiaudit")
+
+
+def _engine(policy: Any, settings: Settings) -> PolicyEngine:
+    if isinstance(policy, PolicyEngine):
+        return policy
+    if isinstance(policy, PolicyConfig):
+        return PolicyEngine(policy)
+    if isinstance(policy, (str, Path)):
+        return PolicyEngine.from_file(policy)
+    if settings.policy_file:
+        return PolicyEngine.from_file(settings.policy_file)
+    return PolicyEngine(None)  # built-in observe-only defaults
+
+
+def _needs_limits(config: PolicyConfig) -> bool:
+    return any(x is not None for x in (config.cost_limits, config.rate_limit, config.approval_required))
+
+
+class AIAuditInstrumentor(BaseInstrumentor):
+    """`AIAuditInstrumentor().instrument(tracer_provider=, meter_provider=, logger_provider=, policy=, store=)`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        if not hasattr(self, "_patches"):
+            self._patches = Patches()
+            self.auditor: Auditor | None = None
+            self.patched: list[str] = []
+
+    def instrumentation_dependencies(self) -> Collection[str]:
+        # Every client library is optional: each provider module patches only what is installed.
+        return ()
+
+    def _instrument(self, **kwargs: Any) -> None:
+        overrides = {k: kwargs[k] for k in Settings.model_fields if k in kwargs and k != "store"}
+        store_arg = kwargs.get("store")
+        settings = Settings.from_env(**overrides)
+        if isinstance(store_arg, str):
+            settings = settings.model_copy(update={"store": store_arg})
+        engine = _engine(kwargs.get("policy"), settings)
+        capture = PromptCapture(settings.prompt_capture, settings.capture_message_content)
+        telemetry = Telemetry(
+            capture,
+            kwargs.get("tracer_provider"),
+            kwargs.get("meter_provider"),
+            kwargs.get("logger_provider"),
+            metrics_user=settings.metrics_user,
+        )
+        prices = PriceTable.load(
+            extra_files=[settings.prices_file] if settings.prices_file else (),
+            extra_entries=engine.config.prices,
+        )
+        governor = None
+        if _needs_limits(engine.config):
+            from .limits.governor import Governor
+            from .store import open_store
+
+            store = store_arg if store_arg is not None and not isinstance(store_arg, str) else open_store(settings.store)
+            governor = Governor(engine.config, store)
+        provenance = None
+        if settings.c2pa:
+            from .provenance.c2pa import Provenance
+
+            provenance = Provenance(settings)
+        auditor = Auditor(settings, telemetry, prices, policy=engine, governor=governor, provenance=provenance)
+        if governor is not None:
+            telemetry.metrics.watch_pending_approvals(auditor.pending_approvals)
+        for sink in kwargs.get("record_sinks", ()):
+            telemetry.add_sink(sink)
+        self.auditor = auditor
+        self.patched = instrument_all(auditor, self._patches)
+        log.debug("otel-aiaudit instrumented: %s", ", ".join(self.patched) or "no image clients found")
+
+    def _uninstrument(self, **kwargs: Any) -> None:
+        if self.auditor is not None:
+            self.auditor.active = False  # wrappers cached by client libraries now pass straight through
+        self._patches.restore_all()
+        self.patched = []
+        self.auditor = None

@@ -1,0 +1,30 @@
+"""One module per client library. Each exposes `instrument(auditor, patches) -> list[str]` and patches
+only what its installed library has; a library that is not installed is simply skipped."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from ..auditor import Auditor
+from .base import Patches
+
+log = logging.getLogger("otel_aiaudit")
+
+PROVIDER_MODULES = ("openai", "google_genai", "replicate", "fal", "bedrock", "diffusers", "rest")
+
+
+def instrument_all(auditor: Auditor, patches: Patches) -> list[str]:
+    patched: list[str] = []
+    for name in PROVIDER_MODULES:
+        try:
+            module = importlib.import_module(f"{__package__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__package__}.{name}":
+                continue  # integration not part of this build
+            raise
+        try:
+            patched += module.instrument(auditor, patches)
+        except Exception:
+            log.exception("otel-aiaudit could not instrument %s; other providers are unaffected", name)
+    return patched

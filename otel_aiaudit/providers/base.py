@@ -1,0 +1,277 @@
+"""What every provider shares: the patch registry, the one wrapper shape, and stream proxies.
+
+A provider module only supplies a Translator: how its library's call reads into a Generation, how a
+modified prompt is put back into the call, and how its result is read. The wrapper here does the rest
+with the auditor, the same way for every library.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+
+import wrapt
+
+from ..auditor import Audit, Auditor, guarded, log_internal_error, passthrough
+from ..errors import PolicyViolation
+from ..generation import Generation
+
+log = logging.getLogger("otel_aiaudit")
+
+Args = tuple[tuple[Any, ...], dict[str, Any]]
+
+
+class Translator(Protocol):
+    """A provider's knowledge of one call shape."""
+
+    where: str  # name for internal-error logs, e.g. "openai.images.generate"
+
+    def request(self, instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Generation | None:
+        """Read the call into a Generation; None = not an image generation (pass through untouched)."""
+
+    def with_prompt(self, args: tuple[Any, ...], kwargs: dict[str, Any], prompt: str) -> Args:
+        """The call's arguments with the prompt replaced (policy redaction or truncation)."""
+
+    def result(self, audit: Audit, result: Any) -> Any:
+        """Read the result, call audit.succeed(images) (or hand the audit to a stream proxy), return
+        what the user gets (the same object, with signed image bytes written back)."""
+
+
+class Patches:
+    """Every patch we made, so uninstrument() can put each original back, and nothing is wrapped twice."""
+
+    def __init__(self) -> None:
+        self._applied: dict[tuple[int, str], tuple[Any, str, Any, bool]] = {}
+
+    def wrap(self, owner: Any, name: str, wrapper: Callable[..., Any]) -> bool:
+        key = (id(owner), name)
+        if key in self._applied:
+            return False
+        # Take the raw attribute from the class dict: staticmethods and classmethods stay what they are.
+        own = isinstance(owner, type) and name in owner.__dict__
+        original = owner.__dict__[name] if own else getattr(owner, name, None)
+        if original is None or isinstance(original, wrapt.ObjectProxy):
+            return False
+        setattr(owner, name, wrapt.FunctionWrapper(original, wrapper))
+        self._applied[key] = (owner, name, original, own)
+        return True
+
+    def replace(self, owner: Any, name: str, value: Any) -> None:
+        """Rebind a module attribute (module-level functions bound to a default client at import)."""
+        key = (id(owner), name)
+        if key not in self._applied:
+            self._applied[key] = (owner, name, getattr(owner, name), True)
+        setattr(owner, name, value)
+
+    def restore_all(self) -> None:
+        for owner, name, original, _own in reversed(list(self._applied.values())):
+            try:
+                setattr(owner, name, original)
+            except Exception as exc:  # a frozen or vanished owner: nothing to restore
+                log_internal_error(f"uninstrument {name}", exc)
+        self._applied.clear()
+
+    def __len__(self) -> int:
+        return len(self._applied)
+
+
+def _rewrite(audit: Audit, translator: Translator, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Args:
+    if not audit.prompt_changed or audit.sent_prompt is None:
+        return args, kwargs
+    try:
+        return translator.with_prompt(args, kwargs, audit.sent_prompt)
+    except Exception as exc:
+        # Sending the unmodified prompt would break the policy that modified it: refuse instead.
+        log_internal_error(f"{translator.where} prompt rewrite", exc)
+        violation = PolicyViolation("policy: the prompt had to be modified but could not be rewritten for this call")
+        audit.refuse(violation)
+        raise violation from None
+
+
+def _finish(audit: Audit, translator: Translator, result: Any) -> Any:
+    try:
+        return translator.result(audit, result)
+    except Exception as exc:
+        log_internal_error(f"{translator.where} result", exc)
+        audit.succeed(())  # the call worked; we only failed to read it
+        return result
+
+
+def sync_wrapper(auditor: Auditor, translator: Translator) -> Callable[..., Any]:
+    def wrapper(wrapped: Callable[..., Any], instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        if passthrough(auditor):
+            return wrapped(*args, **kwargs)
+        gen = guarded(f"{translator.where} request", translator.request, instance, args, kwargs)
+        if gen is None:
+            return wrapped(*args, **kwargs)
+        audit = auditor.start(gen)
+        args, kwargs = _rewrite(audit, translator, args, kwargs)
+        try:
+            with audit.activated():
+                result = wrapped(*args, **kwargs)
+        except BaseException as exc:
+            audit.fail(exc)
+            raise
+        return _finish(audit, translator, result)
+
+    return wrapper
+
+
+def async_wrapper(auditor: Auditor, translator: Translator) -> Callable[..., Any]:
+    async def wrapper(wrapped: Callable[..., Any], instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        if passthrough(auditor):
+            return await wrapped(*args, **kwargs)
+        gen = guarded(f"{translator.where} request", translator.request, instance, args, kwargs)
+        if gen is None:
+            return await wrapped(*args, **kwargs)
+        audit = await auditor.astart(gen)
+        args, kwargs = _rewrite(audit, translator, args, kwargs)
+        try:
+            with audit.activated():
+                result = await wrapped(*args, **kwargs)
+        except BaseException as exc:
+            audit.fail(exc)
+            raise
+        return _finish(audit, translator, result)
+
+    return wrapper
+
+
+class StreamObserver(Protocol):
+    def on_event(self, event: Any) -> None:
+        """See one event before the user does (may rewrite it, e.g. signed image bytes)."""
+
+    def on_end(self, error: BaseException | None) -> None:
+        """The stream ended: exhausted, closed early, or failed. Must close the audit."""
+
+
+class _ObserverGuard:
+    """Calls the observer without ever letting our code break the user's iteration."""
+
+    def __init__(self, observer: StreamObserver, where: str) -> None:
+        self._observer = observer
+        self._where = where
+        self.ended = False
+
+    def event(self, event: Any) -> None:
+        try:
+            self._observer.on_event(event)
+        except Exception as exc:
+            log_internal_error(f"{self._where} stream event", exc)
+
+    def end(self, error: BaseException | None) -> None:
+        if self.ended:
+            return
+        self.ended = True
+        try:
+            self._observer.on_end(error)
+        except Exception as exc:
+            log_internal_error(f"{self._where} stream end", exc)
+
+
+class StreamProxy(wrapt.ObjectProxy):
+    """A sync stream the user iterates as before; we watch the events go by."""
+
+    def __init__(self, stream: Any, observer: StreamObserver, where: str) -> None:
+        super().__init__(stream)
+        self._self_guard = _ObserverGuard(observer, where)
+        self._self_iter: Any = None
+
+    def __iter__(self) -> StreamProxy:
+        return self
+
+    def __next__(self) -> Any:
+        if self._self_iter is None:
+            self._self_iter = iter(self.__wrapped__)
+        try:
+            event = next(self._self_iter)
+        except StopIteration:
+            self._self_guard.end(None)
+            raise
+        except BaseException as exc:
+            self._self_guard.end(exc)
+            raise
+        self._self_guard.event(event)
+        return event
+
+    def __enter__(self) -> StreamProxy:
+        self.__wrapped__.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> Any:
+        try:
+            return self.__wrapped__.__exit__(*exc)
+        finally:
+            self._self_guard.end(exc[1] if len(exc) > 1 else None)
+
+    def close(self) -> None:
+        try:
+            self.__wrapped__.close()
+        finally:
+            self._self_guard.end(None)
+
+
+class AsyncStreamProxy(wrapt.ObjectProxy):
+    """The async twin of StreamProxy."""
+
+    def __init__(self, stream: Any, observer: StreamObserver, where: str) -> None:
+        super().__init__(stream)
+        self._self_guard = _ObserverGuard(observer, where)
+        self._self_iter: Any = None
+
+    def __aiter__(self) -> AsyncStreamProxy:
+        return self
+
+    async def __anext__(self) -> Any:
+        if self._self_iter is None:
+            self._self_iter = self.__wrapped__.__aiter__()
+        try:
+            event = await self._self_iter.__anext__()
+        except StopAsyncIteration:
+            self._self_guard.end(None)
+            raise
+        except BaseException as exc:
+            self._self_guard.end(exc)
+            raise
+        self._self_guard.event(event)
+        return event
+
+    async def __aenter__(self) -> AsyncStreamProxy:
+        await self.__wrapped__.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc: Any) -> Any:
+        try:
+            return await self.__wrapped__.__aexit__(*exc)
+        finally:
+            self._self_guard.end(exc[1] if len(exc) > 1 else None)
+
+    async def close(self) -> None:
+        try:
+            await self.__wrapped__.close()
+        finally:
+            self._self_guard.end(None)
+
+
+def server_of(url: Any) -> tuple[str | None, int | None]:
+    """Host and port of a base URL (httpx, httpx2, or str)."""
+    try:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(str(url))
+        port = parts.port or (443 if parts.scheme == "https" else 80 if parts.scheme == "http" else None)
+        return parts.hostname, port
+    except Exception:
+        return None, None
+
+
+def kwarg(kwargs: dict[str, Any], name: str) -> Any:
+    """A keyword argument, treating the SDKs' NOT_GIVEN / Omit sentinels as absent."""
+    value = kwargs.get(name)
+    if value is None:
+        return None
+    cls = type(value).__name__
+    if cls in ("NotGiven", "Omit", "_NotGiven", "_Omit"):
+        return None
+    return value

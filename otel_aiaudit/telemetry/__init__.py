@@ -1,0 +1,52 @@
+"""OTel output: spans, metrics and audit log records. Knows the Generation, never a client library."""
+
+from __future__ import annotations
+
+from opentelemetry import _logs, trace
+from opentelemetry import metrics as otel_metrics
+
+from ..generation import Generation
+from ..version import __version__
+from .audit_log import AuditLogEmitter, AuditRecord, RecordSink, build_alert, build_records, span_ids
+from .capture import PromptCapture
+from .metrics import MetricsRecorder
+from .spans import SpanRecorder
+
+SCOPE = "otel_aiaudit"
+
+
+class Telemetry:
+    """Everything the auditor emits, bound to the providers given at instrument time."""
+
+    def __init__(
+        self,
+        capture: PromptCapture,
+        tracer_provider: trace.TracerProvider | None = None,
+        meter_provider: otel_metrics.MeterProvider | None = None,
+        logger_provider: _logs.LoggerProvider | None = None,
+        *,
+        metrics_user: bool = True,
+    ) -> None:
+        self.capture = capture
+        tracer = trace.get_tracer(SCOPE, __version__, tracer_provider=tracer_provider)
+        meter = otel_metrics.get_meter(SCOPE, __version__, meter_provider=meter_provider)
+        logger = _logs.get_logger(SCOPE, __version__, logger_provider=logger_provider)
+        self.spans = SpanRecorder(tracer, capture)
+        self.metrics = MetricsRecorder(meter, include_user=metrics_user)
+        self.audit = AuditLogEmitter(logger)
+
+    def add_sink(self, sink: RecordSink) -> None:
+        self.audit.sinks.append(sink)
+
+    def finish(self, span: trace.Span, gen: Generation, hits_on_span: int, exc: BaseException | None = None) -> None:
+        """End the span, record metrics, emit the audit records (and the alert when the policy asks)."""
+        trace_id, span_id = span_ids(span)
+        self.spans.finish(span, gen, hits_on_span, exc)
+        self.metrics.record(gen)
+        records = build_records(gen, self.capture, trace_id, span_id)
+        if gen.decision.alert and gen.status == "blocked":
+            records.append(build_alert(gen, trace_id, span_id))
+        self.audit.emit(records, span)
+
+
+__all__ = ["Telemetry", "PromptCapture", "AuditRecord", "RecordSink"]

@@ -1,0 +1,263 @@
+"""Audit records: each generation is cut into three records by retention class (log, prompt, image).
+
+Records are emitted as OTel log records (event name `aiaudit.generation`), independent of trace
+sampling, and handed to any extra sinks (the local ledger) first, so no exporter can lose them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from opentelemetry import trace
+from opentelemetry._logs import Logger, SeverityNumber
+from opentelemetry.trace import Span, format_span_id, format_trace_id
+
+from ..generation import Generation
+from . import semconv as sc
+from .capture import PromptCapture
+
+log = logging.getLogger(__name__)
+
+RECORD_TYPES = ("log", "prompt", "image")
+
+
+@dataclass
+class AuditRecord:
+    record_id: str  # "<generation id>:<type>": exactly-once key for delivery
+    type: str
+    generation_id: str
+    timestamp: float
+    trace_id: str | None
+    span_id: str | None
+    attributes: dict[str, Any]
+    body: dict[str, Any]
+    severity: str = "INFO"
+    event_name: str = sc.EVENT_GENERATION
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class RecordSink(Protocol):
+    def write(self, records: Sequence[AuditRecord]) -> None: ...
+
+
+def _clean(value: Any) -> Any:
+    """Drop None and empty containers: OTLP has no null, and empty fields only cost bytes."""
+    if isinstance(value, dict):
+        out = {k: _clean(v) for k, v in value.items()}
+        return {k: v for k, v in out.items() if v is not None and v != {} and v != []}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value if v is not None]
+    return value
+
+
+def build_records(
+    gen: Generation,
+    capture: PromptCapture,
+    trace_id: str | None,
+    span_id: str | None,
+) -> list[AuditRecord]:
+    d = gen.decision
+    common = {
+        sc.GENERATION_ID: gen.id,
+        sc.GEN_AI_PROVIDER_NAME: gen.provider,
+        sc.GEN_AI_REQUEST_MODEL: gen.model,
+        sc.USER_ID: gen.actor.user,
+        sc.TEAM: gen.actor.team,
+        sc.STATUS: gen.status,
+        sc.POLICY_DECISION: d.outcome,
+    }
+    log_attrs = {
+        **common,
+        sc.PURPOSE: gen.actor.purpose,
+        sc.IMAGE_OPERATION: gen.operation,
+        sc.POLICY_FLAGS: d.flags,
+        sc.POLICY_VERSION: d.policy_version,
+        sc.COST_USD: gen.cost_usd,
+        sc.COST_SOURCE: gen.cost_source,
+        sc.ERROR_TYPE: gen.error_type,
+        sc.RESPONSE_IMAGE_COUNT: gen.image_count,
+    }
+    log_body = {
+        "generation_id": gen.id,
+        "timestamp": gen.started_at,
+        "user": gen.actor.user,
+        "team": gen.actor.team,
+        "purpose": gen.actor.purpose,
+        "organisation": gen.actor.organisation,
+        "provider": gen.provider,
+        "model": gen.model,
+        "response_model": gen.response_model,
+        "operation": gen.operation,
+        "parameters": {
+            "n": gen.n,
+            "size": gen.size,
+            "quality": gen.quality,
+            "style": gen.style,
+            "aspect_ratio": gen.aspect_ratio,
+            "seed": gen.seed,
+            **{k: v for k, v in gen.params.items() if isinstance(v, (str, int, float, bool))},
+        },
+        "server": {"address": gen.server_address, "port": gen.server_port},
+        "policy": {
+            "decision": d.outcome,
+            "mode": d.mode,
+            "version": d.policy_version,
+            "flags": d.flags,
+            "degraded": d.degraded,
+            "hits": [
+                {"rule": h.rule, "category": h.category, "action": h.action, "detail": h.detail, "score": h.score}
+                for h in d.hits
+            ],
+        },
+        "cost": {
+            "usd": gen.cost_usd,
+            "estimated_usd": gen.estimated_cost_usd,
+            "source": gen.cost_source,
+            "pricing_version": gen.pricing_version,
+        },
+        "usage": {
+            "input_tokens": gen.usage.input_tokens,
+            "output_tokens": gen.usage.output_tokens,
+            "predict_seconds": gen.usage.predict_seconds,
+        },
+        "status": gen.status,
+        "error_type": gen.error_type,
+        "duration_s": gen.duration_s,
+        "image_count": gen.image_count,
+        "approval": {"ticket_id": gen.ticket_id, "approval_id": gen.actor.approval_id},
+        "budget_warnings": gen.budget_warnings,
+        "ratelimit_wait_s": gen.ratelimit_wait_s,
+    }
+    prompt_text = capture.for_record(gen.prompt)
+    sent = gen.sent_prompt if gen.sent_prompt != gen.prompt else None
+    prompt_body = {
+        "generation_id": gen.id,
+        "capture": capture.mode,
+        "prompt": prompt_text,
+        "prompt_hash": gen.prompt_hash,
+        "prompt_length": len(gen.prompt) if gen.prompt is not None else None,
+        "negative_prompt": capture.for_record(gen.negative_prompt),
+        "sent_prompt": capture.for_record(sent),
+        "sent_prompt_length": len(sent) if sent is not None else None,
+        "revised_prompt": capture.for_record(gen.revised_prompt),
+    }
+    prompt_attrs = {**common, sc.PROMPT: prompt_text, sc.PROMPT_HASH: gen.prompt_hash}
+    images = [
+        {
+            "hash": i.hash,
+            "mime_type": i.mime_type,
+            "url": i.url,
+            "size_bytes": i.size_bytes,
+            "width": i.width,
+            "height": i.height,
+            "provenance": i.provenance,
+        }
+        for i in gen.images
+    ]
+    image_body = {"generation_id": gen.id, "images": images, "provenance": gen.provenance}
+    if "sidecars" in gen.params:
+        image_body["c2pa_sidecars"] = gen.params["sidecars"]
+    image_attrs = {
+        **common,
+        sc.IMAGE_HASHES: [i.hash for i in gen.images if i.hash],
+        sc.RESPONSE_IMAGE_COUNT: gen.image_count,
+        sc.PROVENANCE: gen.provenance,
+    }
+    severity = "WARN" if gen.status in ("blocked", "pending_approval") else ("ERROR" if gen.status == "error" else "INFO")
+    out = []
+    for rtype, attrs, body in (("log", log_attrs, log_body), ("prompt", prompt_attrs, prompt_body), ("image", image_attrs, image_body)):
+        attrs = _clean({**attrs, sc.RECORD_TYPE: rtype})
+        out.append(
+            AuditRecord(
+                record_id=f"{gen.id}:{rtype}",
+                type=rtype,
+                generation_id=gen.id,
+                timestamp=gen.ended_at or gen.started_at,
+                trace_id=trace_id,
+                span_id=span_id,
+                attributes=attrs,
+                body=_clean(body),
+                severity=severity,
+            )
+        )
+    return out
+
+
+def build_alert(gen: Generation, trace_id: str | None, span_id: str | None) -> AuditRecord:
+    """The block_and_alert record: severity ERROR, no prompt text, routed with the log class."""
+    d = gen.decision
+    attrs = _clean(
+        {
+            sc.GENERATION_ID: gen.id,
+            sc.RECORD_TYPE: "log",
+            "aiaudit.alert": True,
+            sc.USER_ID: gen.actor.user,
+            sc.TEAM: gen.actor.team,
+            sc.POLICY_DECISION: d.outcome,
+            sc.POLICY_FLAGS: d.flags,
+            sc.GEN_AI_PROVIDER_NAME: gen.provider,
+            sc.GEN_AI_REQUEST_MODEL: gen.model,
+        }
+    )
+    body = _clean(
+        {
+            "alert": "policy_block",
+            "generation_id": gen.id,
+            "user": gen.actor.user,
+            "team": gen.actor.team,
+            "rules": [{"rule": h.rule, "category": h.category, "action": h.action} for h in d.hits],
+        }
+    )
+    return AuditRecord(
+        record_id=f"{gen.id}:alert",
+        type="alert",
+        generation_id=gen.id,
+        timestamp=gen.ended_at or gen.started_at,
+        trace_id=trace_id,
+        span_id=span_id,
+        attributes=attrs,
+        body=body,
+        severity="ERROR",
+        event_name=sc.EVENT_ALERT,
+    )
+
+
+_SEVERITY = {"INFO": SeverityNumber.INFO, "WARN": SeverityNumber.WARN, "ERROR": SeverityNumber.ERROR}
+
+
+class AuditLogEmitter:
+    """Writes records to every sink, then emits them through the OTel Logs API."""
+
+    def __init__(self, logger: Logger, sinks: Iterable[RecordSink] = ()) -> None:
+        self._logger = logger
+        self.sinks: list[RecordSink] = list(sinks)
+
+    def emit(self, records: Sequence[AuditRecord], span: Span | None) -> None:
+        for sink in self.sinks:
+            try:
+                sink.write(records)
+            except Exception:  # a sink failure must not stop the other sinks nor the OTel export
+                log.exception("audit record sink %r failed", sink)
+        ctx = trace.set_span_in_context(span) if span is not None else None
+        for record in records:
+            self._logger.emit(
+                timestamp=int(record.timestamp * 1e9),
+                context=ctx,
+                severity_number=_SEVERITY[record.severity],
+                severity_text=record.severity,
+                body=record.body,
+                attributes=record.attributes,
+                event_name=record.event_name,
+            )
+
+
+def span_ids(span: Span | None) -> tuple[str | None, str | None]:
+    if span is None:
+        return None, None
+    ctx = span.get_span_context()
+    if not ctx.is_valid:
+        return None, None
+    return format_trace_id(ctx.trace_id), format_span_id(ctx.span_id)
