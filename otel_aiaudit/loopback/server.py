@@ -112,6 +112,14 @@ class LoopbackServer(ThreadingHTTPServer):
         self.state: dict[str, Any] = {}
         self._thread: threading.Thread | None = None
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that closes a stream early resets the connection: expected, not worth a traceback.
+        import sys
+
+        if isinstance(sys.exc_info()[1], (ConnectionError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
+
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]

@@ -1,0 +1,73 @@
+"""Zero-code: `opentelemetry-instrument python app.py` finds the plugin through its entry point, and
+spans, metrics and audit records reach a real OTLP/HTTP endpoint."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from tests.servers.otlp_receiver import OTLPReceiver, attributes
+
+APP = textwrap.dedent(
+    """
+    import os
+    import openai
+    client = openai.OpenAI(base_url=os.environ["IMAGES_URL"], api_key="sk-app-secret", max_retries=0)
+    result = client.images.generate(model="gpt-image-2", prompt="a quiet harbour", quality="low")
+    print("images:", len(result.data))
+    """
+)
+
+
+def test_entry_point_is_registered() -> None:
+    (ep,) = [e for e in entry_points(group="opentelemetry_instrumentor") if e.name == "aiaudit"]
+    assert ep.value == "otel_aiaudit.instrumentor:AIAuditInstrumentor"
+
+
+def test_opentelemetry_instrument_exports_over_otlp(tmp_path: Path, oai) -> None:
+    app = tmp_path / "app.py"
+    app.write_text(APP)
+    receiver = OTLPReceiver().start()
+    try:
+        env = {
+            "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""),
+            "HOME": str(tmp_path),
+            "IMAGES_URL": f"{oai.url}/v1",
+            "OTEL_SERVICE_NAME": "image-app",
+            "OTEL_EXPORTER_OTLP_ENDPOINT": receiver.url,
+            "OTEL_EXPORTER_OTLP_PROTOCOL": "http/protobuf",
+            "OTEL_TRACES_EXPORTER": "otlp",
+            "OTEL_METRICS_EXPORTER": "otlp",
+            "OTEL_LOGS_EXPORTER": "otlp",
+            "OTEL_AIAUDIT_STORE": f"sqlite:///{tmp_path}/store.db",
+            "OTEL_AIAUDIT_LEDGER": f"{tmp_path}/ledger.db",
+            "OTEL_AIAUDIT_USER": "svc-app",
+        }
+        instrument = Path(sys.executable).with_name("opentelemetry-instrument")
+        out = subprocess.run(
+            [str(instrument), sys.executable, str(app)], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path
+        )
+        assert out.returncode == 0, out.stderr
+        assert "images: 1" in out.stdout
+    finally:
+        receiver.stop()
+
+    spans = [s for s in receiver.spans() if s.name == "generate_content gpt-image-2"]
+    assert len(spans) == 1
+    span_attrs = attributes(spans[0].attributes)
+    assert span_attrs["gen_ai.provider.name"] == "openai"
+    assert span_attrs["user.id"] == "svc-app"
+    assert span_attrs["aiaudit.cost.source"] == "price_table"
+
+    records = receiver.log_records()
+    types = sorted(attributes(r.attributes).get("aiaudit.record.type") for r in records)
+    assert types == ["image", "log", "prompt"]
+    assert all(r.event_name == "aiaudit.generation" for r in records)
+    assert {r.span_id for r in records} == {spans[0].span_id}
+
+    assert {"aiaudit.requests", "aiaudit.images", "aiaudit.cost", "gen_ai.client.operation.duration"} <= receiver.metric_names()
+    assert "sk-app-secret" not in repr(receiver.state)

@@ -1,0 +1,126 @@
+"""Safe instrumentation: uninstrument restores, double instrument wraps once, internal errors never
+break the user's call, nothing touches the network at import or instrument time."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import textwrap
+
+import wrapt
+from openai.resources.images import AsyncImages, Images
+from openai.resources.responses.responses import Responses
+
+from otel_aiaudit.instrumentor import AIAuditInstrumentor
+
+ORIGINALS = {
+    (Images, "generate"): Images.__dict__["generate"],
+    (Images, "edit"): Images.__dict__["edit"],
+    (AsyncImages, "generate"): AsyncImages.__dict__["generate"],
+    (Responses, "create"): Responses.__dict__["create"],
+    (Responses, "parse"): Responses.__dict__["parse"],
+}
+
+
+def test_uninstrument_restores_every_method(telemetry) -> None:
+    inst = AIAuditInstrumentor()
+    inst.instrument(tracer_provider=telemetry.tracer_provider)
+    assert isinstance(Images.__dict__["generate"], wrapt.FunctionWrapper)
+    assert len(inst.patched) >= 10
+    inst.uninstrument()
+    for (cls, name), original in ORIGINALS.items():
+        assert cls.__dict__[name] is original, f"{cls.__name__}.{name} not restored"
+
+
+def test_instrument_twice_wraps_once(telemetry, openai_client) -> None:
+    inst = AIAuditInstrumentor()
+    try:
+        inst.instrument(tracer_provider=telemetry.tracer_provider)
+        inst.instrument(tracer_provider=telemetry.tracer_provider)
+        assert AIAuditInstrumentor() is inst  # the instrumentor is a singleton
+        wrapper = Images.__dict__["generate"]
+        assert not isinstance(wrapper.__wrapped__, wrapt.ObjectProxy)
+        openai_client.images.generate(model="gpt-image-2", prompt="once")
+        assert len(telemetry.finished_spans()) == 1
+    finally:
+        inst.uninstrument()
+
+
+def test_cached_raw_wrapper_passes_through_after_uninstrument(telemetry, openai_client) -> None:
+    inst = AIAuditInstrumentor()
+    inst.instrument(tracer_provider=telemetry.tracer_provider, logger_provider=telemetry.logger_provider)
+    raw = openai_client.images.with_raw_response  # caches the wrapped bound method
+    inst.uninstrument()
+    raw.generate(model="gpt-image-2", prompt="after").parse()
+    assert telemetry.finished_spans() == []
+    assert telemetry.records() == []
+
+
+class _BrokenSink:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def write(self, records) -> None:
+        self.calls += 1
+        raise RuntimeError("disk full")
+
+
+def test_failing_sink_never_breaks_the_call(instrument, telemetry, openai_client, caplog) -> None:
+    sink = _BrokenSink()
+    instrument(record_sinks=[sink])
+    with caplog.at_level(logging.ERROR, logger="otel_aiaudit"):
+        first = openai_client.images.generate(model="gpt-image-2", prompt="one")
+        second = openai_client.images.generate(model="gpt-image-2", prompt="two")
+    assert first.data and second.data
+    assert sink.calls == 2
+    # The OTel export still got every record despite the broken sink.
+    assert len(telemetry.records()) == 6
+
+
+def test_broken_prices_file_fails_at_start_with_the_file_named(tmp_path, monkeypatch, telemetry) -> None:
+    bad = tmp_path / "prices.yaml"
+    bad.write_text("entries:\n  - model: my-model\n    providers: [openai]\n    unit: per_banana\n")
+    monkeypatch.setenv("OTEL_AIAUDIT_PRICES_FILE", str(bad))
+    inst = AIAuditInstrumentor()
+    try:
+        inst.instrument(tracer_provider=telemetry.tracer_provider)
+        raise AssertionError("instrument() accepted a broken prices file")
+    except ValueError as exc:
+        assert str(bad) in str(exc) and "unit" in str(exc)
+    finally:
+        inst.uninstrument()
+
+
+def test_no_network_at_import_or_instrument() -> None:
+    script = textwrap.dedent(
+        """
+        import socket
+        def refuse(*a, **k):
+            raise AssertionError("network touched")
+        socket.socket.connect = refuse
+        socket.create_connection = refuse
+        socket.getaddrinfo = refuse
+        import otel_aiaudit
+        from otel_aiaudit.instrumentor import AIAuditInstrumentor
+        import openai
+        AIAuditInstrumentor().instrument()
+        AIAuditInstrumentor().uninstrument()
+        print("ok")
+        """
+    )
+    env = {"PATH": "/usr/bin:/bin", "OTEL_AIAUDIT_STORE": "memory://", "OTEL_AIAUDIT_LEDGER": "off", "HOME": "/tmp"}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().endswith("ok")
+
+
+def test_governance_without_any_sdk(openai_client, oai) -> None:
+    """No SDK configured at all (API no-op providers): audit still runs and calls still work."""
+    inst = AIAuditInstrumentor()
+    inst.instrument()
+    try:
+        result = openai_client.images.generate(model="gpt-image-2", prompt="no sdk")
+        assert result.data
+    finally:
+        inst.uninstrument()
