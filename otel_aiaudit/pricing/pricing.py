@@ -193,11 +193,21 @@ class PriceTable:
         extra_files: Iterable[str | Path] = (),
         extra_entries: Iterable[Mapping[str, Any]] = (),
     ) -> PriceTable:
-        text = resources.files(__package__).joinpath("prices.yaml").read_text(encoding="utf-8")
-        digest = hashlib.sha256(text.encode())
-        shipped = yaml.safe_load(text)
-        entries = [PriceEntry.parse(raw, f"prices.yaml entry {i}") for i, raw in enumerate(shipped["entries"])]
-        version = str(shipped.get("version", "unknown"))
+        # prices.yaml first, then one prices_<provider>.yaml per integration, in name order.
+        package = resources.files(__package__)
+        names = ["prices.yaml"] + sorted(
+            p.name for p in package.iterdir() if p.name.startswith("prices_") and p.name.endswith(".yaml")
+        )
+        entries: list[PriceEntry] = []
+        version = "unknown"
+        digest = hashlib.sha256()
+        for name in names:
+            text = package.joinpath(name).read_text(encoding="utf-8")
+            digest.update(text.encode())
+            shipped = yaml.safe_load(text) or {}
+            entries += [PriceEntry.parse(raw, f"{name} entry {i}") for i, raw in enumerate(shipped.get("entries") or [])]
+            if name == "prices.yaml":
+                version = str(shipped.get("version", "unknown"))
         for path in extra_files:
             p = Path(path)
             try:
@@ -284,6 +294,9 @@ class PriceTable:
         if isinstance(table, (int, float)):
             return float(table)
         size = size if size not in (None, "", "auto") else (entry.default_size or _DEFAULT_SIZE)
+        exact = table.get(size)
+        if isinstance(exact, (int, float)):  # size tiers named by the provider ("1K", "2K")
+            return float(exact)
         if all(_parse_size(k) or k == "*" for k in table):
             return float(_nearest_size(table, size))
         q = quality if quality not in _AUTO_QUALITIES else None
