@@ -191,8 +191,13 @@ class Audit:
         self.span = span
         self.admission: Admission | None = None
         self._hits_on_span = len(gen.decision.hits)
+        self._decision_at_start = self._decision_state()
         self._t0 = time.perf_counter()
         self._closed = False
+
+    def _decision_state(self) -> tuple[str, int, str | None, str]:
+        d = self.gen.decision
+        return (d.outcome, len(d.hits), d.degraded, str(self.gen.sent_prompt != self.gen.prompt))
 
     @property
     def sent_prompt(self) -> str | None:
@@ -374,7 +379,8 @@ class Audit:
         if gen.ended_at is None:
             self._stamp()
         try:
-            self.auditor.telemetry.finish(self.span, gen, self._hits_on_span, exc)
+            changed = self._decision_state() != self._decision_at_start
+            self.auditor.telemetry.finish(self.span, gen, self._hits_on_span, exc, changed)
         except Exception as err:
             log_internal_error("telemetry", err)
 

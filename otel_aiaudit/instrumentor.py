@@ -69,6 +69,7 @@ class AIAuditInstrumentor(BaseInstrumentor):
             kwargs.get("meter_provider"),
             kwargs.get("logger_provider"),
             metrics_user=settings.metrics_user,
+            background=settings.telemetry_thread,
         )
         prices = PriceTable.load(
             extra_files=[settings.prices_file] if settings.prices_file else (),
@@ -95,7 +96,14 @@ class AIAuditInstrumentor(BaseInstrumentor):
         self.patched = instrument_all(auditor, self._patches)
         log.debug("otel-aiaudit instrumented: %s", ", ".join(self.patched) or "no image clients found")
 
+    def flush(self) -> None:
+        """Wait until metrics and audit records of finished calls have reached the OTel SDK."""
+        from .telemetry import Telemetry
+
+        Telemetry.flush()
+
     def _uninstrument(self, **kwargs: Any) -> None:
+        self.flush()
         if self.auditor is not None:
             self.auditor.active = False  # wrappers cached by client libraries now pass straight through
         self._patches.restore_all()

@@ -35,6 +35,7 @@ ENV_VARS: dict[str, str] = {
     "mappings_file": "OTEL_AIAUDIT_MAPPINGS_FILE",
     "gpu_hour_usd": "OTEL_AIAUDIT_GPU_HOUR_USD",
     "otlp_endpoint": "OTEL_EXPORTER_OTLP_ENDPOINT",
+    "telemetry_thread": "OTEL_AIAUDIT_TELEMETRY_THREAD",
 }
 
 
@@ -65,8 +66,12 @@ class Settings(BaseModel):
     mappings_file: str | None = None
     gpu_hour_usd: float | None = None  # local pipelines: price of one GPU hour
     otlp_endpoint: str | None = None
+    # Metrics and OTel log export on a background thread (off: on the caller's thread).
+    telemetry_thread: bool = True
 
-    @field_validator("capture_message_content", "metrics_user", "c2pa", "c2pa_fetch_urls", mode="before")
+    @field_validator(
+        "capture_message_content", "metrics_user", "c2pa", "c2pa_fetch_urls", "telemetry_thread", mode="before"
+    )
     @classmethod
     def _boolish(cls, value: object) -> object:
         if isinstance(value, str):

@@ -21,6 +21,7 @@ from opentelemetry.sdk.trace.sampling import ALWAYS_OFF, ALWAYS_ON, Sampler
 from otel_aiaudit.instrumentor import AIAuditInstrumentor
 from otel_aiaudit.loopback.openai import start_openai_server
 from otel_aiaudit.loopback.server import LoopbackServer
+from otel_aiaudit.telemetry.worker import WORKER
 
 
 @pytest.fixture(autouse=True)
@@ -48,12 +49,14 @@ class Telemetry:
         return list(self.spans.get_finished_spans())
 
     def records(self, record_type: str | None = None) -> list[Any]:
+        WORKER.flush()
         out = [r.log_record for r in self.logs.get_finished_logs()]
         if record_type is not None:
             out = [r for r in out if (r.attributes or {}).get("aiaudit.record.type") == record_type]
         return out
 
     def metric_points(self, name: str) -> list[Any]:
+        WORKER.flush()
         data = self.metrics.get_metrics_data()
         points: list[Any] = []
         for rm in data.resource_metrics if data else []:

@@ -14,6 +14,8 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
+from ..telemetry.worker import WORKER
+
 
 @dataclass
 class Recorder:
@@ -37,6 +39,7 @@ class Recorder:
         }
 
     def log_bodies(self) -> list[dict[str, Any]]:
+        WORKER.flush()
         out = []
         for item in self.logs.get_finished_logs():
             rec = item.log_record
@@ -45,6 +48,7 @@ class Recorder:
         return out
 
     def metric_total(self, name: str) -> float:
+        WORKER.flush()
         data = self.metrics.get_metrics_data()
         total = 0.0
         for rm in data.resource_metrics if data else []:

@@ -11,6 +11,7 @@ from .audit_log import AuditLogEmitter, AuditRecord, RecordSink, build_alert, bu
 from .capture import PromptCapture
 from .metrics import MetricsRecorder
 from .spans import SpanRecorder
+from .worker import WORKER
 
 SCOPE = "otel_aiaudit"
 
@@ -26,8 +27,10 @@ class Telemetry:
         logger_provider: _logs.LoggerProvider | None = None,
         *,
         metrics_user: bool = True,
+        background: bool = True,
     ) -> None:
         self.capture = capture
+        self.background = background
         tracer = trace.get_tracer(SCOPE, __version__, tracer_provider=tracer_provider)
         meter = otel_metrics.get_meter(SCOPE, __version__, meter_provider=meter_provider)
         logger = _logs.get_logger(SCOPE, __version__, logger_provider=logger_provider)
@@ -38,15 +41,34 @@ class Telemetry:
     def add_sink(self, sink: RecordSink) -> None:
         self.audit.sinks.append(sink)
 
-    def finish(self, span: trace.Span, gen: Generation, hits_on_span: int, exc: BaseException | None = None) -> None:
-        """End the span, record metrics, emit the audit records (and the alert when the policy asks)."""
+    def finish(
+        self,
+        span: trace.Span,
+        gen: Generation,
+        hits_on_span: int,
+        exc: BaseException | None = None,
+        decision_changed: bool = True,
+    ) -> None:
+        """End the span and write the records to the local sinks now; metrics and the OTel export of the
+        records follow on the telemetry thread (see worker.py)."""
         trace_id, span_id = span_ids(span)
-        self.spans.finish(span, gen, hits_on_span, exc)
-        self.metrics.record(gen)
+        self.spans.finish(span, gen, hits_on_span, exc, decision_changed)
         records = build_records(gen, self.capture, trace_id, span_id)
         if gen.decision.alert and gen.status == "blocked":
             records.append(build_alert(gen, trace_id, span_id))
-        self.audit.emit(records, span)
+        self.audit.write_sinks(records)
+        if self.background:
+            WORKER.submit(self._export, gen, records, span)
+        else:
+            self._export(gen, records, span)
+
+    def _export(self, gen: Generation, records: list[AuditRecord], span: trace.Span) -> None:
+        self.metrics.record(gen)
+        self.audit.emit_otel(records, span)
+
+    @staticmethod
+    def flush() -> None:
+        WORKER.flush()
 
 
 __all__ = ["Telemetry", "PromptCapture", "AuditRecord", "RecordSink"]

@@ -43,8 +43,13 @@ class RecordSink(Protocol):
     def write(self, records: Sequence[AuditRecord]) -> None: ...
 
 
+def _nn(**fields: Any) -> dict[str, Any]:
+    """Only the fields that have a value: OTLP has no null, and empty fields only cost bytes."""
+    return {k: v for k, v in fields.items() if v is not None and v != [] and v != {}}
+
+
 def _clean(value: Any) -> Any:
-    """Drop None and empty containers: OTLP has no null, and empty fields only cost bytes."""
+    """Recursive form of _nn, for the rare nested values that come from outside (alerts)."""
     if isinstance(value, dict):
         out = {k: _clean(v) for k, v in value.items()}
         return {k: v for k, v in out.items() if v is not None and v != {} and v != []}
@@ -59,131 +64,126 @@ def build_records(
     trace_id: str | None,
     span_id: str | None,
 ) -> list[AuditRecord]:
+    """The three records of one generation. Built on the caller's thread, so kept lean: one pass,
+    no recursion, flags computed once."""
     d = gen.decision
-    common = {
-        sc.GENERATION_ID: gen.id,
-        sc.GEN_AI_PROVIDER_NAME: gen.provider,
-        sc.GEN_AI_REQUEST_MODEL: gen.model,
-        sc.USER_ID: gen.actor.user,
-        sc.TEAM: gen.actor.team,
-        sc.STATUS: gen.status,
-        sc.POLICY_DECISION: d.outcome,
-    }
+    actor = gen.actor
+    flags = d.flags
+    status = gen.status or "error"
+    common = _nn(
+        **{
+            sc.GENERATION_ID: gen.id,
+            sc.GEN_AI_PROVIDER_NAME: gen.provider,
+            sc.GEN_AI_REQUEST_MODEL: gen.model,
+            sc.USER_ID: actor.user,
+            sc.TEAM: actor.team,
+            sc.STATUS: status,
+            sc.POLICY_DECISION: d.outcome,
+        }
+    )
     log_attrs = {
         **common,
-        sc.PURPOSE: gen.actor.purpose,
-        sc.IMAGE_OPERATION: gen.operation,
-        sc.POLICY_FLAGS: d.flags,
-        sc.POLICY_VERSION: d.policy_version,
-        sc.COST_USD: gen.cost_usd,
-        sc.COST_SOURCE: gen.cost_source,
-        sc.ERROR_TYPE: gen.error_type,
-        sc.RESPONSE_IMAGE_COUNT: gen.image_count,
+        **_nn(
+            **{
+                sc.PURPOSE: actor.purpose,
+                sc.POLICY_FLAGS: flags,
+                sc.COST_USD: gen.cost_usd,
+                sc.ERROR_TYPE: gen.error_type,
+            }
+        ),
+        sc.RECORD_TYPE: "log",
     }
-    log_body = {
-        "generation_id": gen.id,
-        "timestamp": gen.started_at,
-        "user": gen.actor.user,
-        "team": gen.actor.team,
-        "purpose": gen.actor.purpose,
-        "organisation": gen.actor.organisation,
-        "provider": gen.provider,
-        "model": gen.model,
-        "response_model": gen.response_model,
-        "operation": gen.operation,
-        "parameters": {
-            "n": gen.n,
-            "size": gen.size,
-            "quality": gen.quality,
-            "style": gen.style,
-            "aspect_ratio": gen.aspect_ratio,
-            "seed": gen.seed,
-            **{k: v for k, v in gen.params.items() if isinstance(v, (str, int, float, bool))},
-        },
-        "server": {"address": gen.server_address, "port": gen.server_port},
-        "policy": {
-            "decision": d.outcome,
-            "mode": d.mode,
-            "version": d.policy_version,
-            "flags": d.flags,
-            "degraded": d.degraded,
-            "hits": [
-                {"rule": h.rule, "category": h.category, "action": h.action, "detail": h.detail, "score": h.score}
-                for h in d.hits
+    params = _nn(
+        n=gen.n,
+        size=gen.size,
+        quality=gen.quality,
+        style=gen.style,
+        aspect_ratio=gen.aspect_ratio,
+        seed=gen.seed,
+    )
+    for key, value in gen.params.items():
+        if isinstance(value, (str, int, float, bool)):
+            params[key] = value
+    usage = gen.usage
+    log_body = _nn(
+        generation_id=gen.id,
+        timestamp=gen.started_at,
+        user=actor.user,
+        team=actor.team,
+        purpose=actor.purpose,
+        organisation=actor.organisation,
+        provider=gen.provider,
+        model=gen.model,
+        response_model=gen.response_model,
+        operation=gen.operation,
+        parameters=params,
+        server=_nn(address=gen.server_address, port=gen.server_port),
+        policy=_nn(
+            decision=d.outcome,
+            mode=d.mode,
+            version=d.policy_version,
+            flags=flags,
+            degraded=d.degraded,
+            hits=[
+                _nn(rule=h.rule, category=h.category, action=h.action, detail=h.detail, score=h.score) for h in d.hits
             ],
-        },
-        "cost": {
-            "usd": gen.cost_usd,
-            "estimated_usd": gen.estimated_cost_usd,
-            "source": gen.cost_source,
-            "pricing_version": gen.pricing_version,
-        },
-        "usage": {
-            "input_tokens": gen.usage.input_tokens,
-            "output_tokens": gen.usage.output_tokens,
-            "predict_seconds": gen.usage.predict_seconds,
-        },
-        "status": gen.status,
-        "error_type": gen.error_type,
-        "duration_s": gen.duration_s,
-        "image_count": gen.image_count,
-        "approval": {"ticket_id": gen.ticket_id, "approval_id": gen.actor.approval_id},
-        "budget_warnings": gen.budget_warnings,
-        "ratelimit_wait_s": gen.ratelimit_wait_s,
-    }
+        ),
+        cost=_nn(
+            usd=gen.cost_usd,
+            estimated_usd=gen.estimated_cost_usd,
+            source=gen.cost_source,
+            pricing_version=gen.pricing_version,
+        ),
+        usage=_nn(
+            input_tokens=usage.input_tokens, output_tokens=usage.output_tokens, predict_seconds=usage.predict_seconds
+        ),
+        status=status,
+        error_type=gen.error_type,
+        duration_s=gen.duration_s,
+        image_count=gen.image_count,
+        approval=_nn(ticket_id=gen.ticket_id, approval_id=actor.approval_id),
+        budget_warnings=[_nn(**w) for w in gen.budget_warnings],
+        ratelimit_wait_s=gen.ratelimit_wait_s,
+    )
     prompt_text = capture.for_record(gen.prompt)
     sent = gen.sent_prompt if gen.sent_prompt != gen.prompt else None
-    prompt_body = {
-        "generation_id": gen.id,
-        "capture": capture.mode,
-        "prompt": prompt_text,
-        "prompt_hash": gen.prompt_hash,
-        "prompt_length": len(gen.prompt) if gen.prompt is not None else None,
-        "negative_prompt": capture.for_record(gen.negative_prompt),
-        "sent_prompt": capture.for_record(sent),
-        "sent_prompt_length": len(sent) if sent is not None else None,
-        "revised_prompt": capture.for_record(gen.revised_prompt),
-    }
-    prompt_attrs = {**common, sc.PROMPT: prompt_text, sc.PROMPT_HASH: gen.prompt_hash}
+    prompt_body = _nn(
+        generation_id=gen.id,
+        capture=capture.mode,
+        prompt=prompt_text,
+        prompt_hash=gen.prompt_hash,
+        prompt_length=len(gen.prompt) if gen.prompt is not None else None,
+        negative_prompt=capture.for_record(gen.negative_prompt),
+        sent_prompt=capture.for_record(sent),
+        sent_prompt_length=len(sent) if sent is not None else None,
+        revised_prompt=capture.for_record(gen.revised_prompt),
+    )
+    prompt_attrs = {**common, **_nn(**{sc.PROMPT: prompt_text, sc.PROMPT_HASH: gen.prompt_hash}), sc.RECORD_TYPE: "prompt"}
     images = [
-        {
-            "hash": i.hash,
-            "mime_type": i.mime_type,
-            "url": i.url,
-            "size_bytes": i.size_bytes,
-            "width": i.width,
-            "height": i.height,
-            "provenance": i.provenance,
-        }
+        _nn(
+            hash=i.hash,
+            mime_type=i.mime_type,
+            url=i.url,
+            size_bytes=i.size_bytes,
+            width=i.width,
+            height=i.height,
+            provenance=i.provenance,
+        )
         for i in gen.images
     ]
-    image_body = {"generation_id": gen.id, "images": images, "provenance": gen.provenance}
-    if "sidecars" in gen.params:
-        image_body["c2pa_sidecars"] = gen.params["sidecars"]
-    image_attrs = {
-        **common,
-        sc.IMAGE_HASHES: [i.hash for i in gen.images if i.hash],
-        sc.RESPONSE_IMAGE_COUNT: gen.image_count,
-        sc.PROVENANCE: gen.provenance,
-    }
-    severity = "WARN" if gen.status in ("blocked", "pending_approval") else ("ERROR" if gen.status == "error" else "INFO")
-    out = []
-    for rtype, attrs, body in (("log", log_attrs, log_body), ("prompt", prompt_attrs, prompt_body), ("image", image_attrs, image_body)):
-        attrs = _clean({**attrs, sc.RECORD_TYPE: rtype})
-        out.append(
-            AuditRecord(
-                record_id=f"{gen.id}:{rtype}",
-                type=rtype,
-                generation_id=gen.id,
-                timestamp=gen.ended_at or gen.started_at,
-                trace_id=trace_id,
-                span_id=span_id,
-                attributes=attrs,
-                body=_clean(body),
-                severity=severity,
-            )
+    image_body = _nn(generation_id=gen.id, images=images, provenance=gen.provenance, c2pa_sidecars=gen.params.get("sidecars"))
+    hashes = [i.hash for i in gen.images if i.hash]
+    image_attrs = {**common, **_nn(**{sc.IMAGE_HASHES: hashes, sc.PROVENANCE: gen.provenance}), sc.RECORD_TYPE: "image"}
+    severity = "WARN" if status in ("blocked", "pending_approval") else ("ERROR" if status == "error" else "INFO")
+    ts = gen.ended_at or gen.started_at
+    return [
+        AuditRecord(f"{gen.id}:{rtype}", rtype, gen.id, ts, trace_id, span_id, attrs, body, severity)
+        for rtype, attrs, body in (
+            ("log", log_attrs, log_body),
+            ("prompt", prompt_attrs, prompt_body),
+            ("image", image_attrs, image_body),
         )
-    return out
+    ]
 
 
 def build_alert(gen: Generation, trace_id: str | None, span_id: str | None) -> AuditRecord:
@@ -235,12 +235,14 @@ class AuditLogEmitter:
         self._logger = logger
         self.sinks: list[RecordSink] = list(sinks)
 
-    def emit(self, records: Sequence[AuditRecord], span: Span | None) -> None:
+    def write_sinks(self, records: Sequence[AuditRecord]) -> None:
         for sink in self.sinks:
             try:
                 sink.write(records)
             except Exception:  # a sink failure must not stop the other sinks nor the OTel export
                 log.exception("audit record sink %r failed", sink)
+
+    def emit_otel(self, records: Sequence[AuditRecord], span: Span | None) -> None:
         ctx = trace.set_span_in_context(span) if span is not None else None
         for record in records:
             self._logger.emit(
@@ -252,6 +254,10 @@ class AuditLogEmitter:
                 attributes=record.attributes,
                 event_name=record.event_name,
             )
+
+    def emit(self, records: Sequence[AuditRecord], span: Span | None) -> None:
+        self.write_sinks(records)
+        self.emit_otel(records, span)
 
 
 def span_ids(span: Span | None) -> tuple[str | None, str | None]:

@@ -47,6 +47,7 @@ def request_attributes(gen: Generation, capture: PromptCapture) -> dict[str, Any
         attrs[sc.PROMPT_LENGTH] = len(gen.prompt)
     attrs.update(decision_attributes(gen))
     _put(attrs, sc.COST_ESTIMATED_USD, gen.estimated_cost_usd)
+    attrs[sc.GENERATION_ID] = gen.id
     return attrs
 
 
@@ -65,14 +66,14 @@ def decision_attributes(gen: Generation) -> dict[str, Any]:
     return attrs
 
 
-def result_attributes(gen: Generation, capture: PromptCapture) -> dict[str, Any]:
+def result_attributes(gen: Generation, capture: PromptCapture, decision_changed: bool = True) -> dict[str, Any]:
     attrs: dict[str, Any] = {sc.STATUS: gen.status or "error"}
-    attrs.update(decision_attributes(gen))
+    if decision_changed:  # limits may have warned, queued or refused after the span started
+        attrs.update(decision_attributes(gen))
     _put(attrs, sc.GEN_AI_RESPONSE_MODEL, gen.response_model)
     _put(attrs, sc.GEN_AI_RESPONSE_ID, gen.response_id)
     _put(attrs, sc.GEN_AI_USAGE_INPUT_TOKENS, gen.usage.input_tokens)
     _put(attrs, sc.GEN_AI_USAGE_OUTPUT_TOKENS, gen.usage.output_tokens)
-    _put(attrs, sc.COST_ESTIMATED_USD, gen.estimated_cost_usd)
     if gen.status in ("success", "error") or gen.cost_source:
         _put(attrs, sc.COST_USD, gen.cost_usd)
         _put(attrs, sc.COST_SOURCE, gen.cost_source)
@@ -84,7 +85,6 @@ def result_attributes(gen: Generation, capture: PromptCapture) -> dict[str, Any]
     _put(attrs, sc.ERROR_TYPE, gen.error_type)
     _put(attrs, sc.TICKET_ID, gen.ticket_id)
     _put(attrs, sc.PROVENANCE, gen.provenance)
-    _put(attrs, sc.GENERATION_ID, gen.id)
     attrs.update(gen.attributes)
     return attrs
 
@@ -121,14 +121,21 @@ class SpanRecorder:
             span.add_event(sc.EVENT_POLICY_HIT, attrs)
         return len(gen.decision.hits)
 
-    def finish(self, span: Span, gen: Generation, hits_on_span: int, exc: BaseException | None = None) -> None:
+    def finish(
+        self,
+        span: Span,
+        gen: Generation,
+        hits_on_span: int,
+        exc: BaseException | None = None,
+        decision_changed: bool = True,
+    ) -> None:
         if span.is_recording():
             self.add_hit_events(span, gen, hits_on_span)
             for warning in gen.budget_warnings:
                 span.add_event(sc.EVENT_BUDGET_WARNING, {k: v for k, v in warning.items() if v is not None})
             if gen.ratelimit_wait_s:
                 span.add_event(sc.EVENT_RATELIMIT_WAIT, {"wait_seconds": gen.ratelimit_wait_s})
-            span.set_attributes(result_attributes(gen, self._capture))
+            span.set_attributes(result_attributes(gen, self._capture, decision_changed))
             if gen.status == "error":
                 description = f"{type(exc).__name__}" if exc is not None else gen.error_type
                 span.set_status(Status(StatusCode.ERROR, description))
