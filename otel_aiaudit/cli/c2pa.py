@@ -1,0 +1,169 @@
+"""`aiaudit c2pa dev-cert` and `aiaudit verify-image`: trying out and checking content credentials."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from otel_aiaudit.settings import Settings
+
+c2pa_app = typer.Typer(help="C2PA content credentials.", no_args_is_help=True)
+
+_STATE_STYLE = {"trusted": "bold green", "valid": "yellow", "invalid": "bold red", "none": "dim"}
+# Exit codes of verify-image, so scripts can gate on them.
+EXIT_INVALID = 1
+EXIT_NO_MANIFEST = 2
+
+
+@c2pa_app.command("dev-cert")
+def dev_cert(
+    out: Path = typer.Option(Path("aiaudit-c2pa"), "--out", help="Directory for the certificate files."),
+    org: str = typer.Option(
+        None, "--org", help="Organisation named in the certificate (default: OTEL_AIAUDIT_ORGANISATION)."
+    ),
+    days: int = typer.Option(365, "--days", min=1, help="Validity of the signing certificate."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing key."),
+) -> None:
+    """Create a local root CA and a C2PA signing certificate, for trying content credentials out.
+
+    Images signed with it are trusted only by readers given root-ca.pem. Production needs a signing
+    certificate from a CA that your verifiers trust.
+    """
+    from otel_aiaudit.provenance.certs import KEY_FILE, make_dev_certificates
+
+    if (out / KEY_FILE).exists() and not force:
+        raise typer.BadParameter(f"{out / KEY_FILE} exists; pass --force to replace it", param_hint="--out")
+    organisation = org or Settings.from_env().organisation or "otel-aiaudit development"
+    paths = make_dev_certificates(out, organisation=organisation, days=days)
+    console = Console()
+    console.print(f"root CA (give to verifiers):  {paths.root}")
+    console.print(f"signing certificate chain:    {paths.chain}")
+    console.print(f"signing key (keep private):   {paths.key}")
+    console.print("\nTo sign generated images:")
+    console.print("  export OTEL_AIAUDIT_C2PA=on", highlight=False)
+    console.print(f"  export OTEL_AIAUDIT_C2PA_CERT={paths.chain.resolve()}", highlight=False)
+    console.print(f"  export OTEL_AIAUDIT_C2PA_KEY={paths.key.resolve()}", highlight=False)
+    console.print(f"To check one:  aiaudit verify-image IMAGE --trust {paths.root}", highlight=False)
+    console.print("[dim]For development only: production needs a certificate from a trusted CA.[/dim]")
+
+
+def _default_ledger_path(settings: Settings, ledger: Any) -> Path | None:
+    if settings.ledger == "off":
+        return None
+    if settings.ledger != "default":
+        return Path(settings.ledger)
+    default_path = getattr(ledger, "default_path", None)
+    if callable(default_path):
+        found = default_path(settings)
+        return Path(found) if found else None
+    if settings.store.startswith("sqlite:///"):
+        return Path(settings.store[len("sqlite:///") :]).parent / "aiaudit-ledger.db"
+    return Path("aiaudit-ledger.db")
+
+
+def _ledger_records(explicit: Path | None, generation_id: str | None) -> tuple[str, list[dict[str, Any]]]:
+    """(what was looked at, matching records). The ledger module is optional in this distribution."""
+    if generation_id is None:
+        return "no generation id in the image", []
+    try:
+        ledger = importlib.import_module("otel_aiaudit.ledger")
+    except ModuleNotFoundError as exc:
+        if exc.name != "otel_aiaudit.ledger":
+            raise
+        return "no ledger", []
+    path = explicit or _default_ledger_path(Settings.from_env(), ledger)
+    if path is None:
+        return "no ledger (OTEL_AIAUDIT_LEDGER=off)", []
+    if not path.exists():
+        return f"no ledger at {path}", []
+    return str(path), list(ledger.find_records(str(path), generation_id))
+
+
+def _print_report(console: Console, file: Path, report: Any, ledger_where: str, records: list[dict]) -> None:
+    style = _STATE_STYLE.get(report.state, "")
+    console.print(f"[bold]{file}[/bold]  ({report.mime_type or 'unknown format'})")
+    console.print(f"validation state: [{style}]{report.state}[/{style}]")
+    if report.error:
+        console.print(f"  cannot read the manifest store: {report.error}")
+    if report.state == "none":
+        console.print("  no content credentials in this file")
+        return
+    sig = report.signature
+    console.print(f"manifest: {report.active_label} ({report.manifest_count} in store)")
+    console.print(f"  title: {report.title}   claim generator: {report.claim_generator}")
+    console.print(f"  signed by: {sig.get('issuer')} / {sig.get('common_name')} ({sig.get('alg')})")
+    for action in report.actions:
+        agent = (
+            (action.get("softwareAgent") or {}).get("name")
+            if isinstance(action.get("softwareAgent"), dict)
+            else None
+        )
+        source = (action.get("digitalSourceType") or "").rsplit("/", 1)[-1]
+        console.print(
+            f"  action: {action.get('action')}  {source}  {agent or ''}  {action.get('when') or ''}"
+        )
+    for ingredient in report.ingredients:
+        console.print(
+            f"  ingredient: {ingredient['relationship']}  {ingredient.get('active_manifest')}"
+            f"  signed by {ingredient.get('issuer')}"
+        )
+    for failure in report.failures:
+        console.print(f"  [red]{failure['code']}[/red]: {failure['explanation']}")
+    if report.assertion:
+        table = Table(title="otel-aiaudit generation assertion", show_header=False)
+        for key, value in report.assertion.items():
+            table.add_row(key, str(value))
+        console.print(table)
+    else:
+        console.print("  no otel-aiaudit assertion (signed by something else)")
+    if not records:
+        console.print(
+            f"audit record: {ledger_where}" + ("" if ledger_where.startswith("no ") else ": no match")
+        )
+    for record in records:
+        console.print(f"audit record ({ledger_where}):")
+        console.print_json(json.dumps(record, default=str))
+
+
+def verify_image(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="Image to check."),
+    trust: Path = typer.Option(
+        None, "--trust", exists=True, dir_okay=False, help="Root CA PEM to trust (e.g. from `c2pa dev-cert`)."
+    ),
+    sidecar: Path = typer.Option(
+        None, "--sidecar", exists=True, dir_okay=False, help="Detached manifest (.c2pa or image record JSON)."
+    ),
+    ledger: Path = typer.Option(None, "--ledger", help="Local audit ledger (default: from settings)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Print an image's content credentials, their validation state and its audit record.
+
+    Exit status: 0 trusted or valid, 1 invalid, 2 no credentials.
+    """
+    from otel_aiaudit.provenance.verify import verify_file
+
+    try:
+        report = verify_file(file, trust, sidecar)
+    except ValueError as exc:  # a sidecar record without a signed store
+        raise typer.BadParameter(str(exc), param_hint="--sidecar") from exc
+    where, records = _ledger_records(ledger, report.generation_id)
+    if as_json:
+        doc = report.to_dict() | {"file": str(file), "ledger": where, "records": records}
+        typer.echo(json.dumps(doc, indent=2, default=str))
+    else:
+        _print_report(Console(), file, report, where, records)
+    if report.state == "invalid":
+        raise typer.Exit(EXIT_INVALID)
+    if report.state == "none":
+        raise typer.Exit(EXIT_NO_MANIFEST)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(c2pa_app, name="c2pa")
+    app.command("verify-image")(verify_image)

@@ -1,0 +1,152 @@
+"""Reading content credentials back: the validation state, the manifest summary and our assertion.
+
+Used by `aiaudit verify-image` and by tests. Reading never touches the network (no remote manifests,
+no OCSP). Trust comes only from the anchors given: c2pa ships no trust list, so without `trust_pem`
+the best state an image can reach is `valid` (signature intact, signer not known).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import c2pa
+
+from otel_aiaudit.provenance.formats import sniff_mime
+from otel_aiaudit.provenance.manifest import ASSERTION_LABEL
+
+
+@dataclass
+class Verification:
+    state: str  # trusted | valid | invalid | none (no manifest)
+    mime_type: str | None = None
+    active_label: str | None = None
+    manifest_count: int = 0
+    title: str | None = None
+    claim_generator: str | None = None
+    signature: dict[str, Any] = field(default_factory=dict)  # alg, issuer, common_name
+    actions: list[dict[str, Any]] = field(default_factory=list)
+    ingredients: list[dict[str, Any]] = field(default_factory=list)  # relationship, title, active_manifest
+    assertion_labels: list[str] = field(default_factory=list)
+    assertion: dict[str, Any] | None = None  # ours (org.otel-aiaudit.generation), when present
+    failures: list[dict[str, str]] = field(default_factory=list)  # validation codes that failed
+    error: str | None = None  # why the store could not be read at all
+
+    @property
+    def generation_id(self) -> str | None:
+        return (self.assertion or {}).get("generation_id")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "state": self.state,
+            "mime_type": self.mime_type,
+            "active_manifest": self.active_label,
+            "manifest_count": self.manifest_count,
+            "title": self.title,
+            "claim_generator": self.claim_generator,
+            "signature": self.signature,
+            "actions": self.actions,
+            "ingredients": self.ingredients,
+            "assertion_labels": self.assertion_labels,
+            "assertion": self.assertion,
+            "failures": self.failures,
+            "error": self.error,
+        }
+
+
+def read_context(trust_pem: str | None = None) -> Any:
+    settings: dict[str, Any] = {"verify": {"remote_manifest_fetch": False, "ocsp_fetch": False}}
+    if trust_pem:
+        # user_anchors adds to (rather than replaces) any configured anchor list.
+        settings["trust"] = {"user_anchors": trust_pem}
+    return c2pa.Context.from_dict(settings)
+
+
+def _summarise(store: dict[str, Any], result: Verification) -> None:
+    manifests = store.get("manifests") or {}
+    result.active_label = store.get("active_manifest")
+    result.manifest_count = len(manifests)
+    active = manifests.get(result.active_label) or {}
+    result.title = active.get("title")
+    generators = active.get("claim_generator_info") or []
+    if generators:
+        first = generators[0]
+        result.claim_generator = " ".join(str(first.get(k)) for k in ("name", "version") if first.get(k))
+    result.signature = {
+        k: v for k, v in (active.get("signature_info") or {}).items() if k != "cert_serial_number"
+    }
+    for item in active.get("assertions") or []:
+        label = item.get("label", "")
+        result.assertion_labels.append(label)
+        if label.startswith("c2pa.actions"):
+            result.actions.extend((item.get("data") or {}).get("actions") or [])
+        elif label == ASSERTION_LABEL:
+            result.assertion = item.get("data")
+    for ingredient in active.get("ingredients") or []:
+        result.ingredients.append(
+            {
+                "relationship": ingredient.get("relationship"),
+                "title": ingredient.get("title"),
+                "format": ingredient.get("format"),
+                "active_manifest": ingredient.get("active_manifest"),
+                "issuer": (
+                    (manifests.get(ingredient.get("active_manifest")) or {}).get("signature_info") or {}
+                ).get("issuer"),
+            }
+        )
+    results = (store.get("validation_results") or {}).get("activeManifest") or {}
+    result.failures = [
+        {"code": f.get("code", ""), "explanation": f.get("explanation", "")}
+        for f in results.get("failure") or []
+    ]
+
+
+def verify_bytes(
+    data: bytes, mime_type: str | None = None, trust_pem: str | None = None, sidecar: bytes | None = None
+) -> Verification:
+    """Validate the manifest embedded in `data` (or the detached store `sidecar` bound to it)."""
+    mime = sniff_mime(data) or mime_type
+    result = Verification(state="none", mime_type=mime)
+    try:
+        reader = c2pa.Reader.try_create(mime, io.BytesIO(data), sidecar, read_context(trust_pem))
+    except c2pa.C2paError as exc:
+        # A store so damaged it cannot be parsed is a failed validation, not an absent manifest.
+        result.state = "invalid"
+        result.error = str(exc)
+        return result
+    if reader is None:
+        return result
+    try:
+        state = reader.get_validation_state() or "Invalid"
+        _summarise(json.loads(reader.json()), result)
+    finally:
+        reader.close()
+    result.state = state.lower()
+    return result
+
+
+def load_sidecar(path: str | Path) -> bytes:
+    """A detached store: raw `.c2pa` bytes, or the image record JSON with its `store_base64` field."""
+    raw = Path(path).read_bytes()
+    if raw.lstrip().startswith(b"{"):
+        doc = json.loads(raw)
+        encoded = doc.get("store_base64")
+        if not encoded:
+            raise ValueError(
+                f"{path} is a manifest record without a signed store (the image was not fetched)"
+            )
+        return base64.b64decode(encoded)
+    return raw
+
+
+def verify_file(
+    path: str | Path, trust_pem_path: str | Path | None = None, sidecar_path: str | Path | None = None
+) -> Verification:
+    data = Path(path).read_bytes()
+    trust = Path(trust_pem_path).read_text() if trust_pem_path else None
+    sidecar = load_sidecar(sidecar_path) if sidecar_path else None
+    return verify_bytes(data, trust_pem=trust, sidecar=sidecar)
