@@ -1,10 +1,19 @@
-"""`aiaudit demo`: the offline first run."""
+"""`aiaudit demo`: the offline first run, with a progress display and the cost report at the end."""
 
 from __future__ import annotations
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+_STYLE = {
+    "success": "green",
+    "ContentBlocked": "bold red",
+    "BudgetExceeded": "bold red",
+    "RateLimited": "red",
+    "ApprovalRequired": "yellow",
+}
 
 
 def register(app: typer.Typer) -> None:
@@ -12,22 +21,40 @@ def register(app: typer.Typer) -> None:
     def demo(
         workdir: str = typer.Option(None, help="Keep the demo's store and ledger here (default: a temp dir)."),
     ) -> None:
-        """Run image generations offline through the real openai client and show what was audited."""
-        from ..demo.scenario import run
+        """Generate images offline through the real openai client under the seed's policy, and show
+        what was allowed, redacted, warned, queued, held for approval and blocked."""
+        from ..demo.scenario import run, steps
 
         console = Console()
         console.rule("[bold]otel-aiaudit offline demo")
-        console.print("A loopback OpenAI-compatible endpoint; real `openai` client; real OTel SDK.\n")
+        console.print(
+            "Loopback OpenAI-compatible endpoint · real [bold]openai[/] client · real OTel SDK · "
+            "the seed's policy (daily budget lowered to $1, rate-limit hour compressed to 3 s)\n"
+        )
+        plan = steps()
+        with Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total}"),
+            TimeElapsedColumn(),
+            console=console,
+        ) as bar:
+            task = bar.add_task("generating", total=len(plan))
 
-        def show(outcome) -> None:
-            cost = "-" if outcome.cost_usd is None else f"${outcome.cost_usd:.4f}"
-            console.print(
-                f"  [cyan]{outcome.step.user:<6}[/] {outcome.step.label:<16} "
-                f"{outcome.status:<18} {outcome.decision:<8} {cost:>9}  {outcome.detail}"
-            )
+            def show(outcome) -> None:
+                cost = "" if outcome.cost_usd is None else f"${outcome.cost_usd:.4f}"
+                style = _STYLE.get(outcome.status, "white")
+                flags = ",".join(outcome.flags)
+                bar.console.print(
+                    f"  [cyan]{outcome.step.user:<6}[/] {outcome.step.label:<17} [{style}]{outcome.status:<17}[/] "
+                    f"{outcome.decision:<17} {cost:>9}  [dim]{flags}[/] {outcome.note}"
+                )
+                if outcome.status != "ApprovalRequired" or not outcome.step.approve_as:
+                    bar.advance(task)
 
-        result = run(workdir=workdir, progress=show)
-        table = Table(title="Cost per user")
+            result = run(plan, workdir=workdir, progress=show)
+
+        table = Table(title="Cost per user (from the audit records)")
         table.add_column("user")
         table.add_column("cost (USD)", justify="right")
         for user, cost in result.cost_by_user.items():
@@ -35,7 +62,14 @@ def register(app: typer.Typer) -> None:
         table.add_row("[bold]total", f"[bold]{result.total_cost:.4f}")
         console.print()
         console.print(table)
+        if result.report is not None:
+            from ..ledger.render import render_table
+
+            console.print()
+            render_table(result.report, console)
         console.print(
-            f"Recorded {result.spans} spans, {result.records} audit records, {int(result.images)} images. "
-            f"Store and ledger: {result.workdir}"
+            f"\n{result.spans} spans, {result.records} audit records, {result.images} images in "
+            f"{result.seconds:.1f} s. Store and ledger: {result.workdir}\n"
+            f"Try: aiaudit report --ledger {result.workdir}/ledger.db   ·   "
+            f"aiaudit ledger verify --ledger {result.workdir}/ledger.db"
         )

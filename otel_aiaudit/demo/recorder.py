@@ -43,6 +43,8 @@ class Recorder:
         out = []
         for item in self.logs.get_finished_logs():
             rec = item.log_record
+            if rec.event_name != "aiaudit.generation":
+                continue  # alerts travel with the log class but are not generations
             if (rec.attributes or {}).get("aiaudit.record.type") == "log" and isinstance(rec.body, dict):
                 out.append(rec.body)
         return out

@@ -5,9 +5,17 @@ Every section forbids unknown keys so a typo fails at start-up instead of silent
 
 from __future__ import annotations
 
+import difflib
+import hashlib
+import re
+import typing
+from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..errors import PolicyFileError
 
 
 class _Section(BaseModel):
@@ -33,12 +41,17 @@ class ClassifierConfig(_Section):
 
 
 class ContentFilter(_Section):
-    blocked_categories: list[Category] = Field(default_factory=lambda: ["violence", "explicit", "hate_speech", "deepfake"])
+    blocked_categories: list[Category] = Field(
+        default_factory=lambda: ["violence", "explicit", "hate_speech", "deepfake"]
+    )
     extra_terms: dict[Category, list[str]] = Field(default_factory=dict)
     allow_terms: list[str] = Field(default_factory=list)
     lexicon_files: dict[Category, list[str]] = Field(default_factory=dict)  # extra term files, one per line
     action: Literal["block", "block_and_alert", "warn"] = "block_and_alert"
     alert_webhook: str | None = None
+    # Also scan `negative_prompt` (an evasion channel on some services). Turn off for
+    # Stable-Diffusion-style negatives such as "nsfw, gore", which name what must NOT appear.
+    check_negative_prompt: bool = True
     classifiers: list[ClassifierConfig] = Field(default_factory=list)
 
 
@@ -111,8 +124,158 @@ class PolicyConfig(_Section):
     retention: Retention = Field(default_factory=Retention)
     # Declarative REST mappings for services without an SDK (validated by providers.rest).
     rest_mappings: list[dict[str, Any]] = Field(default_factory=list)
-    prices: list[dict[str, Any]] = Field(default_factory=list)  # extra price entries, same shape as prices.yaml
+    # Extra price entries, same shape as prices.yaml.
+    prices: list[dict[str, Any]] = Field(default_factory=list)
 
     # Filled by the loader: content hash of the file (policy version on every span and record).
     digest: str = Field(default="builtin", exclude=True)
     source: str | None = Field(default=None, exclude=True)
+
+
+# --- loading -------------------------------------------------------------------------------------
+# YAML is composed into nodes first so every key keeps its line; pydantic's error locations are
+# then mapped back to `file:line: key: problem`.
+
+
+def _node_lines(
+    node: yaml.Node,
+    path: tuple[str | int, ...],
+    lines: dict[tuple[str | int, ...], int],
+    problems: list[tuple[int, str, str]],
+) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            dotted = ".".join(str(p) for p in (*path, key))
+            if key in seen:
+                problems.append((key_node.start_mark.line + 1, dotted, "duplicate key"))
+            seen.add(key)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            _node_lines(value_node, (*path, key), lines, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _node_lines(item, (*path, i), lines, problems)
+
+
+def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The pydantic model that owns the last element of `loc` (for "did you mean")."""
+    model: Any = PolicyConfig
+    for part in loc[:-1]:
+        if isinstance(part, int) or not (isinstance(model, type) and issubclass(model, BaseModel)):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        model = _inner_model(field.annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _explain(error: dict[str, Any]) -> str:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1]) if loc else ""
+        model = _model_at(loc)
+        fields = [name for name in (model.model_fields if model else {}) if name not in ("digest", "source")]
+        close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
+        hint = (
+            f"; did you mean '{close[0]}'?"
+            if close
+            else (f"; allowed keys: {', '.join(fields)}" if fields else "")
+        )
+        return f"unknown key{hint}"
+    if kind == "literal_error":
+        expected = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+        value = error.get("input")
+        close = difflib.get_close_matches(str(value), expected, n=1, cutoff=0.6) if expected else []
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"{value!r} is not one of {', '.join(expected)}{hint}"
+    if kind == "missing":
+        return "required key is missing"
+    return str(error["msg"])
+
+
+def _fail(path: str, problems: list[tuple[int | None, str, str]]) -> PolicyFileError:
+    text = "\n".join(
+        f"{path}:{line if line is not None else '?'}: {key or '<top>'}: {why}" for line, key, why in problems
+    )
+    line, key, _ = problems[0]
+    return PolicyFileError(text, path=path, line=line, key=key)
+
+
+def parse_policy(text: str | bytes, source: str = "<policy>") -> PolicyConfig:
+    """Validate policy YAML; raise PolicyFileError naming file, line, key and the problem."""
+    raw = text if isinstance(text, bytes) else text.encode("utf-8")
+    try:
+        decoded = raw.decode("utf-8")
+        node = yaml.compose(decoded, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(decoded)
+    except UnicodeDecodeError as exc:
+        raise _fail(source, [(None, "", f"not UTF-8 text ({exc.reason})")]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise _fail(source, [(mark.line + 1 if mark else None, "", f"invalid YAML: {problem}")]) from None
+    if node is None or data is None:
+        raise _fail(source, [(1, "", "the policy file is empty")])
+    if not isinstance(data, dict):
+        raise _fail(source, [(node.start_mark.line + 1, "", "the policy file must be a mapping of sections")])
+    lines: dict[tuple[str | int, ...], int] = {}
+    problems: list[tuple[int, str, str]] = []
+    _node_lines(node, (), lines, problems)
+    if problems:
+        raise _fail(source, list(problems))
+    try:
+        config = PolicyConfig.model_validate(data)
+    except ValidationError as exc:
+        found: list[tuple[int | None, str, str]] = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            # Drop pydantic's union-branch markers ("function-after[...]", model names) from the path.
+            loc = tuple(p for p in loc if isinstance(p, int) or p in _KNOWN_KEYS or not p[:1].isupper())
+            line = None
+            for cut in range(len(loc), -1, -1):
+                if loc[:cut] in lines:
+                    line = lines[loc[:cut]]
+                    break
+            found.append((line, ".".join(str(p) for p in loc), _explain({**error, "loc": loc})))
+        raise _fail(source, found) from None
+    config.digest = "sha256:" + hashlib.sha256(raw).hexdigest()[:12]
+    config.source = source
+    return config
+
+
+def load_policy(path: str | Path) -> PolicyConfig:
+    """Load and validate `policy.yaml`; the digest is the policy version on every span and record."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise PolicyFileError(f"{p}: cannot read policy file: {exc.strerror}", path=str(p)) from None
+    return parse_policy(raw, source=str(p))
+
+
+_KNOWN_KEYS: set[str] = set()
+
+
+def _collect_keys(model: type[BaseModel]) -> None:
+    for name, field in model.model_fields.items():
+        _KNOWN_KEYS.add(name)
+        inner = _inner_model(field.annotation)
+        if inner is not None and inner is not model:
+            _collect_keys(inner)
+
+
+_collect_keys(PolicyConfig)

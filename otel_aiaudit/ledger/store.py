@@ -1,0 +1,226 @@
+"""The ledger file: SQLite in WAL mode, appended to by many processes, one chain for all of them.
+
+Every append is one `BEGIN IMMEDIATE` transaction: it takes the write lock first, reads the chain's
+head, links the new rows to it and moves the head, so two processes never both link to the same
+row. `synchronous=FULL`: a committed record survives a process kill and a power loss (the cost, one
+fsync per generation, is small next to an image generation).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..telemetry.audit_log import AuditRecord
+from .chain import GENESIS, INDEX_COLUMNS, Row, merge, row_hash, split
+
+SCHEMA_VERSION = "1"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS records (
+  seq INTEGER PRIMARY KEY,
+  record_id TEXT NOT NULL UNIQUE,
+  generation_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  ts REAL NOT NULL,
+  user TEXT, team TEXT, provider TEXT, model TEXT, status TEXT, decision TEXT,
+  cost_micro INTEGER, image_count INTEGER, purpose TEXT, flags TEXT, trace_id TEXT, span_id TEXT,
+  body TEXT NOT NULL,
+  sensitive TEXT,
+  sensitive_digest TEXT,
+  redacted TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  delivered_at REAL);
+CREATE INDEX IF NOT EXISTS records_generation ON records (generation_id);
+-- The report reads log records in a time window: this index answers its aggregates on its own.
+CREATE INDEX IF NOT EXISTS records_log_ts
+  ON records (ts, status, cost_micro, image_count, user, team, model, provider, flags) WHERE type = 'log';
+-- "New users": has this user any record before the window? One index probe per user.
+CREATE INDEX IF NOT EXISTS records_log_user ON records (user, ts) WHERE type = 'log';
+-- Retention: rows still holding text or image data, by class and age; redacted rows leave it.
+CREATE INDEX IF NOT EXISTS records_sensitive ON records (type, ts) WHERE sensitive IS NOT NULL;
+CREATE TABLE IF NOT EXISTS outbox (
+  seq INTEGER PRIMARY KEY,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  owner TEXT,
+  lease_until REAL NOT NULL DEFAULT 0,
+  last_attempt_at REAL,
+  last_error TEXT);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+_INSERT = (
+    "INSERT INTO records (seq, record_id, " + ", ".join(INDEX_COLUMNS)
+    + ", body, sensitive, sensitive_digest, prev_hash, hash) VALUES ("
+    + ", ".join("?" * (len(INDEX_COLUMNS) + 7)) + ")"
+)
+
+
+class LedgerError(Exception):
+    """The ledger file cannot be opened or written (named in the message)."""
+
+
+class Ledger:
+    """One ledger file. Thread-safe (a connection per thread) and safe across processes."""
+
+    def __init__(self, path: str | os.PathLike[str], *, busy_timeout_s: float = 30.0,
+                 synchronous: str = "FULL") -> None:
+        self.path = str(path)
+        self.busy_timeout_s = busy_timeout_s
+        self.synchronous = synchronous
+        self._local = threading.local()
+        self._schema_ready = False
+
+    # -- connections -------------------------------------------------------------------------------
+
+    def conn(self) -> sqlite3.Connection:
+        # One connection per thread and per process: a forked child must not reuse its parent's.
+        c = getattr(self._local, "conn", None)
+        if c is not None and self._local.pid == os.getpid():
+            return c
+        try:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            c = sqlite3.connect(self.path, timeout=self.busy_timeout_s, isolation_level=None,
+                                check_same_thread=False)
+            c.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_s * 1000)}")
+            if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                c.execute("PRAGMA journal_mode = WAL")
+            c.execute(f"PRAGMA synchronous = {self.synchronous}")
+            if not self._schema_ready:
+                c.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")
+                c.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+                self._schema_ready = True
+        except sqlite3.Error as exc:
+            raise LedgerError(f"audit ledger {self.path}: {exc}") from exc
+        self._local.conn = c
+        self._local.pid = os.getpid()
+        return c
+
+    @contextmanager
+    def txn(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction holding the ledger's write lock from its first statement."""
+        c = self.conn()
+        try:
+            c.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise LedgerError(f"audit ledger {self.path}: {exc}") from exc
+        try:
+            yield c
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        try:
+            c.execute("COMMIT")
+        except sqlite3.Error as exc:
+            c.execute("ROLLBACK")
+            raise LedgerError(f"audit ledger {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        c = getattr(self._local, "conn", None)
+        if c is not None:
+            c.close()
+            self._local.conn = None
+
+    # -- meta ---------------------------------------------------------------------------------------
+
+    @staticmethod
+    def get_meta(c: sqlite3.Connection, key: str) -> Any:
+        r = c.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(r[0]) if r else None
+
+    @staticmethod
+    def set_meta(c: sqlite3.Connection, key: str, value: Any) -> None:
+        c.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                  (key, json.dumps(value)))
+
+    def head(self) -> tuple[int, str]:
+        """(seq, hash) of the last row appended; (anchor seq, anchor hash) for an empty chain."""
+        c = self.conn()
+        head = self.get_meta(c, "head") or self.get_meta(c, "anchor") or [0, GENESIS]
+        return int(head[0]), str(head[1])
+
+    def anchor(self) -> tuple[int, str]:
+        """Where the chain starts: genesis, or the last row retention pruned."""
+        a = self.get_meta(self.conn(), "anchor") or [0, GENESIS]
+        return int(a[0]), str(a[1])
+
+    # -- writing ------------------------------------------------------------------------------------
+
+    def append(self, records: Sequence[AuditRecord], *, outbox: bool = False) -> list[int]:
+        """Chain and store `records` in one transaction; a record id already stored is skipped
+        (a retried write stays one record). Returns the new rows' seqs."""
+        return self.append_rows([split(r) for r in records], outbox=outbox)
+
+    def append_rows(self, rows: Iterable[Row], *, outbox: bool = False, batch: int = 5000) -> list[int]:
+        rows = list(rows)
+        if not rows:
+            return []
+        seqs: list[int] = []
+        with self.txn() as c:
+            known = set()
+            ids = [r.record_id for r in rows]
+            for i in range(0, len(ids), 500):
+                part = ids[i : i + 500]
+                q = "SELECT record_id FROM records WHERE record_id IN (" + ",".join("?" * len(part)) + ")"
+                known.update(x[0] for x in c.execute(q, part))
+            head = self.get_meta(c, "head") or self.get_meta(c, "anchor") or [0, GENESIS]
+            seq, prev = int(head[0]), str(head[1])
+            out: list[tuple[Any, ...]] = []
+            for r in rows:
+                if r.record_id in known:
+                    continue
+                known.add(r.record_id)
+                seq += 1
+                values = r.index_values()
+                h = row_hash(prev, r.record_id, values, r.body, r.sensitive_digest)
+                out.append((seq, r.record_id, *values, r.body, r.sensitive, r.sensitive_digest, prev, h))
+                seqs.append(seq)
+                prev = h
+                if len(out) >= batch:
+                    c.executemany(_INSERT, out)
+                    out = []
+            if out:
+                c.executemany(_INSERT, out)
+            if seqs:
+                if outbox:
+                    c.executemany("INSERT INTO outbox (seq) VALUES (?)", [(s,) for s in seqs])
+                self.set_meta(c, "head", [seq, prev])
+        return seqs
+
+    # -- reading ------------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return int(self.conn().execute("SELECT COUNT(*) FROM records").fetchone()[0])
+
+    def find_records(self, generation_id: str) -> list[dict[str, Any]]:
+        rows = self.conn().execute(
+            "SELECT seq, record_id, type, ts, body, sensitive, redacted, hash, delivered_at FROM records"
+            " WHERE generation_id = ? ORDER BY seq",
+            (generation_id,),
+        ).fetchall()
+        return [record_dict(*r) for r in rows]
+
+
+def record_dict(seq: int, record_id: str, rtype: str, ts: float, body: str, sensitive: str | None,
+                redacted: str | None, hash_: str, delivered_at: float | None) -> dict[str, Any]:
+    doc = merge(body, sensitive)
+    return {
+        "seq": seq,
+        "record_id": record_id,
+        "type": rtype,
+        "timestamp": ts,
+        "attributes": doc["attributes"],
+        "body": doc["body"],
+        "severity": doc.get("severity"),
+        "event_name": doc.get("event_name"),
+        "redacted": json.loads(redacted) if redacted else None,
+        "hash": hash_,
+        "delivered_at": delivered_at,
+    }

@@ -1,0 +1,320 @@
+"""The policy engine: one Generation in, one Decision out, before the provider is called.
+
+Rules, in order: content filter (lexicons, deepfake), copyright, PII, prompt length, then the
+extra classifiers (skipped when a local rule already blocks: no need to pay for a remote call).
+The engine is pure: it knows no OTel and no tracing state, so the same prompt gets the same
+decision at any sampling rate or with no SDK at all. It never raises on any input; an internal
+error yields an "allow" decision marked degraded (instrumentation must not break the call).
+
+In observe mode the outcome is computed exactly as in enforce mode, so "would block" is recorded;
+`decision.mode` says "observe" and the auditor then neither blocks nor modifies.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import threading
+from pathlib import Path
+
+from ..errors import (
+    ContentBlocked,
+    CopyrightBlocked,
+    PIIBlocked,
+    PolicyFileError,
+    PolicyViolation,
+    PromptTooLong,
+)
+from ..generation import Decision, Generation, Hit
+from . import pii
+from .alerts import WebhookAlerter, alert_payload
+from .classifiers import Classifier, Verdict
+from .config import ContentFilter, CopyrightConfig, PIIConfig, PolicyConfig
+from .content import HIT_ACTION, content_entries, content_hits
+from .copyright import copyright_entries, copyright_hits
+from .length import length_hit, truncate
+from .normalize import variants
+from .terms import ARTIST, TermIndex, TermMatch, cached_index
+
+log = logging.getLogger(__name__)
+
+# Hit action -> the outcome it asks for.
+_OUTCOME = {"block": "block", "warn": "warn", "redact": "modify", "truncate": "modify", "observe": "allow"}
+_RANK = {"allow": 0, "warn": 1, "modify": 2, "block": 5}
+
+
+def builtin_config() -> PolicyConfig:
+    """No policy file: observe only; content, copyright and PII checks flag, nothing blocks."""
+    return PolicyConfig(
+        mode="observe",
+        content_filter=ContentFilter(action="warn"),
+        pii=PIIConfig(action="warn"),
+        copyright=CopyrightConfig(action="warn"),
+    )
+
+
+_alerters: dict[str, WebhookAlerter] = {}
+_alerters_lock = threading.Lock()
+
+
+def _alerter(url: str) -> WebhookAlerter:
+    """One background sender per webhook URL, shared by every engine."""
+    with _alerters_lock:
+        if url not in _alerters:
+            _alerters[url] = WebhookAlerter(url)
+        return _alerters[url]
+
+
+class PolicyEngine:
+    def __init__(self, config: PolicyConfig | None = None, *, send_alerts: bool = True) -> None:
+        self._builtin = config is None
+        self._config = builtin_config() if config is None else config
+        cfg = self._config
+        if self._builtin:
+            self._version = "builtin"
+        elif cfg.digest == "builtin":  # built in code, not loaded from a file: hash its content
+            digest = hashlib.sha256(cfg.model_dump_json().encode("utf-8")).hexdigest()[:12]
+            self._version = f"sha256:{digest}"
+        else:
+            self._version = cfg.digest
+        base_dir = Path(cfg.source).parent if cfg.source else None
+        entries = []
+        try:
+            if cfg.content_filter is not None:
+                entries.extend(content_entries(cfg.content_filter, base_dir))
+        except OSError as exc:
+            raise PolicyFileError(
+                f"{cfg.source or '<policy>'}: content_filter.lexicon_files: cannot read {exc.filename}: "
+                f"{exc.strerror}",
+                path=cfg.source or "",
+                key="content_filter.lexicon_files",
+            ) from exc
+        if cfg.copyright is not None:
+            entries.extend(copyright_entries(cfg.copyright))
+        self._index: TermIndex | None = cached_index(tuple(entries)) if entries else None
+        self._classifiers: list[Classifier] = []
+        cf = cfg.content_filter
+        if cf is not None:
+            for i, ccfg in enumerate(cf.classifiers):
+                try:
+                    self._classifiers.append(Classifier(ccfg))
+                except Exception as exc:
+                    raise PolicyFileError(
+                        f"{cfg.source or '<policy>'}: content_filter.classifiers[{i}] ({ccfg.name}): "
+                        f"{type(exc).__name__}: {exc}",
+                        path=cfg.source or "",
+                        key=f"content_filter.classifiers.{i}",
+                    ) from exc
+        self._alerts = (
+            _alerter(cf.alert_webhook) if cf is not None and cf.alert_webhook and send_alerts else None
+        )
+        self._error_logged = False
+
+    @classmethod
+    def from_file(cls, path: str | Path, *, send_alerts: bool = True) -> PolicyEngine:
+        from .config import load_policy
+
+        return cls(load_policy(path), send_alerts=send_alerts)
+
+    @property
+    def config(self) -> PolicyConfig:
+        return self._config
+
+    @property
+    def version(self) -> str:
+        return self._version
+
+    @property
+    def classifiers(self) -> list[Classifier]:
+        return list(self._classifiers)
+
+    @property
+    def alerter(self) -> WebhookAlerter | None:
+        return self._alerts
+
+    # --- evaluation --------------------------------------------------------------------------
+
+    def evaluate(self, gen: Generation) -> Decision:
+        """Decide on `gen` (classifiers are called with their timeouts). Never raises."""
+        try:
+            hits, modified = self._local(gen)
+            if self._classifiers and not _blocks(hits):
+                text = gen.prompt or ""
+                verdicts = [c.classify(text) for c in self._classifiers]
+                hits.extend(self._verdict_hits(verdicts))
+                return self._finish(gen, hits, modified, [v.name for v in verdicts if v.error])
+            return self._finish(gen, hits, modified)
+        except Exception as exc:
+            return self._failed(exc)
+
+    async def aevaluate(self, gen: Generation) -> Decision:
+        """`evaluate` for async callers: remote classifiers are awaited concurrently."""
+        try:
+            hits, modified = self._local(gen)
+            if self._classifiers and not _blocks(hits):
+                text = gen.prompt or ""
+                verdicts = await asyncio.gather(*(c.aclassify(text) for c in self._classifiers))
+                hits.extend(self._verdict_hits(list(verdicts)))
+                return self._finish(gen, hits, modified, [v.name for v in verdicts if v.error])
+            return self._finish(gen, hits, modified)
+        except Exception as exc:
+            return self._failed(exc)
+
+    def _scan(self, text: str) -> list[TermMatch]:
+        assert self._index is not None
+        forms = variants(text)
+        matches = self._index.scan(forms[0])
+        if len(forms) > 1:
+            seen = set(matches)
+            matches.extend(m for m in self._index.scan(forms[1]) if m not in seen)
+        return matches
+
+    def _local(self, gen: Generation) -> tuple[list[Hit], str | None]:
+        cfg = self._config
+        prompt = (
+            gen.prompt if isinstance(gen.prompt, str) else ("" if gen.prompt is None else str(gen.prompt))
+        )
+        hits: list[Hit] = []
+        if self._index is not None and prompt:
+            matches = self._scan(prompt)
+        else:
+            matches = []
+        cf = cfg.content_filter
+        if cf is not None:
+            content_matches = matches
+            negative = gen.negative_prompt
+            if (
+                cf.check_negative_prompt
+                and isinstance(negative, str)
+                and negative
+                and self._index is not None
+            ):
+                content_matches = matches + [m for m in self._scan(negative) if m.kind != ARTIST]
+            if content_matches:
+                hits.extend(content_hits(cf, content_matches))
+        if cfg.copyright is not None and matches:
+            hits.extend(copyright_hits(cfg.copyright, matches))
+
+        modified: str | None = None
+        if cfg.pii is not None and prompt:
+            found = pii.detect(prompt, cfg.pii.detectors)
+            for m in found:
+                hits.append(Hit("pii", m.type, cfg.pii.action, f"{m.type} at {m.start}-{m.end}"))
+            if found and cfg.pii.action == "redact":
+                modified = pii.redact_matches(prompt, found)
+
+        if cfg.prompt_length is not None:
+            sent = prompt if modified is None else modified
+            hit = length_hit(cfg.prompt_length, sent)
+            if hit is not None:
+                hits.append(hit)
+                if hit.action == "truncate":
+                    modified = truncate(cfg.prompt_length, sent)
+                    hit.detail = f"prompt of {len(prompt)} chars truncated to {len(modified)} (max_chars)"
+        return hits, modified
+
+    def _verdict_hits(self, verdicts: list[Verdict]) -> list[Hit]:
+        cf = self._config.content_filter
+        assert cf is not None
+        hits: list[Hit] = []
+        by_name = {c.name: c for c in self._classifiers}
+        for verdict in verdicts:
+            ccfg = by_name[verdict.name].cfg
+            if verdict.error is not None:
+                action = "block" if ccfg.fail_mode == "fail_closed" else "observe"
+                hits.append(
+                    Hit(
+                        "classifier",
+                        "unavailable",
+                        action,
+                        f"classifier {verdict.name} {verdict.error}; {ccfg.fail_mode}",
+                    )
+                )
+                continue
+            for category, score in sorted(verdict.scores.items()):
+                if category in cf.blocked_categories and score >= ccfg.threshold:
+                    hits.append(
+                        Hit(
+                            "classifier",
+                            category,
+                            HIT_ACTION[cf.action],
+                            f"classifier {verdict.name} scored {category} {score:.2f} >= {ccfg.threshold:g}",
+                            score=score,
+                        )
+                    )
+        return hits
+
+    def _finish(
+        self, gen: Generation, hits: list[Hit], modified: str | None, degraded: list[str] | None = None
+    ) -> Decision:
+        cfg = self._config
+        outcome = "allow"
+        for hit in hits:
+            wanted = _OUTCOME.get(hit.action, "warn")
+            if _RANK[wanted] > _RANK[outcome]:
+                outcome = wanted
+        decision = Decision(
+            outcome=outcome,  # type: ignore[arg-type]
+            hits=hits,
+            modified_prompt=modified if outcome == "modify" else None,
+            policy_version=self._version,
+            mode=cfg.mode,
+        )
+        if degraded:
+            decision.degraded = "classifier:" + ",".join(degraded)
+        cf = cfg.content_filter
+        if cf is not None and cf.action == "block_and_alert":
+            decision.alert = any(h.rule in ("content", "classifier") and h.action == "block" for h in hits)
+            if decision.alert and self._alerts is not None:
+                self._alerts.send(alert_payload(gen, decision))
+        return decision
+
+    def _failed(self, exc: Exception) -> Decision:
+        if not self._error_logged:
+            self._error_logged = True
+            log.exception("otel-aiaudit: policy evaluation failed; the call is let through (degraded)")
+        return Decision(
+            outcome="allow",
+            policy_version=self._version,
+            mode=self._config.mode,
+            degraded=f"policy_error:{type(exc).__name__}",
+        )
+
+
+def _blocks(hits: list[Hit]) -> bool:
+    return any(h.action == "block" for h in hits)
+
+
+_ERRORS: dict[str, type[PolicyViolation]] = {
+    "content": ContentBlocked,
+    "classifier": ContentBlocked,
+    "pii": PIIBlocked,
+    "copyright": CopyrightBlocked,
+    "prompt_length": PromptTooLong,
+}
+
+_WHY = {
+    "content": "the prompt matches a blocked content category",
+    "classifier": "a content classifier flagged the prompt",
+    "pii": "the prompt contains personal data and the PII action is block",
+    "copyright": "the prompt names a living artist and the copyright action is block",
+    "prompt_length": "the prompt is longer than allowed and the action is block",
+}
+
+
+def raise_for(decision: Decision) -> None:
+    """Raise the PolicyViolation matching the first blocking hit of an enforced block decision."""
+    if decision.outcome != "block" or decision.mode != "enforce":
+        return
+    hit = next((h for h in decision.hits if h.action == "block" and h.rule in _ERRORS), None)
+    if hit is None:
+        return  # a block from another rule (budgets, approvals) is raised by its own owner
+    why = _WHY[hit.rule]
+    if hit.rule == "classifier" and hit.category == "unavailable":
+        why = "a content classifier was unavailable and its fail mode is fail_closed"
+    message = (
+        f"blocked by policy rule {hit.rule} (category {hit.category}): {why}; {hit.detail} "
+        f"[policy {decision.policy_version}]"
+    )
+    raise _ERRORS[hit.rule](message, decision)

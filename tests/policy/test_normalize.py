@@ -1,0 +1,55 @@
+"""Normalisation: each evasion folds to the plain form; idempotence (also fuzzed in test_fuzz.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from otel_aiaudit.policy.normalize import normalize, term_variants, variants
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("GORE", "gore"),
+        ("Ｎｕｄｅ", "nude"),  # full-width (NFKC)
+        ("𝐤𝐢𝐥𝐥", "kill"),  # mathematical bold
+        ("gôrë", "gore"),  # accents
+        ("nаkеd", "naked"),  # Cyrillic а, е
+        ("nαkεd", "naked"),  # Greek α, ε
+        ("n\u200bu\u200bd\u200be", "nude"),  # zero-width spaces
+        ("n\u00adu\u00add\u00ade", "nude"),  # soft hyphens
+        ("n.u.d.e", "nude"),
+        ("n u d e", "nude"),
+        ("n-u-d-e", "nude"),
+        ("nuuuuude", "nude"),
+        ("g0r3", "gore"),
+        ("n@ked", "naked"),
+        ("$ex", "sex"),
+        ("assassin's creed", "assassin s creed"),
+    ],
+)
+def test_evasions_fold(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_digits_alone_and_punctuation_stay() -> None:
+    assert normalize("in 2024, 16:9!") == "in 2024 16 9"
+    assert normalize("wow!") == "wow"  # a trailing "!" is punctuation, not a leet i
+
+
+def test_second_leet_reading_for_one() -> None:
+    assert variants("k1ll") == ["kill", "kl"]  # 1 read as i, then as l ("klll" squeezes to "kl")
+    forms = variants("sku11")
+    assert forms[0] == "skuii" and forms[1] == "skull"
+    assert variants("a photo of a cat") == ["a photo of a cat"]
+
+
+def test_thai_marks_survive() -> None:
+    assert normalize("ฆ่า") == "ฆ่า"
+    assert normalize("ฆ่าาาาา") == "ฆ่า"
+
+
+def test_term_variants_cover_doubles_and_joined_names() -> None:
+    assert term_variants("kill") == {"kill", "kil"}
+    assert "elonmusk" in term_variants("Elon Musk")
+    assert term_variants("kkk") == set()  # would squeeze to "k" and match everywhere
