@@ -30,8 +30,21 @@ SENSITIVE_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 # The columns the report queries; all of them are inside the row hash.
 INDEX_COLUMNS = (
-    "generation_id", "type", "ts", "user", "team", "provider", "model", "status", "decision",
-    "cost_micro", "image_count", "purpose", "flags", "trace_id", "span_id",
+    "generation_id",
+    "type",
+    "ts",
+    "user",
+    "team",
+    "provider",
+    "model",
+    "status",
+    "decision",
+    "cost_micro",
+    "image_count",
+    "purpose",
+    "flags",
+    "trace_id",
+    "span_id",
 )
 
 
@@ -72,8 +85,9 @@ class Row:
         return tuple(getattr(self, c) for c in INDEX_COLUMNS)
 
 
-def row_hash(prev_hash: str, record_id: str, index_values: tuple[Any, ...], body: str,
-             sensitive_digest: str | None) -> str:
+def row_hash(
+    prev_hash: str, record_id: str, index_values: tuple[Any, ...], body: str, sensitive_digest: str | None
+) -> str:
     """Links a row to the one before it. The storage position (seq) is deliberately left out: order
     is what the links say, so a moved row shows up as a broken link, not as an edited row."""
     header = [record_id, list(index_values), sha256(body), sensitive_digest]

@@ -57,9 +57,11 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 _INSERT = (
-    "INSERT INTO records (seq, record_id, " + ", ".join(INDEX_COLUMNS)
+    "INSERT INTO records (seq, record_id, "
+    + ", ".join(INDEX_COLUMNS)
     + ", body, sensitive, sensitive_digest, prev_hash, hash) VALUES ("
-    + ", ".join("?" * (len(INDEX_COLUMNS) + 7)) + ")"
+    + ", ".join("?" * (len(INDEX_COLUMNS) + 7))
+    + ")"
 )
 
 
@@ -70,8 +72,9 @@ class LedgerError(Exception):
 class Ledger:
     """One ledger file. Thread-safe (a connection per thread) and safe across processes."""
 
-    def __init__(self, path: str | os.PathLike[str], *, busy_timeout_s: float = 30.0,
-                 synchronous: str = "FULL") -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, busy_timeout_s: float = 30.0, synchronous: str = "FULL"
+    ) -> None:
         self.path = str(path)
         self.busy_timeout_s = busy_timeout_s
         self.synchronous = synchronous
@@ -87,8 +90,9 @@ class Ledger:
             return c
         try:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            c = sqlite3.connect(self.path, timeout=self.busy_timeout_s, isolation_level=None,
-                                check_same_thread=False)
+            c = sqlite3.connect(
+                self.path, timeout=self.busy_timeout_s, isolation_level=None, check_same_thread=False
+            )
             c.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_s * 1000)}")
             if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 c.execute("PRAGMA journal_mode = WAL")
@@ -137,8 +141,10 @@ class Ledger:
 
     @staticmethod
     def set_meta(c: sqlite3.Connection, key: str, value: Any) -> None:
-        c.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                  (key, json.dumps(value)))
+        c.execute(
+            "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value)),
+        )
 
     def head(self) -> tuple[int, str]:
         """(seq, hash) of the last row appended; (anchor seq, anchor hash) for an empty chain."""
@@ -158,40 +164,46 @@ class Ledger:
         (a retried write stays one record). Returns the new rows' seqs."""
         return self.append_rows([split(r) for r in records], outbox=outbox)
 
-    def append_rows(self, rows: Iterable[Row], *, outbox: bool = False, batch: int = 5000) -> list[int]:
+    def append_rows(self, rows: Iterable[Row], *, outbox: bool = False) -> list[int]:
         rows = list(rows)
         if not rows:
             return []
-        seqs: list[int] = []
         with self.txn() as c:
-            known = set()
-            ids = [r.record_id for r in rows]
-            for i in range(0, len(ids), 500):
-                part = ids[i : i + 500]
-                q = "SELECT record_id FROM records WHERE record_id IN (" + ",".join("?" * len(part)) + ")"
-                known.update(x[0] for x in c.execute(q, part))
-            head = self.get_meta(c, "head") or self.get_meta(c, "anchor") or [0, GENESIS]
-            seq, prev = int(head[0]), str(head[1])
-            out: list[tuple[Any, ...]] = []
-            for r in rows:
-                if r.record_id in known:
-                    continue
-                known.add(r.record_id)
-                seq += 1
-                values = r.index_values()
-                h = row_hash(prev, r.record_id, values, r.body, r.sensitive_digest)
-                out.append((seq, r.record_id, *values, r.body, r.sensitive, r.sensitive_digest, prev, h))
-                seqs.append(seq)
-                prev = h
-                if len(out) >= batch:
-                    c.executemany(_INSERT, out)
-                    out = []
-            if out:
+            return self.append_in(c, rows, outbox=outbox)
+
+    def append_in(
+        self, c: sqlite3.Connection, rows: Sequence[Row], *, outbox: bool = False, batch: int = 5000
+    ) -> list[int]:
+        """Append inside a transaction the caller holds (retention adds its own record this way)."""
+        known: set[str] = set()
+        ids = [r.record_id for r in rows]
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            q = "SELECT record_id FROM records WHERE record_id IN (" + ",".join("?" * len(part)) + ")"
+            known.update(x[0] for x in c.execute(q, part))
+        head = self.get_meta(c, "head") or self.get_meta(c, "anchor") or [0, GENESIS]
+        seq, prev = int(head[0]), str(head[1])
+        seqs: list[int] = []
+        out: list[tuple[Any, ...]] = []
+        for r in rows:
+            if r.record_id in known:
+                continue
+            known.add(r.record_id)
+            seq += 1
+            values = r.index_values()
+            h = row_hash(prev, r.record_id, values, r.body, r.sensitive_digest)
+            out.append((seq, r.record_id, *values, r.body, r.sensitive, r.sensitive_digest, prev, h))
+            seqs.append(seq)
+            prev = h
+            if len(out) >= batch:
                 c.executemany(_INSERT, out)
-            if seqs:
-                if outbox:
-                    c.executemany("INSERT INTO outbox (seq) VALUES (?)", [(s,) for s in seqs])
-                self.set_meta(c, "head", [seq, prev])
+                out = []
+        if out:
+            c.executemany(_INSERT, out)
+        if seqs:
+            if outbox:
+                c.executemany("INSERT INTO outbox (seq) VALUES (?)", [(s,) for s in seqs])
+            self.set_meta(c, "head", [seq, prev])
         return seqs
 
     # -- reading ------------------------------------------------------------------------------------
@@ -200,16 +212,34 @@ class Ledger:
         return int(self.conn().execute("SELECT COUNT(*) FROM records").fetchone()[0])
 
     def find_records(self, generation_id: str) -> list[dict[str, Any]]:
-        rows = self.conn().execute(
-            "SELECT seq, record_id, type, ts, body, sensitive, redacted, hash, delivered_at FROM records"
-            " WHERE generation_id = ? ORDER BY seq",
-            (generation_id,),
-        ).fetchall()
+        rows = (
+            self.conn()
+            .execute(
+                f"SELECT {RECORD_COLUMNS} FROM records WHERE generation_id = ? ORDER BY seq", (generation_id,)
+            )
+            .fetchall()
+        )
         return [record_dict(*r) for r in rows]
 
 
-def record_dict(seq: int, record_id: str, rtype: str, ts: float, body: str, sensitive: str | None,
-                redacted: str | None, hash_: str, delivered_at: float | None) -> dict[str, Any]:
+# The columns `record_dict` takes, in order.
+RECORD_COLUMNS = "seq, record_id, type, ts, body, sensitive, redacted, hash, delivered_at, trace_id, span_id"
+
+
+def record_dict(
+    seq: int,
+    record_id: str,
+    rtype: str,
+    ts: float,
+    body: str,
+    sensitive: str | None,
+    redacted: str | None,
+    hash_: str,
+    delivered_at: float | None,
+    trace_id: str | None = None,
+    span_id: str | None = None,
+) -> dict[str, Any]:
+    """A stored record as the CLI and the outbox see it (text removed by retention stays removed)."""
     doc = merge(body, sensitive)
     return {
         "seq": seq,
@@ -223,4 +253,6 @@ def record_dict(seq: int, record_id: str, rtype: str, ts: float, body: str, sens
         "redacted": json.loads(redacted) if redacted else None,
         "hash": hash_,
         "delivered_at": delivered_at,
+        "trace_id": trace_id,
+        "span_id": span_id,
     }

@@ -26,7 +26,7 @@ SOURCE_TABLE = "price_table"
 SOURCE_PROVIDER = "provider"
 SOURCE_UNPRICED = "unpriced"
 
-UNITS = {"token", "image", "image_tier", "megapixel", "second", "job"}
+UNITS = {"token", "image", "image_tier", "megapixel", "second", "job", "image_plus_megapixel"}
 TOKEN_CLASSES = {"text_in", "cached_text_in", "text_out", "image_in", "cached_image_in", "image_out"}
 # Bedrock cross-region inference profiles prefix the model id; the price is the base model's.
 _REGION_PREFIXES = ("us.", "eu.", "apac.", "global.", "us-gov.", "jp.", "au.", "ca.")
@@ -63,6 +63,10 @@ class PriceEntry:
     per_megapixel: float | None = None
     per_second: float | None = None
     per_job: float | None = None
+    # image_plus_megapixel (BFL FLUX.2): `per_image` covers `included_megapixels`, and each further
+    # started megapixel of output adds `per_extra_megapixel`.
+    per_extra_megapixel: float | None = None
+    included_megapixels: float | None = None
     source: str | None = None
     source_date: str | None = None
     read_date: str | None = None
@@ -96,6 +100,7 @@ class PriceEntry:
             "megapixel": raw.get("per_megapixel") is not None,
             "second": raw.get("per_second") is not None,
             "job": raw.get("per_job") is not None,
+            "image_plus_megapixel": raw.get("per_image") is not None and raw.get("per_extra_megapixel") is not None,
         }
         if not needs[unit]:
             raise PriceFileError(f"{where} ({model}): unit {unit!r} needs its price field")
@@ -112,6 +117,8 @@ class PriceEntry:
             per_megapixel=_opt_float(raw.get("per_megapixel")),
             per_second=_opt_float(raw.get("per_second")),
             per_job=_opt_float(raw.get("per_job")),
+            per_extra_megapixel=_opt_float(raw.get("per_extra_megapixel")),
+            included_megapixels=_opt_float(raw.get("included_megapixels")),
             source=raw.get("source"),
             source_date=_opt_str(raw.get("source_date")),
             read_date=_opt_str(raw.get("read_date")),
@@ -250,6 +257,9 @@ class PriceTable:
         """Cost after the call, from what the provider reported."""
         if gen.usage.provider_cost_usd is not None:
             return Quote(_round_usd(gen.usage.provider_cost_usd), SOURCE_PROVIDER)
+        local = self._local_compute(gen)
+        if local is not None:
+            return local
         entry = self.lookup(gen.provider, gen.response_model or gen.model) or self.lookup(gen.provider, gen.model)
         if entry is None:
             return self._unpriced(gen)
@@ -286,7 +296,26 @@ class PriceTable:
             return seconds * float(entry.per_second or 0)
         if entry.unit == "job":
             return float(entry.per_job or 0)
+        if entry.unit == "image_plus_megapixel":
+            included = entry.included_megapixels if entry.included_megapixels is not None else 1.0
+            total = 0.0
+            for i in range(count):
+                extra = max(self._megapixels(gen, i) - included, 0.0)
+                # A started megapixel counts as a whole one (round first: 1.0000001 MP is not 2).
+                total += float(entry.per_image) + math.ceil(round(extra, 6)) * float(entry.per_extra_megapixel or 0)
+            return total
         return None
+
+    @staticmethod
+    def _local_compute(gen: Generation) -> Quote | None:
+        """Local pipelines: wall time x the configured price of one GPU hour (`params.gpu_hour_usd`).
+
+        No rate configured means no quote here, and the table lookup then reports unpriced."""
+        rate = gen.params.get("gpu_hour_usd") if gen.local else None
+        seconds = gen.usage.predict_seconds if gen.usage.predict_seconds is not None else gen.duration_s
+        if rate is None or seconds is None:
+            return None
+        return Quote(_round_usd(float(rate) * seconds / 3600), SOURCE_TABLE)
 
     @staticmethod
     def _per_image(entry: PriceEntry, quality: str | None, size: str | None) -> float:
@@ -313,7 +342,7 @@ class PriceTable:
         pixels = wh[0] * wh[1]
         quality = gen.quality or entry.default_quality or "standard"
         for tier in entry.tiers:
-            if pixels <= int(tier.get("max_pixels", math.inf)):
+            if pixels <= float(tier.get("max_pixels", math.inf)):  # last tier may be open-ended
                 prices = tier["prices"]
                 return float(prices.get(quality, prices.get(entry.default_quality or "standard")))
         raise ValueError(f"size {gen.size} is above every tier")

@@ -74,8 +74,8 @@ def result_attributes(gen: Generation, capture: PromptCapture, decision_changed:
     _put(attrs, sc.GEN_AI_RESPONSE_ID, gen.response_id)
     _put(attrs, sc.GEN_AI_USAGE_INPUT_TOKENS, gen.usage.input_tokens)
     _put(attrs, sc.GEN_AI_USAGE_OUTPUT_TOKENS, gen.usage.output_tokens)
-    if gen.status in ("success", "error") or gen.cost_source:
-        _put(attrs, sc.COST_USD, gen.cost_usd)
+    _put(attrs, sc.COST_USD, gen.cost_usd)  # refused calls cost 0: they never reached the provider
+    if gen.cost_source:
         _put(attrs, sc.COST_SOURCE, gen.cost_source)
         _put(attrs, sc.PRICING_VERSION, gen.pricing_version)
     if gen.status == "success":

@@ -81,9 +81,10 @@ def test_rate_limit_race(shared_store_url: str) -> None:
     slots = sorted(r[3] for r in ok)
     for i in range(len(slots) - 20):
         assert slots[i + 20] - slots[i] >= window * 1_000_000
-    # Queued calls proceeded once a slot freed: one window after the first slots.
-    spread = max(arrivals) - min(arrivals)
-    assert all(window - spread - 0.1 < r[2] <= window for r in queued), sorted(r[2] for r in queued)
+    # Queued calls proceed when a slot frees: exactly one window after an immediate slot, not before.
+    first = min(r[3] for r in immediate)
+    assert all(r[3] >= first + window * 1_000_000 for r in queued)
+    assert all(0 < r[2] <= window for r in queued), sorted(r[2] for r in queued)
     # A refused call is told when a slot could be had: beyond max_wait, within two windows.
     assert all(max_wait < r[2] <= 2 * window for r in refused), sorted(r[2] for r in refused)[:5]
     assert time.time() - t_start < 60
