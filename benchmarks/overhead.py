@@ -17,7 +17,9 @@ import tempfile
 import time
 from collections.abc import Callable
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+# Run from anywhere: the repository root replaces this folder on the path (benchmarks/c2pa.py would
+# otherwise shadow the c2pa package).
+sys.path[0] = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 import openai  # noqa: E402
 from opentelemetry.sdk._logs import LoggerProvider  # noqa: E402
@@ -29,7 +31,22 @@ from opentelemetry.sdk.trace.export import BatchSpanProcessor  # noqa: E402
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter  # noqa: E402
 
 from otel_aiaudit.instrumentor import AIAuditInstrumentor  # noqa: E402
-from otel_aiaudit.loopback.openai import start_openai_server  # noqa: E402
+import subprocess  # noqa: E402
+
+SERVER = (
+    "import sys, time\n"
+    "from otel_aiaudit.loopback.openai import start_openai_server\n"
+    "srv = start_openai_server()\n"
+    "print(srv.url, flush=True)\n"
+    "sys.stdin.read()\n"
+)
+
+
+def start_server() -> tuple[subprocess.Popen, str]:
+    """The provider runs in its own process, as a real one would: its work never competes with ours."""
+    proc = subprocess.Popen([sys.executable, "-c", SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    return proc, proc.stdout.readline().strip()
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -63,7 +80,7 @@ def main() -> None:
     work = tempfile.mkdtemp(prefix="aiaudit-bench-")
     os.environ.setdefault("OTEL_AIAUDIT_STORE", f"sqlite:///{work}/store.db")
     os.environ.setdefault("OTEL_AIAUDIT_LEDGER", f"{work}/ledger.db")
-    server = start_openai_server()
+    server, url = start_server()
     tp = TracerProvider()
     tp.add_span_processor(BatchSpanProcessor(InMemorySpanExporter()))
     mp = MeterProvider(metric_readers=[InMemoryMetricReader()])
@@ -71,8 +88,8 @@ def main() -> None:
     lp.add_log_record_processor(BatchLogRecordProcessor(InMemoryLogRecordExporter()))
     inst = AIAuditInstrumentor()
 
-    client = openai.OpenAI(base_url=f"{server.url}/v1", api_key="sk-bench", max_retries=0)
-    aclient = openai.AsyncOpenAI(base_url=f"{server.url}/v1", api_key="sk-bench", max_retries=0)
+    client = openai.OpenAI(base_url=f"{url}/v1", api_key="sk-bench", max_retries=0)
+    aclient = openai.AsyncOpenAI(base_url=f"{url}/v1", api_key="sk-bench", max_retries=0)
     kwargs = dict(model="gpt-image-2", prompt="a lighthouse on a cliff at dusk, oil painting", quality="low")
 
     def sync_call() -> float:
@@ -107,7 +124,7 @@ def main() -> None:
                     inst.uninstrument()
         results[label] = report(label, bare, timed)
     loop.close()
-    server.stop()
+    server.terminate()
     tp.shutdown()
     lp.shutdown()
     target = 100.0

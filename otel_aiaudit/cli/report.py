@@ -1,0 +1,75 @@
+"""`aiaudit report`: the cost dashboard and saved searches, from the local ledger."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import typer
+
+from ..settings import Settings
+
+
+def _store(url: str) -> tuple[Any, str | None]:
+    """(an open store, None) or (None, why not): the report never creates a store file."""
+    from ..store import open_store
+
+    scheme = urlsplit(url).scheme.lower()
+    if scheme == "memory":
+        return None, "the store is memory://, kept only inside the instrumented process"
+    if scheme == "sqlite":
+        path = urlsplit(url).path
+        path = path[1:] if path.startswith("/") else path
+        if not Path(path).is_file():
+            return None, f"no budget store at {path}"
+    try:
+        return open_store(url), None
+    except ValueError as exc:
+        return None, str(exc)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("report")
+    def report(
+        since: str = typer.Option("30d", "--since", help="Window start: 30d, 12h, 2w or an ISO date."),
+        fmt: str = typer.Option("table", "--format", help="table, json, csv or html."),
+        output: Path = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+        ledger: Path = typer.Option(None, "--ledger", help="Ledger file (default: from settings)."),
+        store: str = typer.Option(None, "--store", help="Budget store URL (default: OTEL_AIAUDIT_STORE)."),
+        policy: str = typer.Option(None, "--policy", help="policy.yaml whose budget limits to apply."),
+        limit: int = typer.Option(50, "--limit", min=1, help="Rows per saved search."),
+    ) -> None:
+        """Total spend, images, cost per image, top user and team, blocked share, approvals pending,
+        budget remaining, and the saved searches (blocked prompts, cost anomalies, new users, failed
+        generations, policy violations by user)."""
+        from ..ledger.render import FORMATS, render
+        from ..ledger.report import build_report, parse_since
+        from ..ledger.store import Ledger
+        from ._limits_common import policy_from
+        from .ledger import ledger_path
+
+        if fmt not in FORMATS:
+            raise typer.BadParameter(f"expected one of {', '.join(FORMATS)}", param_hint="--format")
+        now = time.time()
+        try:
+            start = parse_since(since, now)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--since") from exc
+        path = ledger_path(ledger)
+        pol = policy_from(policy, required=False)
+        st, note = _store(store or Settings.from_env().store)
+        try:
+            rep = build_report(
+                Ledger(path), since=start, until=now, limit=limit, store=st, store_note=note, policy=pol
+            )
+        finally:
+            if st is not None:
+                st.close()
+        text = render(rep, fmt)
+        if output is not None:
+            output.write_text(text, encoding="utf-8")
+            typer.echo(f"report written to {output}", err=True)
+        else:
+            typer.echo(text, nl=not text.endswith("\n"))
