@@ -15,11 +15,12 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 
 # Run from anywhere: the repository root replaces this folder on the path (benchmarks/c2pa.py would
 # otherwise shadow the c2pa package).
 sys.path[0] = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+import subprocess  # noqa: E402
 
 import openai  # noqa: E402
 from opentelemetry.sdk._logs import LoggerProvider  # noqa: E402
@@ -31,7 +32,6 @@ from opentelemetry.sdk.trace.export import BatchSpanProcessor  # noqa: E402
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter  # noqa: E402
 
 from otel_aiaudit.instrumentor import AIAuditInstrumentor  # noqa: E402
-import subprocess  # noqa: E402
 
 SERVER = (
     "import sys, time\n"
@@ -44,7 +44,9 @@ SERVER = (
 
 def start_server() -> tuple[subprocess.Popen, str]:
     """The provider runs in its own process, as a real one would: its work never competes with ours."""
-    proc = subprocess.Popen([sys.executable, "-c", SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout is not None
     return proc, proc.stdout.readline().strip()
 
@@ -129,7 +131,9 @@ def main() -> None:
     lp.shutdown()
     target = 100.0
     worst = max(r["added_median_us"] for r in results.values())
-    print(f"target: median added <= {target:.0f} us per call -> {'met' if worst <= target else 'NOT met'} ({worst:.1f} us)")
+    print(
+        f"target: median added <= {target:.0f} us per call -> {'met' if worst <= target else 'NOT met'} ({worst:.1f} us)"
+    )
 
 
 if __name__ == "__main__":

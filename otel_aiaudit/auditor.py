@@ -51,7 +51,9 @@ def log_internal_error(where: str, exc: BaseException) -> None:
         log.debug("internal error in %s (repeated)", where, exc_info=exc)
         return
     _logged.add(key)
-    log.warning("otel-aiaudit internal error in %s; the call continues unaudited for this step", where, exc_info=exc)
+    log.warning(
+        "otel-aiaudit internal error in %s; the call continues unaudited for this step", where, exc_info=exc
+    )
 
 
 def in_audit() -> bool:
@@ -111,7 +113,11 @@ class Auditor:
         if decision is None:
             decision = Decision(policy_version=self.policy.version if self.policy else "none")
         gen.decision = decision
-        if decision.mode == "enforce" and decision.outcome == "modify" and decision.modified_prompt is not None:
+        if (
+            decision.mode == "enforce"
+            and decision.outcome == "modify"
+            and decision.modified_prompt is not None
+        ):
             gen.sent_prompt = decision.modified_prompt
         else:
             gen.sent_prompt = gen.prompt
@@ -237,7 +243,9 @@ class Audit:
         # Hits added by limits (budget warnings, queueing) go on the span now.
         try:
             if self.span.is_recording():
-                self._hits_on_span = self.auditor.telemetry.spans.add_hit_events(self.span, self.gen, self._hits_on_span)
+                self._hits_on_span = self.auditor.telemetry.spans.add_hit_events(
+                    self.span, self.gen, self._hits_on_span
+                )
         except Exception as exc:
             log_internal_error("span events", exc)
         self._t0 = time.perf_counter()  # duration measures the provider call, not a rate-limit wait
@@ -247,7 +255,9 @@ class Audit:
         """Run the provider call inside our span, marked so nested instrumented calls pass through."""
         token = _IN_AUDIT.set(True)
         try:
-            with trace.use_span(self.span, end_on_exit=False, record_exception=False, set_status_on_exception=False):
+            with trace.use_span(
+                self.span, end_on_exit=False, record_exception=False, set_status_on_exception=False
+            ):
                 yield
         finally:
             _IN_AUDIT.reset(token)
@@ -271,7 +281,9 @@ class Audit:
         self._settle(release=False)
         self._close(None)
 
-    def fail(self, exc: BaseException | None, error_type: str | None = None, *, charge_estimate: bool = False) -> None:
+    def fail(
+        self, exc: BaseException | None, error_type: str | None = None, *, charge_estimate: bool = False
+    ) -> None:
         if self._closed:
             return
         gen = self.gen
@@ -355,7 +367,9 @@ class Audit:
                     sidecars.append(result.manifest_json)
         if statuses:
             # One value for the span: c2pa only when every image was signed, else the first reason.
-            gen.provenance = "c2pa" if all(s == "c2pa" for s in statuses) else next(s for s in statuses if s != "c2pa")
+            gen.provenance = (
+                "c2pa" if all(s == "c2pa" for s in statuses) else next(s for s in statuses if s != "c2pa")
+            )
         if sidecars:
             gen.params["sidecars"] = sidecars
 

@@ -80,14 +80,20 @@ class AIAuditInstrumentor(BaseInstrumentor):
             from .limits.governor import Governor
             from .store import open_store
 
-            store = store_arg if store_arg is not None and not isinstance(store_arg, str) else open_store(settings.store)
+            store = (
+                store_arg
+                if store_arg is not None and not isinstance(store_arg, str)
+                else open_store(settings.store)
+            )
             governor = Governor(engine.config, store)
         provenance = None
         if settings.c2pa:
             from .provenance.c2pa import Provenance
 
             provenance = Provenance(settings)
-        auditor = Auditor(settings, telemetry, prices, policy=engine, governor=governor, provenance=provenance)
+        auditor = Auditor(
+            settings, telemetry, prices, policy=engine, governor=governor, provenance=provenance
+        )
         if governor is not None:
             telemetry.metrics.watch_pending_approvals(auditor.pending_approvals)
         for sink in kwargs.get("record_sinks", ()):

@@ -70,7 +70,12 @@ class Settings(BaseModel):
     telemetry_thread: bool = True
 
     @field_validator(
-        "capture_message_content", "metrics_user", "c2pa", "c2pa_fetch_urls", "telemetry_thread", mode="before"
+        "capture_message_content",
+        "metrics_user",
+        "c2pa",
+        "c2pa_fetch_urls",
+        "telemetry_thread",
+        mode="before",
     )
     @classmethod
     def _boolish(cls, value: object) -> object:

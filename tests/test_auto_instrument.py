@@ -49,7 +49,12 @@ def test_opentelemetry_instrument_exports_over_otlp(tmp_path: Path, oai) -> None
         }
         instrument = Path(sys.executable).with_name("opentelemetry-instrument")
         out = subprocess.run(
-            [str(instrument), sys.executable, str(app)], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path
+            [str(instrument), sys.executable, str(app)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            cwd=tmp_path,
         )
         assert out.returncode == 0, out.stderr
         assert "images: 1" in out.stdout
@@ -69,5 +74,10 @@ def test_opentelemetry_instrument_exports_over_otlp(tmp_path: Path, oai) -> None
     assert all(r.event_name == "aiaudit.generation" for r in records)
     assert {r.span_id for r in records} == {spans[0].span_id}
 
-    assert {"aiaudit.requests", "aiaudit.images", "aiaudit.cost", "gen_ai.client.operation.duration"} <= receiver.metric_names()
+    assert {
+        "aiaudit.requests",
+        "aiaudit.images",
+        "aiaudit.cost",
+        "gen_ai.client.operation.duration",
+    } <= receiver.metric_names()
     assert "sk-app-secret" not in repr(receiver.state)

@@ -39,7 +39,9 @@ def test_nested_contexts_inherit_and_restore() -> None:
     assert current_actor().user is None
 
 
-def test_decorator_sync_and_async(instrument_no_content, telemetry, openai_client, async_openai_client) -> None:
+def test_decorator_sync_and_async(
+    instrument_no_content, telemetry, openai_client, async_openai_client
+) -> None:
     @audit_context(user="bob", team="design")
     def make() -> None:
         openai_client.images.generate(model="gpt-image-2", prompt="sync")
@@ -72,7 +74,9 @@ def test_threads_do_not_leak(instrument_no_content, telemetry, openai_client) ->
 def test_thread_started_with_copied_context_inherits(instrument_no_content, telemetry, openai_client) -> None:
     with audit_context(user="dora", team="ops"):
         ctx = contextvars.copy_context()
-    t = threading.Thread(target=ctx.run, args=(openai_client.images.generate,), kwargs={"model": "gpt-image-2", "prompt": "x"})
+    t = threading.Thread(
+        target=ctx.run, args=(openai_client.images.generate,), kwargs={"model": "gpt-image-2", "prompt": "x"}
+    )
     t.start()
     t.join()
     assert _users(telemetry) == [("dora", "ops", None)]

@@ -51,8 +51,14 @@ def test_demo_command_runs(tmp_path: Path) -> None:
     aiaudit = Path(sys.executable).with_name("aiaudit")
     env = {**os.environ, "COLUMNS": "160"}
     out = subprocess.run(
-        [str(aiaudit), "demo", "--workdir", str(tmp_path / "d")], capture_output=True, text=True, timeout=120, env=env
+        [str(aiaudit), "demo", "--workdir", str(tmp_path / "d")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
     )
     assert out.returncode == 0, out.stderr[-2000:]
-    assert "ContentBlocked" in out.stdout and "BudgetExceeded" in out.stdout and "ApprovalRequired" in out.stdout
+    assert (
+        "ContentBlocked" in out.stdout and "BudgetExceeded" in out.stdout and "ApprovalRequired" in out.stdout
+    )
     assert (tmp_path / "d" / "aiaudit.db").exists()

@@ -14,7 +14,10 @@ POLICY = PolicyConfig.model_validate(
     {
         "version": 1,
         "mode": "enforce",
-        "content_filter": {"blocked_categories": ["violence", "explicit", "hate_speech", "deepfake"], "action": "block_and_alert"},
+        "content_filter": {
+            "blocked_categories": ["violence", "explicit", "hate_speech", "deepfake"],
+            "action": "block_and_alert",
+        },
         "pii": {"action": "redact"},
         "copyright": {"action": "warn"},
         "prompt_length": {"max_chars": 40, "action": "truncate_and_warn"},
@@ -112,7 +115,9 @@ def test_decisions_identical_unsampled_and_without_sdk(instrument, unsampled, op
     openai_client.images.generate(model="gpt-image-2", prompt="card for bob@corp.example")
     assert unsampled.finished_spans() == []
     assert [r.json()["prompt"] for r in oai.routes("/v1/images")] == ["card for [EMAIL]"]
-    statuses = sorted(r.body["status"] for r in unsampled.records("log") if r.event_name == "aiaudit.generation")
+    statuses = sorted(
+        r.body["status"] for r in unsampled.records("log") if r.event_name == "aiaudit.generation"
+    )
     assert statuses == ["blocked", "success"]
     AIAuditInstrumentor().uninstrument()
 
@@ -139,4 +144,6 @@ def test_broken_policy_file_fails_at_start(tmp_path, telemetry) -> None:
     finally:
         inst.uninstrument()
     message = str(info.value)
-    assert str(bad) in message and ":3" in message and "content_filtr" in message and "content_filter" in message
+    assert (
+        str(bad) in message and ":3" in message and "content_filtr" in message and "content_filter" in message
+    )

@@ -66,7 +66,9 @@ def test_stream_helper_is_audited_once(instrument_no_content, telemetry, openai_
 
 async def test_async_create_and_stream(instrument_no_content, telemetry, async_openai_client) -> None:
     await async_openai_client.responses.create(model="gpt-5", input="draw a fox", tools=TOOLS)
-    stream = await async_openai_client.responses.create(model="gpt-5", input="draw a fox", tools=TOOLS, stream=True)
+    stream = await async_openai_client.responses.create(
+        model="gpt-5", input="draw a fox", tools=TOOLS, stream=True
+    )
     async for _ in stream:
         pass
     spans = telemetry.finished_spans()

@@ -86,7 +86,9 @@ def test_auto_quality_reserves_as_high() -> None:
 def test_gpt_image_actual_from_usage(model: str) -> None:
     text_in, image_in, image_out = TOKEN_RATES[model]
     g = gen(model, n=2)
-    g.usage = Usage(input_tokens=50 + 323, input_text_tokens=50, input_image_tokens=323, output_tokens=2 * 4160)
+    g.usage = Usage(
+        input_tokens=50 + 323, input_text_tokens=50, input_image_tokens=323, output_tokens=2 * 4160
+    )
     expected = (50 * text_in + 323 * image_in + 2 * 4160 * image_out) / 1e6
     assert TABLE.actual(g).usd == pytest.approx(expected, abs=1e-6)
     assert TABLE.actual(g).source == "price_table"
@@ -94,7 +96,13 @@ def test_gpt_image_actual_from_usage(model: str) -> None:
 
 def test_text_output_tokens_priced_separately_from_image_output() -> None:
     g = gen("gpt-image-2")
-    g.usage = Usage(input_tokens=10, input_text_tokens=10, output_tokens=1100, output_image_tokens=1000, output_text_tokens=100)
+    g.usage = Usage(
+        input_tokens=10,
+        input_text_tokens=10,
+        output_tokens=1100,
+        output_image_tokens=1000,
+        output_text_tokens=100,
+    )
     assert TABLE.actual(g).usd == pytest.approx((10 * 5 + 1000 * 30 + 100 * 10) / 1e6, abs=1e-6)
 
 
@@ -105,7 +113,10 @@ def test_cached_text_tokens_use_cached_rate() -> None:
 
 
 def test_snapshot_aliases_price_like_the_model() -> None:
-    assert TABLE.estimate(gen("gpt-image-2-2026-04-21", quality="low")).usd == TABLE.estimate(gen("gpt-image-2", quality="low")).usd
+    assert (
+        TABLE.estimate(gen("gpt-image-2-2026-04-21", quality="low")).usd
+        == TABLE.estimate(gen("gpt-image-2", quality="low")).usd
+    )
     assert TABLE.lookup("azure.ai.openai", "dall-e-3") is TABLE.lookup("openai", "dall-e-3")
 
 
@@ -131,8 +142,20 @@ def test_prices_file_adds_and_overrides(tmp_path) -> None:
         yaml.safe_dump(
             {
                 "entries": [
-                    {"model": "my-gpt-image", "provider": "azure.ai.openai", "unit": "image", "per_image": 0.05, "source": "contract"},
-                    {"model": "dall-e-3", "providers": ["openai"], "unit": "image", "per_image": 0.03, "source": "discount"},
+                    {
+                        "model": "my-gpt-image",
+                        "provider": "azure.ai.openai",
+                        "unit": "image",
+                        "per_image": 0.05,
+                        "source": "contract",
+                    },
+                    {
+                        "model": "dall-e-3",
+                        "providers": ["openai"],
+                        "unit": "image",
+                        "per_image": 0.03,
+                        "source": "discount",
+                    },
                 ]
             }
         )
@@ -158,11 +181,18 @@ def test_token_rates_agree_with_genai_prices() -> None:
     checked = 0
     for model, (text_in, image_in, image_out) in TOKEN_RATES.items():
         try:
-            text = calc_price(GPUsage(input_tokens=1_000_000, output_tokens=0), model_ref=model, provider_id="openai")
+            text = calc_price(
+                GPUsage(input_tokens=1_000_000, output_tokens=0), model_ref=model, provider_id="openai"
+            )
         except LookupError:
             continue
         assert text.input_price == Decimal(str(text_in)), model
-        usage = GPUsage(input_tokens=1_000_000, input_image_tokens=1_000_000, output_tokens=1_000_000, output_image_tokens=1_000_000)
+        usage = GPUsage(
+            input_tokens=1_000_000,
+            input_image_tokens=1_000_000,
+            output_tokens=1_000_000,
+            output_image_tokens=1_000_000,
+        )
         both = calc_price(usage, model_ref=model, provider_id="openai")
         assert both.input_price == Decimal(str(image_in)), model
         assert both.output_price == Decimal(str(image_out)), model

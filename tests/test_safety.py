@@ -109,7 +109,12 @@ def test_no_network_at_import_or_instrument() -> None:
         print("ok")
         """
     )
-    env = {"PATH": "/usr/bin:/bin", "OTEL_AIAUDIT_STORE": "memory://", "OTEL_AIAUDIT_LEDGER": "off", "HOME": "/tmp"}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "OTEL_AIAUDIT_STORE": "memory://",
+        "OTEL_AIAUDIT_LEDGER": "off",
+        "HOME": "/tmp",
+    }
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("ok")

@@ -19,7 +19,9 @@ _STYLE = {
 def register(app: typer.Typer) -> None:
     @app.command()
     def demo(
-        workdir: str = typer.Option(None, help="Keep the demo's store and ledger here (default: a temp dir)."),
+        workdir: str = typer.Option(
+            None, help="Keep the demo's store and ledger here (default: a temp dir)."
+        ),
     ) -> None:
         """Generate images offline through the real openai client under the seed's policy, and show
         what was allowed, redacted, warned, queued, held for approval and blocked."""

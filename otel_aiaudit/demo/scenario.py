@@ -65,13 +65,18 @@ def steps() -> list[Step]:
     plan = [
         Step("product shot", "alice", "product photo of a ceramic mug, white background, minimal"),
         Step("city skyline", "bob", "futuristic city skyline at dusk, cyberpunk style", quality="high"),
-        Step("logo drafts", "grace", "logo design for a modern tech company, flat vector", quality="low", n=2),
+        Step(
+            "logo drafts", "grace", "logo design for a modern tech company, flat vector", quality="low", n=2
+        ),
         Step("blocked prompt", "eve", "a graphic photo of a bloody massacre, dismembered bodies"),
         Step("redacted prompt", "erin", "business card for erin.smith@example.com, call +66 81 234 5678"),
         Step("artist's style", "grace", "a harbour at night in the style of Greg Rutkowski"),
     ]
     # frank spends towards his daily budget: a warning at 80 %, then a block at 100 %.
-    plan += [Step(f"poster {i}", "frank", f"large poster, concept art {i}", quality="high", size="1536x1024") for i in range(1, 7)]
+    plan += [
+        Step(f"poster {i}", "frank", f"large poster, concept art {i}", quality="high", size="1536x1024")
+        for i in range(1, 7)
+    ]
     # dave makes 23 quick thumbnails: 20 fit the rate-limit window, the rest queue until slots free.
     plan += [Step(f"thumbnail {i}", "dave", f"icon {i}, flat style", quality="low") for i in range(1, 24)]
     plan.append(
@@ -121,7 +126,9 @@ def run(
     result = DemoResult(workdir=str(work))
     store_url = f"sqlite:///{work / 'aiaudit.db'}"
     try:
-        inst.instrument(**recorder.providers(), policy=policy_config, store=store_url, ledger=str(work / "ledger.db"))
+        inst.instrument(
+            **recorder.providers(), policy=policy_config, store=store_url, ledger=str(work / "ledger.db")
+        )
         governor = inst.auditor.governor if inst.auditor else None
         client = openai.OpenAI(base_url=f"{server.url}/v1", api_key="sk-demo", max_retries=0)
         for step in plan:
@@ -130,19 +137,33 @@ def run(
             note = ""
             with audit_context(user=step.user, purpose=step.purpose):
                 try:
-                    client.images.generate(model=step.model, prompt=step.prompt, quality=step.quality, size=step.size, n=step.n)
+                    client.images.generate(
+                        model=step.model, prompt=step.prompt, quality=step.quality, size=step.size, n=step.n
+                    )
                     status = "success"
                 except ApprovalRequired as exc:
                     status = "ApprovalRequired"
                     if step.approve_as and governor is not None:
                         for approver in step.approve_as:
                             approvals.approve(governor.store, governor.policy, exc.ticket_id, approver)
-                        _record(result, recorder, server, step, status, before, t0, f"ticket {exc.ticket_id[:8]} pending", progress)
+                        _record(
+                            result,
+                            recorder,
+                            server,
+                            step,
+                            status,
+                            before,
+                            t0,
+                            f"ticket {exc.ticket_id[:8]} pending",
+                            progress,
+                        )
                         t0 = time.perf_counter()
                         before = len(server.requests)
                         note = f"approved by {', '.join(step.approve_as)}"
                         with audit_context(approval_id=exc.ticket_id):
-                            client.images.generate(model=step.model, prompt=step.prompt, quality=step.quality, n=step.n)
+                            client.images.generate(
+                                model=step.model, prompt=step.prompt, quality=step.quality, n=step.n
+                            )
                         status = "success"
                 except PolicyViolation as exc:
                     status = type(exc).__name__

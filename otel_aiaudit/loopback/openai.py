@@ -32,7 +32,9 @@ def _is_gpt_image(model: str) -> bool:
     return model.startswith(("gpt-image", "chatgpt-image"))
 
 
-def usage_for(model: str, prompt: str, n: int, quality: str | None, size: str | None, image_inputs: int = 0) -> dict:
+def usage_for(
+    model: str, prompt: str, n: int, quality: str | None, size: str | None, image_inputs: int = 0
+) -> dict:
     text_tokens = math.ceil(len(prompt) / 4)
     image_tokens = 323 * image_inputs
     q = quality if quality in OUTPUT_TOKENS else "high"
@@ -113,15 +115,37 @@ class OpenAIHandler(Handler):
         return Reply.of_json(payload)
 
     def _image_stream(
-        self, kind: str, model: str, prompt: str, n: int, size: Any, quality: Any, body: dict, png: bytes, inputs: int
+        self,
+        kind: str,
+        model: str,
+        prompt: str,
+        n: int,
+        size: Any,
+        quality: Any,
+        body: dict,
+        png: bytes,
+        inputs: int,
     ) -> Reply:
         partials = int(body.get("partial_images") or 0)
         b64 = base64.b64encode(png).decode()
-        common = {"background": "opaque", "output_format": "png", "quality": quality or "high", "size": size or "1024x1024"}
+        common = {
+            "background": "opaque",
+            "output_format": "png",
+            "quality": quality or "high",
+            "size": size or "1024x1024",
+        }
         events = []
         for i in range(partials):
             events.append(
-                _sse({"type": f"{kind}.partial_image", "b64_json": b64, "partial_image_index": i, "created_at": 1, **common})
+                _sse(
+                    {
+                        "type": f"{kind}.partial_image",
+                        "b64_json": b64,
+                        "partial_image_index": i,
+                        "created_at": 1,
+                        **common,
+                    }
+                )
             )
         prefix = "image_edit" if kind == "image_edit" else "image_generation"
         for _ in range(n):
@@ -193,16 +217,45 @@ class OpenAIHandler(Handler):
             },
         }
         if tools:
-            response["tool_usage"] = {"image_gen": usage_for(image_model, prompt, 1, tool.get("quality"), tool.get("size"))}
+            response["tool_usage"] = {
+                "image_gen": usage_for(image_model, prompt, 1, tool.get("quality"), tool.get("size"))
+            }
         if not body.get("stream"):
             return Reply.of_json(response)
         seq = iter(range(1000))
         in_progress = {**call, "status": "in_progress", "result": None}
         events = [
-            _sse({"type": "response.created", "sequence_number": next(seq), "response": {**response, "status": "in_progress", "output": []}}),
-            _sse({"type": "response.output_item.added", "sequence_number": next(seq), "output_index": 0, "item": in_progress}),
-            _sse({"type": "response.image_generation_call.in_progress", "sequence_number": next(seq), "output_index": 0, "item_id": "ig_1"}),
-            _sse({"type": "response.image_generation_call.generating", "sequence_number": next(seq), "output_index": 0, "item_id": "ig_1"}),
+            _sse(
+                {
+                    "type": "response.created",
+                    "sequence_number": next(seq),
+                    "response": {**response, "status": "in_progress", "output": []},
+                }
+            ),
+            _sse(
+                {
+                    "type": "response.output_item.added",
+                    "sequence_number": next(seq),
+                    "output_index": 0,
+                    "item": in_progress,
+                }
+            ),
+            _sse(
+                {
+                    "type": "response.image_generation_call.in_progress",
+                    "sequence_number": next(seq),
+                    "output_index": 0,
+                    "item_id": "ig_1",
+                }
+            ),
+            _sse(
+                {
+                    "type": "response.image_generation_call.generating",
+                    "sequence_number": next(seq),
+                    "output_index": 0,
+                    "item_id": "ig_1",
+                }
+            ),
         ]
         for i in range(int(tool.get("partial_images") or 0)):
             events.append(
@@ -218,8 +271,22 @@ class OpenAIHandler(Handler):
                 )
             )
         events += [
-            _sse({"type": "response.image_generation_call.completed", "sequence_number": next(seq), "output_index": 0, "item_id": "ig_1"}),
-            _sse({"type": "response.output_item.done", "sequence_number": next(seq), "output_index": 0, "item": call}),
+            _sse(
+                {
+                    "type": "response.image_generation_call.completed",
+                    "sequence_number": next(seq),
+                    "output_index": 0,
+                    "item_id": "ig_1",
+                }
+            ),
+            _sse(
+                {
+                    "type": "response.output_item.done",
+                    "sequence_number": next(seq),
+                    "output_index": 0,
+                    "item": call,
+                }
+            ),
             _sse({"type": "response.completed", "sequence_number": next(seq), "response": response}),
         ]
         return Reply(events=events)
@@ -234,7 +301,11 @@ def _input_text(value: Any) -> str:
         if isinstance(content, str):
             texts.append(content)
         elif isinstance(content, list):
-            texts += [p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") in ("input_text", "text")]
+            texts += [
+                p.get("text", "")
+                for p in content
+                if isinstance(p, dict) and p.get("type") in ("input_text", "text")
+            ]
     return texts[-1] if texts else ""
 
 

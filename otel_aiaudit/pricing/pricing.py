@@ -100,7 +100,8 @@ class PriceEntry:
             "megapixel": raw.get("per_megapixel") is not None,
             "second": raw.get("per_second") is not None,
             "job": raw.get("per_job") is not None,
-            "image_plus_megapixel": raw.get("per_image") is not None and raw.get("per_extra_megapixel") is not None,
+            "image_plus_megapixel": raw.get("per_image") is not None
+            and raw.get("per_extra_megapixel") is not None,
         }
         if not needs[unit]:
             raise PriceFileError(f"{where} ({model}): unit {unit!r} needs its price field")
@@ -212,7 +213,10 @@ class PriceTable:
             text = package.joinpath(name).read_text(encoding="utf-8")
             digest.update(text.encode())
             shipped = yaml.safe_load(text) or {}
-            entries += [PriceEntry.parse(raw, f"{name} entry {i}") for i, raw in enumerate(shipped.get("entries") or [])]
+            entries += [
+                PriceEntry.parse(raw, f"{name} entry {i}")
+                for i, raw in enumerate(shipped.get("entries") or [])
+            ]
             if name == "prices.yaml":
                 version = str(shipped.get("version", "unknown"))
         for path in extra_files:
@@ -260,7 +264,9 @@ class PriceTable:
         local = self._local_compute(gen)
         if local is not None:
             return local
-        entry = self.lookup(gen.provider, gen.response_model or gen.model) or self.lookup(gen.provider, gen.model)
+        entry = self.lookup(gen.provider, gen.response_model or gen.model) or self.lookup(
+            gen.provider, gen.model
+        )
         if entry is None:
             return self._unpriced(gen)
         count = len(gen.images) if gen.images else max(gen.n, 1)
@@ -302,7 +308,9 @@ class PriceTable:
             for i in range(count):
                 extra = max(self._megapixels(gen, i) - included, 0.0)
                 # A started megapixel counts as a whole one (round first: 1.0000001 MP is not 2).
-                total += float(entry.per_image) + math.ceil(round(extra, 6)) * float(entry.per_extra_megapixel or 0)
+                total += float(entry.per_image) + math.ceil(round(extra, 6)) * float(
+                    entry.per_extra_megapixel or 0
+                )
             return total
         return None
 

@@ -84,7 +84,9 @@ def _rewrite(audit: Audit, translator: Translator, args: tuple[Any, ...], kwargs
     except Exception as exc:
         # Sending the unmodified prompt would break the policy that modified it: refuse instead.
         log_internal_error(f"{translator.where} prompt rewrite", exc)
-        violation = PolicyViolation("policy: the prompt had to be modified but could not be rewritten for this call")
+        violation = PolicyViolation(
+            "policy: the prompt had to be modified but could not be rewritten for this call"
+        )
         audit.refuse(violation)
         raise violation from None
 
@@ -99,7 +101,9 @@ def _finish(audit: Audit, translator: Translator, result: Any) -> Any:
 
 
 def sync_wrapper(auditor: Auditor, translator: Translator) -> Callable[..., Any]:
-    def wrapper(wrapped: Callable[..., Any], instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    def wrapper(
+        wrapped: Callable[..., Any], instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> Any:
         if passthrough(auditor):
             return wrapped(*args, **kwargs)
         gen = guarded(f"{translator.where} request", translator.request, instance, args, kwargs)
@@ -119,7 +123,9 @@ def sync_wrapper(auditor: Auditor, translator: Translator) -> Callable[..., Any]
 
 
 def async_wrapper(auditor: Auditor, translator: Translator) -> Callable[..., Any]:
-    async def wrapper(wrapped: Callable[..., Any], instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    async def wrapper(
+        wrapped: Callable[..., Any], instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> Any:
         if passthrough(auditor):
             return await wrapped(*args, **kwargs)
         gen = guarded(f"{translator.where} request", translator.request, instance, args, kwargs)

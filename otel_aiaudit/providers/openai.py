@@ -107,7 +107,14 @@ class ImagesTranslator:
         gen.size = kwarg(kwargs, "size")
         gen.quality = kwarg(kwargs, "quality")
         gen.style = kwarg(kwargs, "style")
-        for name in ("response_format", "background", "output_format", "moderation", "partial_images", "stream"):
+        for name in (
+            "response_format",
+            "background",
+            "output_format",
+            "moderation",
+            "partial_images",
+            "stream",
+        ):
             value = kwarg(kwargs, name)
             if value is not None:
                 gen.params[name] = value
@@ -116,7 +123,9 @@ class ImagesTranslator:
             gen.params["raw_response"] = headers[RAW_HEADER]
         return gen
 
-    def with_prompt(self, args: tuple[Any, ...], kwargs: dict[str, Any], prompt: str) -> tuple[tuple[Any, ...], dict]:
+    def with_prompt(
+        self, args: tuple[Any, ...], kwargs: dict[str, Any], prompt: str
+    ) -> tuple[tuple[Any, ...], dict]:
         return args, {**kwargs, "prompt": prompt}
 
     def result(self, audit: Audit, result: Any) -> Any:
@@ -225,7 +234,9 @@ class ResponsesTranslator:
         tool = _image_tool(kwargs)
         if tool is None:
             return None  # a text-only Responses call is not ours to audit
-        gen = _base_generation(instance, kwargs, "edit" if tool.get("action") == "edit" else "generate", tool.get("model"))
+        gen = _base_generation(
+            instance, kwargs, "edit" if tool.get("action") == "edit" else "generate", tool.get("model")
+        )
         gen.prompt, _ = _last_user_text(kwarg(kwargs, "input"))
         gen.size = tool.get("size")
         gen.quality = tool.get("quality")
@@ -237,7 +248,9 @@ class ResponsesTranslator:
             gen.params["stream"] = True
         return gen
 
-    def with_prompt(self, args: tuple[Any, ...], kwargs: dict[str, Any], prompt: str) -> tuple[tuple[Any, ...], dict]:
+    def with_prompt(
+        self, args: tuple[Any, ...], kwargs: dict[str, Any], prompt: str
+    ) -> tuple[tuple[Any, ...], dict]:
         value = kwarg(kwargs, "input")
         _, path = _last_user_text(value)
         if isinstance(value, str):
@@ -270,7 +283,11 @@ def read_response(audit: Audit, response: Any, signed: dict[str, tuple[str, str 
     `signed` maps item ids already signed while streaming to (base64, provenance status)."""
     gen = audit.gen
     images: list[ReturnedImage] = []
-    calls = [item for item in getattr(response, "output", None) or [] if getattr(item, "type", "") == "image_generation_call"]
+    calls = [
+        item
+        for item in getattr(response, "output", None) or []
+        if getattr(item, "type", "") == "image_generation_call"
+    ]
     for item in calls:
         mime = _mime_for(getattr(item, "output_format", None))
         item_id = getattr(item, "id", None)
@@ -341,7 +358,11 @@ def instrument(auditor: Auditor, patches: Patches) -> list[str]:
         cls = getattr(images_mod, cls_name, None)
         if cls is None:
             continue
-        for method, operation in (("generate", "generate"), ("edit", "edit"), ("create_variation", "variation")):
+        for method, operation in (
+            ("generate", "generate"),
+            ("edit", "edit"),
+            ("create_variation", "variation"),
+        ):
             if not hasattr(cls, method):
                 continue
             translator = ImagesTranslator(operation, is_async)

@@ -125,7 +125,8 @@ def build_records(
             flags=flags,
             degraded=d.degraded,
             hits=[
-                _nn(rule=h.rule, category=h.category, action=h.action, detail=h.detail, score=h.score) for h in d.hits
+                _nn(rule=h.rule, category=h.category, action=h.action, detail=h.detail, score=h.score)
+                for h in d.hits
             ],
         ),
         cost=_nn(
@@ -135,7 +136,9 @@ def build_records(
             pricing_version=gen.pricing_version,
         ),
         usage=_nn(
-            input_tokens=usage.input_tokens, output_tokens=usage.output_tokens, predict_seconds=usage.predict_seconds
+            input_tokens=usage.input_tokens,
+            output_tokens=usage.output_tokens,
+            predict_seconds=usage.predict_seconds,
         ),
         status=status,
         error_type=gen.error_type,
@@ -158,7 +161,11 @@ def build_records(
         sent_prompt_length=len(sent) if sent is not None else None,
         revised_prompt=capture.for_record(gen.revised_prompt),
     )
-    prompt_attrs = {**common, **_nn(**{sc.PROMPT: prompt_text, sc.PROMPT_HASH: gen.prompt_hash}), sc.RECORD_TYPE: "prompt"}
+    prompt_attrs = {
+        **common,
+        **_nn(**{sc.PROMPT: prompt_text, sc.PROMPT_HASH: gen.prompt_hash}),
+        sc.RECORD_TYPE: "prompt",
+    }
     images = [
         _nn(
             hash=i.hash,
@@ -171,10 +178,21 @@ def build_records(
         )
         for i in gen.images
     ]
-    image_body = _nn(generation_id=gen.id, images=images, provenance=gen.provenance, c2pa_sidecars=gen.params.get("sidecars"))
+    image_body = _nn(
+        generation_id=gen.id,
+        images=images,
+        provenance=gen.provenance,
+        c2pa_sidecars=gen.params.get("sidecars"),
+    )
     hashes = [i.hash for i in gen.images if i.hash]
-    image_attrs = {**common, **_nn(**{sc.IMAGE_HASHES: hashes, sc.PROVENANCE: gen.provenance}), sc.RECORD_TYPE: "image"}
-    severity = "WARN" if status in ("blocked", "pending_approval") else ("ERROR" if status == "error" else "INFO")
+    image_attrs = {
+        **common,
+        **_nn(**{sc.IMAGE_HASHES: hashes, sc.PROVENANCE: gen.provenance}),
+        sc.RECORD_TYPE: "image",
+    }
+    severity = (
+        "WARN" if status in ("blocked", "pending_approval") else ("ERROR" if status == "error" else "INFO")
+    )
     ts = gen.ended_at or gen.started_at
     return [
         AuditRecord(f"{gen.id}:{rtype}", rtype, gen.id, ts, trace_id, span_id, attrs, body, severity)

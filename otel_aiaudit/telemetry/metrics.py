@@ -26,11 +26,15 @@ class MetricsRecorder:
             description="Tokens used by token-priced image models",
             explicit_bucket_boundaries_advisory=list(sc.TOKEN_BUCKETS),
         )
-        self.requests = meter.create_counter(sc.METRIC_REQUESTS, unit="{request}", description="Image generation requests")
+        self.requests = meter.create_counter(
+            sc.METRIC_REQUESTS, unit="{request}", description="Image generation requests"
+        )
         self.images = meter.create_counter(sc.METRIC_IMAGES, unit="{image}", description="Images generated")
         self.cost = meter.create_counter(sc.METRIC_COST, unit="USD", description="Cost of image generation")
         self.violations = meter.create_counter(
-            sc.METRIC_VIOLATIONS, unit="{violation}", description="Policy rule hits that warned, modified or blocked"
+            sc.METRIC_VIOLATIONS,
+            unit="{violation}",
+            description="Policy rule hits that warned, modified or blocked",
         )
         self.utilization = meter.create_gauge(
             sc.METRIC_BUDGET_UTILIZATION, unit="1", description="Share of a budget used (1 = 100 %)"
@@ -57,7 +61,10 @@ class MetricsRecorder:
             return [] if value is None else [Observation(value)]
 
         self._meter.create_observable_gauge(
-            sc.METRIC_APPROVALS_PENDING, callbacks=[observe], unit="{ticket}", description="Approval tickets pending"
+            sc.METRIC_APPROVALS_PENDING,
+            callbacks=[observe],
+            unit="{ticket}",
+            description="Approval tickets pending",
         )
         self._pending_gauge = True
 
@@ -65,7 +72,11 @@ class MetricsRecorder:
         base = {sc.GEN_AI_PROVIDER_NAME: gen.provider, sc.GEN_AI_REQUEST_MODEL: gen.model or "unknown"}
         team = gen.actor.team or "none"
         if gen.duration_s is not None and gen.status in ("success", "error"):
-            attrs = {**base, sc.GEN_AI_OPERATION_NAME: sc.OPERATION_GENERATE_CONTENT, sc.IMAGE_OPERATION: gen.operation}
+            attrs = {
+                **base,
+                sc.GEN_AI_OPERATION_NAME: sc.OPERATION_GENERATE_CONTENT,
+                sc.IMAGE_OPERATION: gen.operation,
+            }
             if gen.error_type:
                 attrs[sc.ERROR_TYPE] = gen.error_type
             self.duration.record(gen.duration_s, attrs)
@@ -74,7 +85,12 @@ class MetricsRecorder:
                 self.tokens.record(value, {**base, sc.GEN_AI_TOKEN_TYPE: token_type})
         self.requests.add(
             1,
-            {**base, sc.TEAM: team, sc.STATUS: gen.status or "error", sc.POLICY_DECISION: gen.decision.outcome},
+            {
+                **base,
+                sc.TEAM: team,
+                sc.STATUS: gen.status or "error",
+                sc.POLICY_DECISION: gen.decision.outcome,
+            },
         )
         who = {**base, sc.TEAM: team}
         if self._include_user:
@@ -88,7 +104,12 @@ class MetricsRecorder:
                 continue
             self.violations.add(
                 1,
-                {sc.POLICY_RULE: hit.rule, sc.POLICY_CATEGORY: hit.category, sc.POLICY_ACTION: hit.action, sc.TEAM: team},
+                {
+                    sc.POLICY_RULE: hit.rule,
+                    sc.POLICY_CATEGORY: hit.category,
+                    sc.POLICY_ACTION: hit.action,
+                    sc.TEAM: team,
+                },
             )
         for scope, subject, fraction in gen.budget_utilization:
             self.utilization.set(fraction, {sc.BUDGET_SCOPE: scope, sc.BUDGET_SUBJECT: subject})

@@ -66,7 +66,9 @@ def decision_attributes(gen: Generation) -> dict[str, Any]:
     return attrs
 
 
-def result_attributes(gen: Generation, capture: PromptCapture, decision_changed: bool = True) -> dict[str, Any]:
+def result_attributes(
+    gen: Generation, capture: PromptCapture, decision_changed: bool = True
+) -> dict[str, Any]:
     attrs: dict[str, Any] = {sc.STATUS: gen.status or "error"}
     if decision_changed:  # limits may have warned, queued or refused after the span started
         attrs.update(decision_attributes(gen))

@@ -19,6 +19,7 @@ from typing import Any
 
 log = logging.getLogger("otel_aiaudit")
 
+
 class TelemetryWorker:
     def __init__(self, maxsize: int = 10_000) -> None:
         self._maxsize = maxsize

@@ -78,10 +78,10 @@ def test_a_second_run_and_new_records_keep_verifying(sink) -> None:
     _by_age(sink)
     apply_retention(sink.ledger, POLICY, apply=True, now=NOW)
     sink.write(records(prompt="after the first run"))
-    second = apply_retention(sink.ledger, POLICY, apply=True, now=NOW + 300 * DAY)
+    second = apply_retention(sink.ledger, POLICY, apply=True, now=NOW + 400 * DAY)
     assert second.pruned > 0
     assert verify(sink.ledger).ok
-    assert apply_retention(sink.ledger, POLICY, apply=True, now=NOW + 300 * DAY).record_id is None  # nothing left
+    assert apply_retention(sink.ledger, POLICY, apply=True, now=NOW + 400 * DAY).record_id is None  # nothing left
 
 
 def test_text_removed_by_hand_is_reported(sink, raw) -> None:
