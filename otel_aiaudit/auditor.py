@@ -275,6 +275,7 @@ class Audit:
             log_internal_error("provenance", exc)
         try:
             gen.images = [self._describe(img) for img in images]
+            gen.images_read = True
         except Exception as exc:
             log_internal_error("image hashing", exc)
         self._price()

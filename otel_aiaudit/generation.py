@@ -147,6 +147,9 @@ class Generation:
     response_model: str | None = None
     response_id: str | None = None
     images: list[Image] = field(default_factory=list)
+    # True once the provider's result was read: then zero images means zero images (all filtered),
+    # not "unknown" (which prices as the requested n).
+    images_read: bool = False
     revised_prompt: str | None = None
     usage: Usage = field(default_factory=Usage)
 

@@ -198,3 +198,10 @@ def test_token_rates_agree_with_genai_prices() -> None:
         assert both.output_price == Decimal(str(image_out)), model
         checked += 1
     assert checked >= 3
+
+
+def test_zero_images_read_costs_zero_unknown_count_costs_n() -> None:
+    g = gen("dall-e-2", size="512x512", n=3)
+    assert TABLE.actual(g).usd == pytest.approx(3 * 0.018)  # result not read: price what was asked
+    g.images_read = True  # read, and the provider filtered every image
+    assert TABLE.actual(g).usd == 0.0

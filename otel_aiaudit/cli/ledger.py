@@ -15,9 +15,7 @@ ledger_app = typer.Typer(
     help="The local audit ledger: verify the chain, apply retention, outbox status.", no_args_is_help=True
 )
 
-LEDGER_OPTION = typer.Option(
-    None, "--ledger", help="Ledger file (default: from OTEL_AIAUDIT_LEDGER / the store)."
-)
+LEDGER_OPTION = typer.Option(None, "--ledger", help="Ledger file (default: from OTEL_AIAUDIT_LEDGER / the store).")
 EXIT_PROBLEMS = 1
 EXIT_NO_LEDGER = 2
 
@@ -69,9 +67,7 @@ def verify_cmd(
             con.print(f"[red]{p.kind.upper()}[/red] {p.message}")
         state = "[green]OK[/green]" if result.ok else f"[red]{len(result.problems)} problem(s)[/red]"
         start = (
-            "genesis"
-            if not result.anchor_seq
-            else f"seq {result.anchor_seq + 1} (earlier records pruned by retention)"
+            "genesis" if not result.anchor_seq else f"seq {result.anchor_seq + 1} (earlier records pruned by retention)"
         )
         con.print(
             f"{state}: {result.checked:,} records checked in {path}, chain from {start}, "
@@ -87,9 +83,7 @@ def verify_cmd(
 
 @ledger_app.command("retention")
 def retention_cmd(
-    apply: bool = typer.Option(
-        False, "--apply", help="Remove what the retention classes say (default: dry run)."
-    ),
+    apply: bool = typer.Option(False, "--apply", help="Remove what the retention classes say (default: dry run)."),
     policy: str = typer.Option(
         None,
         "--policy",
@@ -114,12 +108,10 @@ def retention_cmd(
         return
     verb = "removed" if apply else "would remove"
     typer.echo(
-        f"retention (prompts {retention.prompts}d, images {retention.images}d, logs {retention.logs}d) "
-        f"on {path}:"
+        f"retention (prompts {retention.prompts}d, images {retention.images}d, logs {retention.logs}d) on {path}:"
     )
     typer.echo(
-        f"  prompt text {verb}: {result.prompts_redacted:,} records (older than "
-        f"{_iso(result.cutoffs['prompts'])})"
+        f"  prompt text {verb}: {result.prompts_redacted:,} records (older than {_iso(result.cutoffs['prompts'])})"
     )
     typer.echo(
         f"  image data {verb}:  {result.images_redacted:,} records (older than {_iso(result.cutoffs['images'])})"
@@ -139,9 +131,7 @@ def retention_cmd(
 @ledger_app.command("outbox")
 def outbox_cmd(
     ledger: Path = LEDGER_OPTION,
-    deliver: bool = typer.Option(
-        False, "--deliver", help="Deliver pending records now to the OTLP endpoint."
-    ),
+    deliver: bool = typer.Option(False, "--deliver", help="Deliver pending records now to the OTLP endpoint."),
     timeout: float = typer.Option(30.0, "--timeout", help="With --deliver: give up after this many seconds."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:

@@ -61,9 +61,7 @@ def register(app: typer.Typer) -> None:
         pol = policy_from(policy, required=False)
         st, note = _store(store or Settings.from_env().store)
         try:
-            rep = build_report(
-                Ledger(path), since=start, until=now, limit=limit, store=st, store_note=note, policy=pol
-            )
+            rep = build_report(Ledger(path), since=start, until=now, limit=limit, store=st, store_note=note, policy=pol)
         finally:
             if st is not None:
                 st.close()

@@ -107,9 +107,7 @@ class LedgerSink:
         if path is None:
             return None
         env = os.environ if environ is None else environ
-        mode = (
-            getattr(settings, "ledger_outbox", None) or env.get("OTEL_AIAUDIT_LEDGER_OUTBOX") or "on"
-        ).lower()
+        mode = (getattr(settings, "ledger_outbox", None) or env.get("OTEL_AIAUDIT_LEDGER_OUTBOX") or "on").lower()
         config = None
         if mode not in ("off", "false", "0", "no"):
             config = OutboxConfig.from_env(env, endpoint=settings.otlp_endpoint, **outbox_overrides)

@@ -122,23 +122,28 @@ def split(record: AuditRecord) -> Row:
     if record.extra:
         kept["extra"] = record.extra
     sensitive_text = canonical(sensitive) if sensitive else None
-    a = record.attributes
-    flags = a.get(sc.POLICY_FLAGS)
-    count = a.get(sc.RESPONSE_IMAGE_COUNT)
+    a, b = record.attributes, record.body
+    policy = b.get("policy") if isinstance(b.get("policy"), dict) else {}
+    cost = b.get("cost") if isinstance(b.get("cost"), dict) else {}
+    # Attributes first, then the body: records keep their attributes lean, the body has the rest.
+    flags = a.get(sc.POLICY_FLAGS) or policy.get("flags")
+    count = a.get(sc.RESPONSE_IMAGE_COUNT, b.get("image_count"))
+    if count is None and isinstance(b.get("images"), list):
+        count = len(b["images"])
     return Row(
         record_id=record.record_id,
         generation_id=record.generation_id,
         type=record.type,
         ts=float(record.timestamp),
-        user=a.get(sc.USER_ID),
-        team=a.get(sc.TEAM),
-        provider=a.get(sc.GEN_AI_PROVIDER_NAME),
-        model=a.get(sc.GEN_AI_REQUEST_MODEL),
-        status=a.get(sc.STATUS),
-        decision=a.get(sc.POLICY_DECISION),
-        cost_micro=_micro(a.get(sc.COST_USD)),
-        image_count=int(count) if isinstance(count, int) else None,
-        purpose=a.get(sc.PURPOSE),
+        user=a.get(sc.USER_ID, b.get("user")),
+        team=a.get(sc.TEAM, b.get("team")),
+        provider=a.get(sc.GEN_AI_PROVIDER_NAME, b.get("provider")),
+        model=a.get(sc.GEN_AI_REQUEST_MODEL, b.get("model")),
+        status=a.get(sc.STATUS, b.get("status")),
+        decision=a.get(sc.POLICY_DECISION, policy.get("decision")),
+        cost_micro=_micro(a.get(sc.COST_USD, cost.get("usd"))),
+        image_count=int(count) if isinstance(count, int) and not isinstance(count, bool) else None,
+        purpose=a.get(sc.PURPOSE, b.get("purpose")),
         # Comma-joined so the report can test "any hit" with one indexed column; flags never hold commas.
         flags=",".join(flags) if isinstance(flags, (list, tuple)) and flags else None,
         trace_id=record.trace_id,

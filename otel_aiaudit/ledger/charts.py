@@ -13,9 +13,7 @@ def _money(v: float) -> str:
     return f"${v:,.2f}" if v >= 1 or v == 0 else f"${v:.4f}"
 
 
-def column_chart(
-    points: Sequence[tuple[str, float]], *, title: str, width: int = 860, height: int = 260
-) -> str:
+def column_chart(points: Sequence[tuple[str, float]], *, title: str, width: int = 860, height: int = 260) -> str:
     """One column per point (e.g. spend per day); labels thinned so they never overlap."""
     left, right, top, bottom = 64, 12, 28, 44
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -58,9 +56,7 @@ def bar_chart(items: Sequence[tuple[str, float]], *, title: str, width: int = 42
     plot_w = width - label_w - value_w - 10
     parts = [_frame(width, height, title)]
     if not items:
-        parts.append(
-            f'<text x="{width / 2}" y="{top + 16}" text-anchor="middle" font-size="12">no data</text>'
-        )
+        parts.append(f'<text x="{width / 2}" y="{top + 16}" text-anchor="middle" font-size="12">no data</text>')
     for i, (label, v) in enumerate(items):
         y = top + i * row_h
         w = plot_w * v / peak

@@ -71,9 +71,7 @@ def log_record(rec: Mapping[str, Any], observed_ns: int) -> LogRecord:
     return out
 
 
-def export_request(
-    records: Sequence[Mapping[str, Any]], resource: Mapping[str, Any], observed_ns: int
-) -> bytes:
+def export_request(records: Sequence[Mapping[str, Any]], resource: Mapping[str, Any], observed_ns: int) -> bytes:
     req = ExportLogsServiceRequest(
         resource_logs=[
             ResourceLogs(

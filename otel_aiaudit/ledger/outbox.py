@@ -72,12 +72,8 @@ class OutboxConfig:
                 url,
                 protocol,
             )
-        headers = _headers(
-            env.get("OTEL_EXPORTER_OTLP_LOGS_HEADERS") or env.get("OTEL_EXPORTER_OTLP_HEADERS") or ""
-        )
-        compression = env.get("OTEL_EXPORTER_OTLP_LOGS_COMPRESSION") or env.get(
-            "OTEL_EXPORTER_OTLP_COMPRESSION"
-        )
+        headers = _headers(env.get("OTEL_EXPORTER_OTLP_LOGS_HEADERS") or env.get("OTEL_EXPORTER_OTLP_HEADERS") or "")
+        compression = env.get("OTEL_EXPORTER_OTLP_LOGS_COMPRESSION") or env.get("OTEL_EXPORTER_OTLP_COMPRESSION")
         return cls(url, headers, "gzip" if compression == "gzip" else None, **overrides)
 
 
@@ -110,9 +106,7 @@ def _resource() -> dict[str, Any]:
 class Outbox:
     """Delivers the ledger's outbox to one OTLP endpoint from a background thread."""
 
-    def __init__(
-        self, ledger: Ledger, config: OutboxConfig, *, resource: Mapping[str, Any] | None = None
-    ) -> None:
+    def __init__(self, ledger: Ledger, config: OutboxConfig, *, resource: Mapping[str, Any] | None = None) -> None:
         self.ledger = ledger
         self.config = config
         self.resource = dict(resource) if resource is not None else _resource()
@@ -121,6 +115,7 @@ class Outbox:
         self.failures = 0  # consecutive failed POSTs: the backoff exponent
         self.delivered = 0
         self.last_error: str | None = None
+        self._retry_after: float | None = None  # the collector's Retry-After, seconds
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -179,15 +174,13 @@ class Outbox:
                 self._wake.wait(self.config.idle_s)
                 self._wake.clear()
 
-    def _backoff(self, retry_after: float | None = None) -> float:
+    def _backoff(self) -> float:
         cfg = self.config
         delay = min(cfg.max_backoff_s, cfg.initial_backoff_s * 2 ** max(0, self.failures - 1))
         delay *= random.uniform(0.5, 1.0)  # processes sharing a collector do not retry in step
         if self._retry_after is not None:
             delay = max(delay, min(self._retry_after, cfg.max_backoff_s))
         return delay
-
-    _retry_after: float | None = None
 
     def deliver_once(self) -> int | None:
         """Send one batch. The number delivered (0: nothing due), or None when the POST failed."""
@@ -285,10 +278,7 @@ def claim(ledger: Ledger, owner: str, host: str, limit: int, lease_s: float) -> 
         if dead:
             cond += " OR owner IN (" + ",".join("?" * len(dead)) + ")"
             args += dead
-        seqs = [
-            r[0]
-            for r in c.execute(f"SELECT seq FROM outbox WHERE {cond} ORDER BY seq LIMIT ?", (*args, limit))
-        ]
+        seqs = [r[0] for r in c.execute(f"SELECT seq FROM outbox WHERE {cond} ORDER BY seq LIMIT ?", (*args, limit))]
         if not seqs:
             return []
         marks = ",".join("?" * len(seqs))
@@ -302,9 +292,7 @@ def claim(ledger: Ledger, owner: str, host: str, limit: int, lease_s: float) -> 
         found = {r["seq"] for r in out}
         gone = [s for s in seqs if s not in found]
         if gone:  # a record deleted by hand: nothing left to send; say so instead of retrying forever
-            log.error(
-                "audit outbox: records seq %s are no longer in the ledger and cannot be delivered", gone
-            )
+            log.error("audit outbox: records seq %s are no longer in the ledger and cannot be delivered", gone)
             c.execute(f"DELETE FROM outbox WHERE seq IN ({','.join('?' * len(gone))})", gone)
         return out
 
@@ -321,8 +309,7 @@ def release(ledger: Ledger, owner: str, seqs: list[int], error: str) -> None:
     marks = ",".join("?" * len(seqs))
     with ledger.txn() as c:
         c.execute(
-            f"UPDATE outbox SET owner = NULL, lease_until = 0, last_error = ? WHERE owner = ? AND seq IN"
-            f" ({marks})",
+            f"UPDATE outbox SET owner = NULL, lease_until = 0, last_error = ? WHERE owner = ? AND seq IN ({marks})",
             (error, owner, *seqs),
         )
 
@@ -342,9 +329,7 @@ def outbox_status(ledger: Ledger) -> dict[str, Any]:
         "SELECT last_error, last_attempt_at FROM outbox WHERE last_error IS NOT NULL"
         " ORDER BY last_attempt_at DESC LIMIT 1"
     ).fetchone()
-    delivered = c.execute(
-        "SELECT COUNT(*), MAX(delivered_at) FROM records WHERE delivered_at IS NOT NULL"
-    ).fetchone()
+    delivered = c.execute("SELECT COUNT(*), MAX(delivered_at) FROM records WHERE delivered_at IS NOT NULL").fetchone()
     return {
         "pending": int(pending or 0),
         "leased": int(leased or 0),

@@ -19,6 +19,11 @@ def _money(v: float | None) -> str:
     return "n/a" if v is None else f"${v:,.2f}"
 
 
+def _unit(v: float | None) -> str:
+    """A per-image price: cents matter, so four decimals below a dollar."""
+    return "n/a" if v is None else (f"${v:,.2f}" if v >= 1 else f"${v:.4f}")
+
+
 def _pct(v: float | None, digits: int = 2) -> str:
     return "n/a" if v is None else f"{v * 100:.{digits}f}%"
 
@@ -36,7 +41,7 @@ def dashboard(report: Report) -> list[tuple[str, str]]:
     return [
         (f"Total Spend ({days}d)", _money(report.total_spend_usd)),
         ("Images Generated", f"{report.images:,}"),
-        ("Avg Cost/Image", _money(report.avg_cost_per_image_usd)),
+        ("Avg Cost/Image", _unit(report.avg_cost_per_image_usd)),
         ("Top User", _who(report.top_user)),
         ("Top Team", _who(report.top_team)),
         ("Blocked Prompts", f"{report.blocked:,} ({_pct(report.blocked_share)})"),
@@ -82,9 +87,7 @@ def to_table(report: Report, width: int = 160) -> str:
             bt.add_row(r.name or "(none)", _money(r.spend_usd), f"{r.images:,}", f"{r.generations:,}")
         con.print(bt)
     for s in report.searches:
-        st = Table(
-            title=f"{s.title}: {s.total:,}" + (f" (latest {len(s.rows)})" if s.total > len(s.rows) else "")
-        )
+        st = Table(title=f"{s.title}: {s.total:,}" + (f" (latest {len(s.rows)})" if s.total > len(s.rows) else ""))
         for col in s.columns:
             st.add_column(col, overflow="fold")
         for row in s.rows:

@@ -1,8 +1,9 @@
 """`aiaudit report`: the seed's cost dashboard and saved searches, answered from the ledger.
 
-Every figure comes from log records (one per generation) in the window, through the partial
-indexes on `type = 'log'`: the window's aggregates read the (ts, ...) covering index only, and the
-"new users" search probes the (user, ts) index once per active user. Nothing scans the whole table.
+Every figure comes from log records (one per generation) in the window, through partial indexes on
+`type = 'log'`: two passes over the window's (ts, ...) covering index give every aggregate; the saved
+searches read their own narrow indexes (status, cost, flags) and "new users" probes (user, ts) once
+per active user. Nothing scans the whole table.
 Approvals pending and budget remaining come from the budget store (`otel_aiaudit.store`).
 """
 
@@ -32,9 +33,7 @@ def parse_since(value: str, now: float) -> float:
     try:
         dt = datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(
-            f"--since {value!r}: expected e.g. 30d, 12h, 2w or an ISO date such as 2025-06-01"
-        ) from None
+        raise ValueError(f"--since {value!r}: expected e.g. 30d, 12h, 2w or an ISO date such as 2025-06-01") from None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)
     return dt.timestamp()
@@ -103,6 +102,8 @@ def _iso(ts: float) -> str:
 
 
 _LOG = "FROM records WHERE type = 'log' AND ts >= ? AND ts < ?"
+# Narrow searches go through their own partial indexes, never through the whole window.
+_STATUS = "FROM records INDEXED BY records_log_status WHERE type = 'log' AND status = ? AND ts >= ? AND ts < ?"
 
 
 def build_report(
@@ -120,25 +121,30 @@ def build_report(
     until = now if until is None else until
     c = ledger.conn()
     w = (since, until)
-    n, spend, images, blocked, failed = c.execute(
-        "SELECT COUNT(*), SUM(cost_micro), SUM(image_count), SUM(status = 'blocked'), SUM(status = 'error') "
-        + _LOG,
+    # Pass 1 over the window: per day (the dashboard's totals are the sum of the days).
+    days_rows = c.execute(
+        f"SELECT CAST(ts / {DAY_S} AS INTEGER), COUNT(*), SUM(cost_micro), SUM(image_count),"
+        f" SUM(status = 'blocked'), SUM(status = 'error'), SUM(cost_micro > 0) {_LOG} GROUP BY 1",
         w,
-    ).fetchone()
-    n, spend, images, blocked, failed = n or 0, spend or 0, images or 0, blocked or 0, failed or 0
-
-    def ranked(col: str) -> list[Ranked]:
-        rows = c.execute(
-            f"SELECT {col}, SUM(cost_micro), SUM(image_count), COUNT(*) {_LOG} GROUP BY {col}"
-            " ORDER BY SUM(cost_micro) DESC, COUNT(*) DESC",
-            w,
-        ).fetchall()
-        return [Ranked(r[0], usd(r[1]), int(r[2] or 0), int(r[3])) for r in rows]
-
-    by_team, by_model, by_user = ranked("team"), ranked("model"), ranked("user")
-    per_day = dict(
-        c.execute(f"SELECT CAST(ts / {DAY_S} AS INTEGER), SUM(cost_micro) {_LOG} GROUP BY 1", w).fetchall()
-    )
+    ).fetchall()
+    n = sum(r[1] for r in days_rows)
+    spend = sum(r[2] or 0 for r in days_rows)
+    images = sum(r[3] or 0 for r in days_rows)
+    blocked = sum(r[4] or 0 for r in days_rows)
+    failed = sum(r[5] or 0 for r in days_rows)
+    priced = sum(r[6] or 0 for r in days_rows)
+    # Pass 2: per (user, team, model); by user, by team, by model and "who is active" all come from it.
+    groups = c.execute(
+        f"SELECT user, team, model, SUM(cost_micro), SUM(image_count), COUNT(*), MIN(ts) {_LOG}"
+        " GROUP BY user, team, model",
+        w,
+    ).fetchall()
+    by_user, by_team, by_model = _ranked(groups, 0), _ranked(groups, 1), _ranked(groups, 2)
+    first_seen: dict[str, float] = {}
+    for g in groups:
+        if g[0] is not None:
+            first_seen[g[0]] = min(first_seen.get(g[0], g[6]), g[6])
+    per_day = {r[0]: r[2] for r in days_rows}
     first_day, last_day = int(since // DAY_S), int((until - 1e-6) // DAY_S)
     if last_day - first_day > 366:  # a very long window: only the days that have data
         days = sorted(per_day)
@@ -172,8 +178,8 @@ def build_report(
     )
     report.searches = [
         _blocked(c, max(since, until - BLOCKED_WINDOW_S), until, limit),
-        _anomalies(c, w, limit),
-        _new_users(c, w, limit),
+        _anomalies(c, w, limit, spend / priced if priced else None),
+        _new_users(c, w, limit, first_seen),
         _failed(c, w, limit),
         _violations(c, w, limit),
     ]
@@ -181,16 +187,29 @@ def build_report(
     return report
 
 
+def _ranked(groups: list[tuple], key: int) -> list[Ranked]:
+    acc: dict[Any, list[int]] = {}
+    for g in groups:
+        a = acc.setdefault(g[key], [0, 0, 0])
+        a[0] += g[3] or 0
+        a[1] += g[4] or 0
+        a[2] += g[5]
+    out = [Ranked(k, usd(v[0]), v[1], v[2]) for k, v in acc.items()]
+    out.sort(key=lambda r: (-r.spend_usd, -r.generations, r.name or ""))
+    return out
+
+
 def _day(d: int) -> str:
     return datetime.fromtimestamp(d * DAY_S, timezone.utc).date().isoformat()
 
 
 def _blocked(c: Any, since: float, until: float, limit: int) -> SavedSearch:
-    total = c.execute(f"SELECT COUNT(*) {_LOG} AND status = 'blocked'", (since, until)).fetchone()[0]
+    total = c.execute(f"SELECT COUNT(*) {_STATUS}", ("blocked", since, until)).fetchone()[0]
     rows = c.execute(
         "SELECT r.ts, r.user, r.team, r.model, r.flags, r.generation_id, p.sensitive, p.body, p.redacted"
-        " FROM records r LEFT JOIN records p ON p.record_id = r.generation_id || ':prompt'"
-        " WHERE r.type = 'log' AND r.ts >= ? AND r.ts < ? AND r.status = 'blocked' ORDER BY r.ts DESC LIMIT ?",
+        " FROM records r INDEXED BY records_log_status"
+        " LEFT JOIN records p ON p.record_id = r.generation_id || ':prompt'"
+        " WHERE r.type = 'log' AND r.status = 'blocked' AND r.ts >= ? AND r.ts < ? ORDER BY r.ts DESC LIMIT ?",
         (since, until, limit),
     ).fetchall()
     out = []
@@ -230,19 +249,17 @@ def _prompt(sensitive: str | None, body: str | None, redacted: str | None) -> st
     return "(not captured)"
 
 
-def _anomalies(c: Any, w: tuple[float, float], limit: int) -> SavedSearch:
-    priced, avg = c.execute(
-        f"SELECT COUNT(cost_micro), AVG(cost_micro) {_LOG} AND cost_micro > 0", w
-    ).fetchone()
+def _anomalies(c: Any, w: tuple[float, float], limit: int, avg: float | None) -> SavedSearch:
+    """Through the (cost, ts) index: only generations above the threshold are read."""
     cols = ["time", "user", "team", "model", "cost_usd", "times_average", "generation_id"]
-    if not priced:
+    if not avg:
         return SavedSearch("cost_anomalies", "Cost anomalies (> 2x average)", cols, [], 0)
     threshold = avg * ANOMALY_FACTOR
-    total = c.execute(f"SELECT COUNT(*) {_LOG} AND cost_micro > ?", (*w, threshold)).fetchone()[0]
+    where = "FROM records INDEXED BY records_log_cost WHERE type = 'log' AND cost_micro > ? AND ts >= ? AND ts < ?"
+    total = c.execute(f"SELECT COUNT(*) {where}", (threshold, *w)).fetchone()[0]
     rows = c.execute(
-        f"SELECT ts, user, team, model, cost_micro, generation_id {_LOG} AND cost_micro > ?"
-        " ORDER BY cost_micro DESC, ts DESC LIMIT ?",
-        (*w, threshold, limit),
+        f"SELECT ts, user, team, model, cost_micro, generation_id {where} ORDER BY cost_micro DESC LIMIT ?",
+        (threshold, *w, limit),
     ).fetchall()
     out = [
         {
@@ -260,18 +277,16 @@ def _anomalies(c: Any, w: tuple[float, float], limit: int) -> SavedSearch:
     return SavedSearch("cost_anomalies", title, cols, out, total)
 
 
-def _new_users(c: Any, w: tuple[float, float], limit: int) -> SavedSearch:
-    firsts = c.execute(
-        f"SELECT u.user, u.first FROM (SELECT user, MIN(ts) AS first {_LOG} AND user IS NOT NULL GROUP BY user) u"
-        " WHERE NOT EXISTS (SELECT 1 FROM records o WHERE o.type = 'log' AND o.user = u.user AND o.ts < ?)"
-        " ORDER BY u.first DESC",
-        (*w, w[0]),
-    ).fetchall()
+def _new_users(c: Any, w: tuple[float, float], limit: int, first_seen: dict[str, float]) -> SavedSearch:
+    """Users active in the window with no generation before it: one (user, ts) index probe each."""
+    probe = "SELECT 1 FROM records INDEXED BY records_log_user WHERE type = 'log' AND user = ? AND ts < ? LIMIT 1"
+    new = [(u, t) for u, t in first_seen.items() if c.execute(probe, (u, w[0])).fetchone() is None]
+    new.sort(key=lambda x: -x[1])
     out = []
-    for user, first in firsts[:limit]:
+    for user, first in new[:limit]:
         r = c.execute(
             "SELECT ts, team, provider, model, status, cost_micro, generation_id FROM records"
-            " WHERE type = 'log' AND user = ? AND ts = ? LIMIT 1",
+            " INDEXED BY records_log_user WHERE type = 'log' AND user = ? AND ts = ? LIMIT 1",
             (user, first),
         ).fetchone()
         out.append(
@@ -282,20 +297,20 @@ def _new_users(c: Any, w: tuple[float, float], limit: int) -> SavedSearch:
                 "provider": r[2],
                 "model": r[3],
                 "status": r[4],
-                "cost_usd": usd(r[5]),
+                "cost_usd": None if r[5] is None else usd(r[5]),
                 "generation_id": r[6],
             }
         )
     cols = ["time", "user", "team", "provider", "model", "status", "cost_usd", "generation_id"]
-    return SavedSearch("new_users", "New users' first generation", cols, out, len(firsts))
+    return SavedSearch("new_users", "New users' first generation", cols, out, len(new))
 
 
 def _failed(c: Any, w: tuple[float, float], limit: int) -> SavedSearch:
-    total = c.execute(f"SELECT COUNT(*) {_LOG} AND status = 'error'", w).fetchone()[0]
+    total = c.execute(f"SELECT COUNT(*) {_STATUS}", ("error", *w)).fetchone()[0]
     rows = c.execute(
-        f"SELECT ts, user, team, provider, model, json_extract(body, '$.body.error_type'), generation_id {_LOG}"
-        " AND status = 'error' ORDER BY ts DESC LIMIT ?",
-        (*w, limit),
+        f"SELECT ts, user, team, provider, model, json_extract(body, '$.body.error_type'), generation_id {_STATUS}"
+        " ORDER BY ts DESC LIMIT ?",
+        ("error", *w, limit),
     ).fetchall()
     out = [
         {
@@ -314,10 +329,11 @@ def _failed(c: Any, w: tuple[float, float], limit: int) -> SavedSearch:
 
 
 def _violations(c: Any, w: tuple[float, float], limit: int) -> SavedSearch:
-    """Generations with at least one policy hit, by user, with the rules that matched."""
+    """Generations with at least one policy hit, by user, with the rules that matched (flags index)."""
     per: dict[str | None, dict[str, Any]] = {}
     for user, team, flags, status, count in c.execute(
-        f"SELECT user, team, flags, status, COUNT(*) {_LOG} AND flags IS NOT NULL GROUP BY user, team, flags, status",
+        "SELECT user, team, flags, status, COUNT(*) FROM records INDEXED BY records_log_flags"
+        " WHERE type = 'log' AND flags IS NOT NULL AND ts >= ? AND ts < ? GROUP BY user, team, flags, status",
         w,
     ):
         u = per.setdefault(user, {"user": user, "teams": set(), "violations": 0, "blocked": 0, "flags": {}})
@@ -334,9 +350,7 @@ def _violations(c: Any, w: tuple[float, float], limit: int) -> SavedSearch:
             "team": ", ".join(sorted(u["teams"])),
             "violations": u["violations"],
             "blocked": u["blocked"],
-            "rules": ", ".join(
-                f"{f} x{n}" for f, n in sorted(u["flags"].items(), key=lambda x: (-x[1], x[0]))
-            ),
+            "rules": ", ".join(f"{f} x{n}" for f, n in sorted(u["flags"].items(), key=lambda x: (-x[1], x[0]))),
         }
         for u in ordered[:limit]
     ]

@@ -63,9 +63,7 @@ def apply_retention(
             (cutoffs["logs"],),
         ).fetchone()[0]
         stop_cond, args = ("seq < ?", (stop,)) if stop is not None else ("1", ())
-        n_prune, last = c.execute(
-            f"SELECT COUNT(*), MAX(seq) FROM records WHERE {stop_cond}", args
-        ).fetchone()
+        n_prune, last = c.execute(f"SELECT COUNT(*), MAX(seq) FROM records WHERE {stop_cond}", args).fetchone()
         held = c.execute(
             "SELECT COUNT(*) FROM records WHERE ts < ? AND seq IN (SELECT seq FROM outbox)",
             (cutoffs["logs"],),
@@ -99,8 +97,7 @@ def apply_retention(
         for rtype, klass in (("prompt", "prompts"), ("image", "images")):
             mark = json.dumps({"at": now, "by": rid, "by_seq": by_seq, "class": klass})
             c.execute(
-                "UPDATE records SET sensitive = NULL, redacted = ? WHERE type = ? AND sensitive IS NOT NULL"
-                " AND ts < ?",
+                "UPDATE records SET sensitive = NULL, redacted = ? WHERE type = ? AND sensitive IS NOT NULL AND ts < ?",
                 (mark, rtype, cutoffs[klass]),
             )
         if through is not None:

@@ -44,6 +44,11 @@ CREATE INDEX IF NOT EXISTS records_log_ts
   ON records (ts, status, cost_micro, image_count, user, team, model, provider, flags) WHERE type = 'log';
 -- "New users": has this user any record before the window? One index probe per user.
 CREATE INDEX IF NOT EXISTS records_log_user ON records (user, ts) WHERE type = 'log';
+-- Saved searches: blocked / failed by time, cost anomalies from the top, generations with policy hits.
+CREATE INDEX IF NOT EXISTS records_log_status ON records (status, ts) WHERE type = 'log';
+CREATE INDEX IF NOT EXISTS records_log_cost ON records (cost_micro, ts) WHERE type = 'log';
+CREATE INDEX IF NOT EXISTS records_log_flags
+  ON records (ts, user, team, flags, status) WHERE type = 'log' AND flags IS NOT NULL;
 -- Retention: rows still holding text or image data, by class and age; redacted rows leave it.
 CREATE INDEX IF NOT EXISTS records_sensitive ON records (type, ts) WHERE sensitive IS NOT NULL;
 CREATE TABLE IF NOT EXISTS outbox (
@@ -90,9 +95,7 @@ class Ledger:
             return c
         try:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            c = sqlite3.connect(
-                self.path, timeout=self.busy_timeout_s, isolation_level=None, check_same_thread=False
-            )
+            c = sqlite3.connect(self.path, timeout=self.busy_timeout_s, isolation_level=None, check_same_thread=False)
             c.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_s * 1000)}")
             if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 c.execute("PRAGMA journal_mode = WAL")
@@ -214,9 +217,7 @@ class Ledger:
     def find_records(self, generation_id: str) -> list[dict[str, Any]]:
         rows = (
             self.conn()
-            .execute(
-                f"SELECT {RECORD_COLUMNS} FROM records WHERE generation_id = ? ORDER BY seq", (generation_id,)
-            )
+            .execute(f"SELECT {RECORD_COLUMNS} FROM records WHERE generation_id = ? ORDER BY seq", (generation_id,))
             .fetchall()
         )
         return [record_dict(*r) for r in rows]

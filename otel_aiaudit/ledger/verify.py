@@ -106,8 +106,7 @@ def verify(ledger: Ledger, *, max_problems: int = 1000) -> VerifyResult:
                     "redacted",
                     seq,
                     rid,
-                    f"{name} lost its prompt text or image data without a "
-                    "retention run recorded in the ledger",
+                    f"{name} lost its prompt text or image data without a retention run recorded in the ledger",
                 )
         if stored in dangling:
             later_seq, later_rid, _ = dangling.pop(stored)

@@ -269,7 +269,7 @@ class PriceTable:
         )
         if entry is None:
             return self._unpriced(gen)
-        count = len(gen.images) if gen.images else max(gen.n, 1)
+        count = len(gen.images) if (gen.images or gen.images_read) else max(gen.n, 1)
         return self._quote(entry, gen, count, before=False)
 
     def _quote(self, entry: PriceEntry, gen: Generation, count: int, *, before: bool) -> Quote:

@@ -8,6 +8,8 @@ with the auditor, the same way for every library.
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -38,11 +40,63 @@ class Translator(Protocol):
         what the user gets (the same object, with signed image bytes written back)."""
 
 
+PENDING_LIMIT = 1024
+
+
+class PendingAudits:
+    """Audits opened by a submit-style call whose result arrives later, keyed by the job's id.
+
+    Bounded: past `limit` open entries the oldest is closed as `result_not_observed`, charging the
+    estimate (the provider most likely ran the job), so nothing grows without end."""
+
+    def __init__(self, limit: int = PENDING_LIMIT) -> None:
+        self.limit = limit
+        self._items: OrderedDict[str, Audit] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def add(self, key: str, audit: Audit) -> None:
+        evicted: list[Audit] = []
+        with self._lock:
+            self._items[key] = audit
+            while len(self._items) > self.limit:
+                evicted.append(self._items.popitem(last=False)[1])
+        for old in evicted:
+            old.fail(None, "result_not_observed", charge_estimate=True)
+
+    def pop(self, key: Any) -> Audit | None:
+        if key is None:
+            return None
+        with self._lock:
+            return self._items.pop(str(key), None)
+
+    def __contains__(self, key: object) -> bool:
+        with self._lock:
+            return key in self._items
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)
+
+
+    def close_all(self, reason: str = "result_not_observed") -> None:
+        """Close every open audit (uninstrument): nothing is left half-recorded."""
+        with self._lock:
+            items = list(self._items.values())
+            self._items.clear()
+        for audit in items:
+            audit.fail(None, reason, charge_estimate=True)
+
+
 class Patches:
     """Every patch we made, so uninstrument() can put each original back, and nothing is wrapped twice."""
 
     def __init__(self) -> None:
         self._applied: dict[tuple[int, str], tuple[Any, str, Any, bool]] = {}
+        self._on_restore: list[Callable[[], None]] = []
+
+    def on_restore(self, callback: Callable[[], None]) -> None:
+        """Run `callback` at uninstrument, after the originals are back (close pending audits)."""
+        self._on_restore.append(callback)
 
     def wrap(self, owner: Any, name: str, wrapper: Callable[..., Any]) -> bool:
         key = (id(owner), name)
@@ -71,6 +125,12 @@ class Patches:
             except Exception as exc:  # a frozen or vanished owner: nothing to restore
                 log_internal_error(f"uninstrument {name}", exc)
         self._applied.clear()
+        callbacks, self._on_restore = self._on_restore, []
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception as exc:
+                log_internal_error("uninstrument callback", exc)
 
     def __len__(self) -> int:
         return len(self._applied)
@@ -183,6 +243,9 @@ class StreamProxy(wrapt.ObjectProxy):
         super().__init__(stream)
         self._self_guard = _ObserverGuard(observer, where)
         self._self_iter: Any = None
+        # Reading the stream makes HTTP requests: they belong under our span, and nested
+        # instrumented calls must pass through, as during the call itself.
+        self._self_audit: Audit | None = getattr(observer, "audit", None)
 
     def __iter__(self) -> StreamProxy:
         return self
@@ -191,7 +254,11 @@ class StreamProxy(wrapt.ObjectProxy):
         if self._self_iter is None:
             self._self_iter = iter(self.__wrapped__)
         try:
-            event = next(self._self_iter)
+            if self._self_audit is not None:
+                with self._self_audit.activated():
+                    event = next(self._self_iter)
+            else:
+                event = next(self._self_iter)
         except StopIteration:
             self._self_guard.end(None)
             raise
@@ -225,6 +292,7 @@ class AsyncStreamProxy(wrapt.ObjectProxy):
         super().__init__(stream)
         self._self_guard = _ObserverGuard(observer, where)
         self._self_iter: Any = None
+        self._self_audit: Audit | None = getattr(observer, "audit", None)
 
     def __aiter__(self) -> AsyncStreamProxy:
         return self
@@ -233,7 +301,11 @@ class AsyncStreamProxy(wrapt.ObjectProxy):
         if self._self_iter is None:
             self._self_iter = self.__wrapped__.__aiter__()
         try:
-            event = await self._self_iter.__anext__()
+            if self._self_audit is not None:
+                with self._self_audit.activated():
+                    event = await self._self_iter.__anext__()
+            else:
+                event = await self._self_iter.__anext__()
         except StopAsyncIteration:
             self._self_guard.end(None)
             raise

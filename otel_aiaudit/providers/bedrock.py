@@ -235,7 +235,8 @@ class InvokeModelTranslator:
     @staticmethod
     def _sdxl_images(gen: Generation, payload: dict[str, Any]) -> tuple[list[tuple[tuple[Any, ...], str | None]], Any]:
         artifacts = payload.get("artifacts") or []
-        keep = [i for i, a in enumerate(artifacts) if isinstance(a, dict) and a.get("finishReason") in (None, "SUCCESS")]
+        ok = (None, "SUCCESS")
+        keep = [i for i, a in enumerate(artifacts) if isinstance(a, dict) and a.get("finishReason") in ok]
         reasons = [a.get("finishReason") for a in artifacts if isinstance(a, dict)]
         if artifacts and not keep:
             gen.params["finish_reasons"] = ", ".join(str(r) for r in reasons)

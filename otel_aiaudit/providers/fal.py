@@ -29,8 +29,8 @@ from typing import Any
 
 from ..auditor import Audit, Auditor, ReturnedImage
 from ..generation import Generation
-from .base import Patches, async_wrapper, server_of, sync_wrapper
-from .replicate import PendingAudits, decode_data_url, encode_data_url
+from .base import Patches, PendingAudits, async_wrapper, server_of, sync_wrapper
+from .replicate import decode_data_url, encode_data_url
 
 PROVIDER = "fal"
 PENDING = PendingAudits()
@@ -45,7 +45,15 @@ _PRESETS = {
     "landscape_16_9": (1024, 576),
 }
 _IMAGE_KEYS = frozenset(
-    {"image_size", "num_images", "aspect_ratio", "negative_prompt", "guidance_scale", "num_inference_steps", "enable_safety_checker"}
+    {
+        "image_size",
+        "num_images",
+        "aspect_ratio",
+        "negative_prompt",
+        "guidance_scale",
+        "num_inference_steps",
+        "enable_safety_checker",
+    }
 )
 _NOT_IMAGE_WORDS = ("video", "audio", "speech", "tts", "whisper", "music", "llm", "lipsync", "3d")
 _IMAGE_FORMATS = frozenset({"png", "jpeg", "jpg", "webp"})
@@ -276,6 +284,7 @@ def instrument(auditor: Auditor, patches: Patches) -> list[str]:
         from fal_client import client as client_mod
     except ImportError:
         return []
+    patches.on_restore(PENDING.close_all)  # results never fetched are recorded at uninstrument
     done: list[str] = []
     for cls_name, is_async in (("SyncClient", False), ("AsyncClient", True)):
         cls = getattr(client_mod, cls_name, None)

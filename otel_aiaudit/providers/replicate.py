@@ -31,19 +31,16 @@ from __future__ import annotations
 
 import base64
 import contextvars
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 from ..auditor import Audit, Auditor, ReturnedImage, in_audit, log_internal_error
 from ..generation import Generation
-from .base import AsyncStreamProxy, Patches, StreamProxy, async_wrapper, server_of, sync_wrapper
+from .base import AsyncStreamProxy, Patches, PendingAudits, StreamProxy, async_wrapper, server_of, sync_wrapper
 
 PROVIDER = "replicate"
 DEFAULT_BASE_URL = "https://api.replicate.com"
 TERMINAL = ("succeeded", "failed", "canceled")
-PENDING_LIMIT = 1024
 
 _IMAGE_KEYS = frozenset(
     {
@@ -82,48 +79,19 @@ _NOT_IMAGE_KEYS = frozenset(
 )
 _IMAGE_FORMATS = frozenset({"png", "jpg", "jpeg", "webp", "gif", "avif"})
 _NOT_IMAGE_EXT = (".json", ".txt", ".mp4", ".mov", ".webm", ".mp3", ".wav", ".ogg", ".flac", ".zip", ".tar")
-_EXT_MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".gif": "image/gif"}
+_EXT_MIME = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".webp": "image/webp",
+    ".gif": "image/gif",
+}
 
 # Set by the run wrapper: creates made inside that run append their Prediction here.
 _CAPTURE: contextvars.ContextVar[list[Any] | None] = contextvars.ContextVar("aiaudit_replicate_capture", default=None)
 
 
 # ---------------------------------------------------------------------------- pending audits
-class PendingAudits:
-    """Audits opened by a submit-style call whose result arrives later, keyed by the job's id.
-
-    Bounded: past `limit` open entries the oldest is closed as `result_not_observed`, charging the
-    estimate (the provider most likely ran the job), so nothing grows without end."""
-
-    def __init__(self, limit: int = PENDING_LIMIT) -> None:
-        self.limit = limit
-        self._items: OrderedDict[str, Audit] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def add(self, key: str, audit: Audit) -> None:
-        evicted: list[Audit] = []
-        with self._lock:
-            self._items[key] = audit
-            while len(self._items) > self.limit:
-                evicted.append(self._items.popitem(last=False)[1])
-        for old in evicted:
-            old.fail(None, "result_not_observed", charge_estimate=True)
-
-    def pop(self, key: Any) -> Audit | None:
-        if key is None:
-            return None
-        with self._lock:
-            return self._items.pop(str(key), None)
-
-    def __contains__(self, key: object) -> bool:
-        with self._lock:
-            return key in self._items
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._items)
-
-
 PENDING = PendingAudits()
 
 
@@ -520,6 +488,7 @@ def instrument(auditor: Auditor, patches: Patches) -> list[str]:
         from replicate import prediction as prediction_mod
     except ImportError:
         return []
+    patches.on_restore(PENDING.close_all)  # results never fetched are recorded at uninstrument
     done: list[str] = []
     for name, is_async in (("run", False), ("async_run", True)):
         if hasattr(client_mod, name) and patches.wrap(client_mod, name, _run_wrappers(auditor, is_async)):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import importlib
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib.util import find_spec
@@ -59,8 +60,6 @@ class RequestView:
         if sep and kind == "const":
             return arg
         if sep and kind == "prompt":
-            import re
-
             found = re.search(arg, prompt or "")
             return found.group(1) if found else None
         values = self.body.get(source)
@@ -337,7 +336,9 @@ def _requests_view(prepared: Any, mappings: MappingSet) -> tuple[RestMapping, Re
     mapping, groups = hit
     headers = {k.lower(): v for k, v in prepared.headers.items()}
     body = prepared.body
-    raw = body.encode("utf-8") if isinstance(body, str) else bytes(body) if isinstance(body, (bytes, bytearray)) else None
+    raw = body.encode("utf-8") if isinstance(body, str) else None
+    if isinstance(body, (bytes, bytearray)):
+        raw = bytes(body)  # a generator or file body streams: it is not read here
     port = parts.port or (443 if parts.scheme == "https" else 80)
     view = RequestView(prepared.method, parts.scheme, parts.hostname, port, parts.path, dict(parse_qsl(parts.query)),
                        headers, Body.parse(raw, headers.get("content-type")), groups)

@@ -37,8 +37,10 @@ def generation(
     gen.prompt_hash = "sha256:" + "ab" * 32
     gen.error_type = error_type
     gen.decision = Decision(outcome=outcome, hits=list(hits or []))  # type: ignore[arg-type]
-    gen.images = [Image(hash=f"sha256:{i:064x}", mime_type="image/png", url=f"https://img.example/{gen.id}/{i}",
-                        size_bytes=1000) for i in range(images)]
+    gen.images = [
+        Image(hash=f"sha256:{i:064x}", mime_type="image/png", url=f"https://img.example/{gen.id}/{i}", size_bytes=1000)
+        for i in range(images)
+    ]
     return gen
 
 

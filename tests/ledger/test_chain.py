@@ -36,7 +36,7 @@ def test_intact_chain_verifies_and_links_every_row(sink, raw) -> None:
     rows = raw.execute("SELECT seq, record_id, prev_hash, hash FROM records ORDER BY seq").fetchall()
     assert [r[1] for r in rows] == [r.record_id for g in gens for r in g]
     assert rows[0][2] == GENESIS
-    for before, after in zip(rows, rows[1:]):
+    for before, after in zip(rows, rows[1:], strict=False):
         assert after[2] == before[3]  # each row holds the hash of the one before
     assert result.head_hash == rows[-1][3]
 
@@ -74,8 +74,10 @@ def test_edited_prompt_text_is_found(sink, raw) -> None:
     assert target.type == "prompt"
     (text,) = raw.execute("SELECT sensitive FROM records WHERE record_id = ?", (target.record_id,)).fetchone()
     assert "prompt number 0" in text
-    raw.execute("UPDATE records SET sensitive = ? WHERE record_id = ?",
-                (text.replace("prompt number 0", "something else"), target.record_id))
+    raw.execute(
+        "UPDATE records SET sensitive = ? WHERE record_id = ?",
+        (text.replace("prompt number 0", "something else"), target.record_id),
+    )
     result = verify(sink.ledger)
     assert [(p.kind, p.record_id) for p in result.problems] == [("edited", target.record_id)]
     assert "prompt text or image data" in result.problems[0].message

@@ -42,7 +42,10 @@ def test_sigkill_during_outage_then_restart_delivers_each_record_once(oai, tmp_p
     down.override = _slow_outage
     proc = subprocess.Popen(
         [sys.executable, str(GENERATOR), oai.url, "forever", "0"],
-        env=_env(tmp_path, ledger_path, down.url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=_env(tmp_path, ledger_path, down.url),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         generated = 0
@@ -76,7 +79,10 @@ def test_sigkill_during_outage_then_restart_delivers_each_record_once(oai, tmp_p
     try:
         second = subprocess.run(
             [sys.executable, str(GENERATOR), oai.url, "finish", "3"],
-            env=_env(tmp_path, ledger_path, up.url), capture_output=True, text=True, timeout=90,
+            env=_env(tmp_path, ledger_path, up.url),
+            capture_output=True,
+            text=True,
+            timeout=90,
         )
         assert second.returncode == 0, second.stderr
         all_ids = [r[0] for r in ledger.conn().execute("SELECT record_id FROM records ORDER BY seq")]

@@ -108,8 +108,9 @@ def test_records_deleted_after_retention_are_still_found(sink, raw) -> None:
 
 def test_undelivered_records_are_never_pruned(ledger_path: Path) -> None:
     # An outbox pointing at a closed port: nothing is delivered.
-    sink = LedgerSink(ledger_path, outbox=OutboxConfig("http://127.0.0.1:9/v1/logs", timeout_s=0.2,
-                                                        initial_backoff_s=60))
+    sink = LedgerSink(
+        ledger_path, outbox=OutboxConfig("http://127.0.0.1:9/v1/logs", timeout_s=0.2, initial_backoff_s=60)
+    )
     try:
         sink.write(records(prompt="old and undelivered", at=NOW - 800 * DAY))
         result = apply_retention(sink.ledger, POLICY, apply=True, now=NOW)

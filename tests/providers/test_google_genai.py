@@ -190,7 +190,10 @@ async def test_vertex_async_generate_content(instrument_no_content, telemetry, v
     assert span.attributes["aiaudit.response.image_count"] == 1
     assert span.attributes["aiaudit.cost.source"] == "price_table"
     (req,) = gsrv.requests
-    assert req.route == "/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.5-flash-image:generateContent"
+    assert (
+        req.route
+        == "/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.5-flash-image:generateContent"
+    )
     assert req.headers["authorization"] == "Bearer vertex-token"
 
 
@@ -282,7 +285,9 @@ async def test_edit_and_upscale_async(instrument_no_content, telemetry, vertex, 
         reference_images=[reference],
         config=types.EditImageConfig(edit_mode="EDIT_MODE_DEFAULT", number_of_images=1),
     )
-    upscaled = await vertex.aio.models.upscale_image(model="imagen-4.0-upscale-preview", image=source, upscale_factor="x2")
+    upscaled = await vertex.aio.models.upscale_image(
+        model="imagen-4.0-upscale-preview", image=source, upscale_factor="x2"
+    )
     assert upscaled.generated_images[0].image.image_bytes
     edit, upscale = telemetry.finished_spans()
     assert edit.attributes["aiaudit.image.operation"] == "edit"
@@ -292,7 +297,9 @@ async def test_edit_and_upscale_async(instrument_no_content, telemetry, vertex, 
     # No public price for the upscaler: explicit, never 0.
     assert upscale.attributes["aiaudit.cost.source"] == "unpriced"
     assert "aiaudit.cost.usd" not in upscale.attributes
-    (image_rec,) = [r for r in telemetry.records("image") if r.body["generation_id"] == upscale.attributes["aiaudit.generation.id"]]
+    (image_rec,) = [
+        r for r in telemetry.records("image") if r.body["generation_id"] == upscale.attributes["aiaudit.generation.id"]
+    ]
     assert image_rec.body["images"][0]["width"] == 16
     params = [r.body["parameters"] for r in telemetry.records("log")]
     assert params[0]["edit_mode"] == "EDIT_MODE_DEFAULT" and params[0]["reference_images"] == 1
@@ -300,7 +307,9 @@ async def test_edit_and_upscale_async(instrument_no_content, telemetry, vertex, 
     assert gsrv.requests[1].json()["parameters"]["upscaleConfig"] == {"upscaleFactor": "x2"}
 
 
-def test_imagen_in_gemini_api_mode_is_an_error_without_a_request(instrument_no_content, telemetry, gemini, gsrv) -> None:
+def test_imagen_in_gemini_api_mode_is_an_error_without_a_request(
+    instrument_no_content, telemetry, gemini, gsrv
+) -> None:
     with pytest.raises(ValueError):
         gemini.models.generate_images(model="imagen-4.0-generate-001", prompt="x")
     (span,) = telemetry.finished_spans()
@@ -310,7 +319,9 @@ def test_imagen_in_gemini_api_mode_is_an_error_without_a_request(instrument_no_c
 
 
 def test_api_error_is_recorded(instrument_no_content, telemetry, gemini, gsrv) -> None:
-    gsrv.override = lambda rec: Reply.of_json({"error": {"code": 400, "message": "bad", "status": "INVALID_ARGUMENT"}}, 400)
+    gsrv.override = lambda rec: Reply.of_json(
+        {"error": {"code": 400, "message": "bad", "status": "INVALID_ARGUMENT"}}, 400
+    )
     with pytest.raises(genai_errors.ClientError):
         gemini.models.generate_content(model="gemini-2.5-flash-image", contents="x", config=IMAGE_CONFIG)
     (span,) = telemetry.finished_spans()
@@ -343,7 +354,14 @@ def test_redaction_rewrites_what_is_sent(instrument, telemetry, gemini, vertex, 
     contents = [
         types.Content(role="user", parts=[types.Part.from_text(text="earlier turn")]),
         types.Content(role="model", parts=[types.Part.from_text(text="ok")]),
-        types.Content(role="user", parts=[types.Part.from_text(text="mail jane.doe@example.com"), photo, types.Part.from_text(text="as a poster")]),
+        types.Content(
+            role="user",
+            parts=[
+                types.Part.from_text(text="mail jane.doe@example.com"),
+                photo,
+                types.Part.from_text(text="as a poster"),
+            ],
+        ),
     ]
     gemini.models.generate_content(model="gemini-2.5-flash-image", contents=contents, config=IMAGE_CONFIG)
     vertex.models.generate_images(model="imagen-4.0-fast-generate-001", prompt="badge for bob@example.org")
@@ -371,7 +389,9 @@ def test_c2pa_signs_inline_parts_and_imagen_bytes(instrument, telemetry, gemini,
     monkeypatch.setenv("OTEL_AIAUDIT_C2PA_CERT", str(certs.chain))
     monkeypatch.setenv("OTEL_AIAUDIT_C2PA_KEY", str(certs.key))
     instrument()
-    response = gemini.models.generate_content(model="gemini-2.5-flash-image", contents="signed cat", config=IMAGE_CONFIG)
+    response = gemini.models.generate_content(
+        model="gemini-2.5-flash-image", contents="signed cat", config=IMAGE_CONFIG
+    )
     imagen = vertex.models.generate_images(model="imagen-4.0-generate-001", prompt="signed fox")
     spans = telemetry.finished_spans()
     assert [s.attributes["aiaudit.provenance"] for s in spans] == ["c2pa", "c2pa"]

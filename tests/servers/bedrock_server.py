@@ -45,7 +45,8 @@ class BedrockHandler(Handler):
             artifacts = [{"seed": i, "base64": _b64_png(f"{text}{i}"), "finishReason": "SUCCESS"} for i in range(n)]
             return Reply.of_json({"result": "success", "artifacts": artifacts}, headers=headers)
         if model.startswith("stability."):
-            reply: dict[str, Any] = {"seeds": [42], "finish_reasons": [None], "images": [_b64_png(body.get("prompt", ""))]}
+            image = _b64_png(body.get("prompt", ""))
+            reply: dict[str, Any] = {"seeds": [42], "finish_reasons": [None], "images": [image]}
             return Reply.of_json(reply, headers=headers)
         return Reply(200, json.dumps(TEXT_MODEL_REPLY).encode(), "application/json", headers)
 

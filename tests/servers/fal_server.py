@@ -43,7 +43,14 @@ def result_for(endpoint: str, inputs: dict[str, Any]) -> dict[str, Any]:
             url = "data:image/png;base64," + base64.b64encode(png).decode()
         else:
             url = f"https://v3.fal.media/files/rabbit/out-{i}.jpeg"
-        images.append({"url": url, "width": width, "height": height, "content_type": "image/jpeg" if "https" in url else "image/png"})
+        images.append(
+            {
+                "url": url,
+                "width": width,
+                "height": height,
+                "content_type": "image/jpeg" if "https" in url else "image/png",
+            }
+        )
     return {
         "images": images,
         "seed": inputs.get("seed", 1234),

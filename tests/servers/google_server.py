@@ -143,7 +143,11 @@ class GoogleHandler(Handler):
         chunks.append(
             {
                 "candidates": [
-                    {"content": {"role": "model", "parts": [{"text": " your image."}]}, "finishReason": "STOP", "index": 0}
+                    {
+                        "content": {"role": "model", "parts": [{"text": " your image."}]},
+                        "finishReason": "STOP",
+                        "index": 0,
+                    }
                 ],
                 "usageMetadata": self._usage(1, text_in, image_in, per_image),
                 "modelVersion": version,

@@ -40,7 +40,11 @@ class ReplicateHandler(Handler):
     def route(self, rec: Recorded) -> Reply:
         parts = rec.route.strip("/").split("/")
         srv = self.server
-        if rec.method == "POST" and parts[-1] == "predictions" and parts[:2] in (["v1", "models"], ["v1", "deployments"]):
+        if (
+            rec.method == "POST"
+            and parts[-1] == "predictions"
+            and parts[:2] in (["v1", "models"], ["v1", "deployments"])
+        ):
             return self._create(rec, f"{parts[2]}/{parts[3]}", "v-latest")
         if rec.method == "POST" and parts == ["v1", "predictions"]:
             version = rec.json().get("version", "")

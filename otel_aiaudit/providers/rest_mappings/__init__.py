@@ -119,8 +119,10 @@ class RequestSpec(_Strict):
     @classmethod
     def _lists(cls, data: Any) -> Any:
         if isinstance(data, dict):
-            data = {k: ({n: _as_list(s) for n, s in v.items()} if k == "params" and isinstance(v, dict) else _as_list(v))
-                    for k, v in data.items()}
+            data = {
+                k: {n: _as_list(s) for n, s in v.items()} if k == "params" and isinstance(v, dict) else _as_list(v)
+                for k, v in data.items()
+            }
         return data
 
     @model_validator(mode="after")
@@ -129,7 +131,10 @@ class RequestSpec(_Strict):
             value = getattr(self, name)
             for sources in value.values() if isinstance(value, dict) else [value]:
                 for source in sources:
-                    check_source(source)
+                    try:
+                        check_source(source)
+                    except ValueError as exc:
+                        raise ValueError(f"{name}: {exc}") from None
         return self
 
 
@@ -193,7 +198,9 @@ class RestMapping(_Strict):
         groups = set(re.compile(self.match.path).groupindex)
         for name in re.findall(r"\{(\w+)\}", self.model):
             if name not in groups and name not in self.vars:
-                raise ValueError(f"model template {self.model!r} uses {{{name}}}, which is neither a path group nor a var")
+                raise ValueError(
+                    f"model template {self.model!r} uses {{{name}}}, which is neither a path group nor a var"
+                )
         return self
 
 
