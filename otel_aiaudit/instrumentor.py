@@ -6,6 +6,7 @@ uninstrument() restores every original. Nothing here touches the network.
 
 from __future__ import annotations
 
+import atexit
 import logging
 from collections.abc import Collection
 from pathlib import Path
@@ -99,13 +100,15 @@ class AIAuditInstrumentor(BaseInstrumentor):
         for sink in kwargs.get("record_sinks", ()):
             telemetry.add_sink(sink)
         self.auditor = auditor
+        # Registered now, so it runs before the exit hooks of providers created earlier (atexit is LIFO):
+        # work still queued on the telemetry thread reaches the exporters before they shut down.
+        atexit.register(Telemetry.flush)
         self.patched = instrument_all(auditor, self._patches)
         log.debug("otel-aiaudit instrumented: %s", ", ".join(self.patched) or "no image clients found")
 
     def flush(self) -> None:
-        """Wait until metrics and audit records of finished calls have reached the OTel SDK."""
-        from .telemetry import Telemetry
-
+        """Wait until the metrics and audit records of finished calls have reached the OTel SDK
+        (they are recorded on a background thread; see OTEL_AIAUDIT_TELEMETRY_THREAD)."""
         Telemetry.flush()
 
     def _uninstrument(self, **kwargs: Any) -> None:

@@ -178,7 +178,7 @@ def run(
         result.cost_by_user = dict(sorted(by_user.items()))
         result.total_cost = sum(by_user.values())
         result.images = int(recorder.metric_total("aiaudit.images"))
-        result.spans = len(recorder.spans.get_finished_spans())
+        result.spans = len(recorder.spans.get_finished_spans())  # flushed above
         result.records = len(recorder.logs.get_finished_logs())
     finally:
         inst.uninstrument()

@@ -269,7 +269,9 @@ class PriceTable:
         )
         if entry is None:
             return self._unpriced(gen)
-        count = len(gen.images) if (gen.images or gen.images_read) else max(gen.n, 1)
+        # A submitted job (`params.images_pending`, REST submit-and-poll) has no images yet: price the n asked.
+        images_known = gen.images_read and not gen.params.get("images_pending")
+        count = len(gen.images) if (gen.images or images_known) else max(gen.n, 1)
         return self._quote(entry, gen, count, before=False)
 
     def _quote(self, entry: PriceEntry, gen: Generation, count: int, *, before: bool) -> Quote:

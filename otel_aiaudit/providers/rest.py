@@ -203,6 +203,8 @@ def read_response(audit: Audit, mapping: RestMapping, resp: ResponseView) -> byt
         job = RequestView("", "", None, None, "", {}, resp.headers, Body("json", payload)).first(spec.job_id)
         if job is not None:
             audit.gen.response_id = str(job)
+            if not images:
+                audit.gen.params["images_pending"] = True  # they come with the poll: bill the job as asked
     audit.succeed(images)
     if new_body:
         return new_body[-1]

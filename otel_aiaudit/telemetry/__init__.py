@@ -49,8 +49,9 @@ class Telemetry:
         exc: BaseException | None = None,
         decision_changed: bool = True,
     ) -> None:
-        """End the span and write the records to the local sinks now; metrics and the OTel export of the
-        records follow on the telemetry thread (see worker.py)."""
+        """Close one generation's telemetry. The span ends and local sinks (the ledger) get the records
+        before the call returns; metrics and the OTel export of the records follow on the telemetry
+        thread, where they overlap the application's next wait instead of adding to this call."""
         trace_id, span_id = span_ids(span)
         self.spans.finish(span, gen, hits_on_span, exc, decision_changed)
         records = build_records(gen, self.capture, trace_id, span_id)
