@@ -263,7 +263,9 @@ class Audit:
             _IN_AUDIT.reset(token)
 
     # ------------------------------------------------------------------ after the call
-    def succeed(self, images: Sequence[ReturnedImage] = ()) -> None:
+    def succeed(self, images: Sequence[ReturnedImage] = (), *, images_pending: bool = False) -> None:
+        """The provider call worked. `images_pending`: a submitted job whose images come later (a poll
+        we do not follow), so the images asked for are billed, not the none returned yet."""
         if self._closed:
             return
         gen = self.gen
@@ -275,7 +277,7 @@ class Audit:
             log_internal_error("provenance", exc)
         try:
             gen.images = [self._describe(img) for img in images]
-            gen.images_read = True
+            gen.images_read = not images_pending
         except Exception as exc:
             log_internal_error("image hashing", exc)
         self._price()

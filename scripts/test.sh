@@ -26,7 +26,7 @@ PY="${PYTHON:-python3}"
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[all,test]'
 # diffusers runs a tiny random pipeline on the CPU; the CPU build of torch is pinned so no GPU build is pulled.
-.venv/bin/python -m pip install -q 'torch==2.13.0' 'diffusers>=0.30' 'transformers>=4.40'
+.venv/bin/python -m pip install -q 'torch==2.13.0' 'diffusers>=0.30' 'transformers>=5'
 
 export CI="${CI:-}"
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -4,30 +4,10 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
 import typer
 
 from ..settings import Settings
-
-
-def _store(url: str) -> tuple[Any, str | None]:
-    """(an open store, None) or (None, why not): the report never creates a store file."""
-    from ..store import open_store
-
-    scheme = urlsplit(url).scheme.lower()
-    if scheme == "memory":
-        return None, "the store is memory://, kept only inside the instrumented process"
-    if scheme == "sqlite":
-        path = urlsplit(url).path
-        path = path[1:] if path.startswith("/") else path
-        if not Path(path).is_file():
-            return None, f"no budget store at {path}"
-    try:
-        return open_store(url), None
-    except ValueError as exc:
-        return None, str(exc)
 
 
 def register(app: typer.Typer) -> None:
@@ -45,7 +25,7 @@ def register(app: typer.Typer) -> None:
         budget remaining, and the saved searches (blocked prompts, cost anomalies, new users, failed
         generations, policy violations by user)."""
         from ..ledger.render import FORMATS, render
-        from ..ledger.report import build_report, parse_since
+        from ..ledger.report import build_report, open_report_store, parse_since
         from ..ledger.store import Ledger
         from ._limits_common import policy_from
         from .ledger import ledger_path
@@ -59,7 +39,7 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter(str(exc), param_hint="--since") from exc
         path = ledger_path(ledger)
         pol = policy_from(policy, required=False)
-        st, note = _store(store or Settings.from_env().store)
+        st, note = open_report_store(store or Settings.from_env().store)
         try:
             rep = build_report(Ledger(path), since=start, until=now, limit=limit, store=st, store_note=note, policy=pol)
         finally:

@@ -71,10 +71,16 @@ def render(report: Report, fmt: str) -> str:
 
 def to_table(report: Report, width: int = 160) -> str:
     from rich.console import Console
-    from rich.table import Table
 
     buf = io.StringIO()
-    con = Console(file=buf, width=width, force_terminal=False, color_system=None)
+    render_table(report, Console(file=buf, width=width, force_terminal=False, color_system=None))
+    return buf.getvalue()
+
+
+def render_table(report: Report, con: Any) -> None:
+    """Print the report's tables on a rich Console (the `aiaudit demo` ending uses this too)."""
+    from rich.table import Table
+
     t = Table(title="Cost Dashboard", caption=_window(report), show_header=False)
     for k, v in dashboard(report):
         t.add_row(k, v)
@@ -95,7 +101,6 @@ def to_table(report: Report, width: int = 160) -> str:
         con.print(st)
     for note in report.notes:
         con.print(f"note: {note}")
-    return buf.getvalue()
 
 
 def to_csv(report: Report) -> str:

@@ -10,11 +10,14 @@ Approvals pending and budget remaining come from the budget store (`otel_aiaudit
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .store import Ledger
 
@@ -107,18 +110,66 @@ _STATUS = "FROM records INDEXED BY records_log_status WHERE type = 'log' AND sta
 
 
 def build_report(
-    ledger: Ledger,
+    ledger: Ledger | str | os.PathLike[str],
     *,
-    since: float,
+    since: float | None = None,
     until: float | None = None,
+    since_days: float | None = None,
     limit: int = 50,
     store: Any = None,
     store_note: str | None = None,
+    store_url: str | None = None,
     policy: Any = None,
 ) -> Report:
-    """`store`: an open otel_aiaudit.store Store (or None: approvals and budget show n/a with `store_note`)."""
+    """The report for [since, until) (default: the last `since_days`, 30, up to now).
+
+    `store`: an open otel_aiaudit.store Store, or `store_url` to open one (never created); without
+    either, approvals pending and budget remaining are n/a with `store_note` as the reason.
+    """
+    if not isinstance(ledger, Ledger):
+        ledger = Ledger(ledger)
+    opened = None
+    if store is None and store_url is not None:
+        store, store_note = opened, store_note = open_report_store(store_url)
+    try:
+        return _build(ledger, since, until, since_days, limit, store, store_note, policy)
+    finally:
+        if opened is not None:
+            opened.close()
+
+
+def open_report_store(url: str) -> tuple[Any, str | None]:
+    """(an open store, None) or (None, why not). A report reads; it never creates a store file."""
+    from ..store import open_store
+
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "memory":
+        return None, "the store is memory://, kept only inside the instrumented process"
+    if scheme == "sqlite":
+        path = parts.path[1:] if parts.path.startswith("/") else parts.path
+        if not Path(path).is_file():
+            return None, f"no budget store at {path}"
+    try:
+        return open_store(url), None
+    except ValueError as exc:
+        return None, str(exc)
+
+
+def _build(
+    ledger: Ledger,
+    since: float | None,
+    until: float | None,
+    since_days: float | None,
+    limit: int,
+    store: Any,
+    store_note: str | None,
+    policy: Any,
+) -> Report:
     now = time.time()
     until = now if until is None else until
+    if since is None:
+        since = until - (30 if since_days is None else since_days) * DAY_S
     c = ledger.conn()
     w = (since, until)
     # Pass 1 over the window: per day (the dashboard's totals are the sum of the days).

@@ -269,9 +269,8 @@ class PriceTable:
         )
         if entry is None:
             return self._unpriced(gen)
-        # A submitted job (`params.images_pending`, REST submit-and-poll) has no images yet: price the n asked.
-        images_known = gen.images_read and not gen.params.get("images_pending")
-        count = len(gen.images) if (gen.images or images_known) else max(gen.n, 1)
+        # Images not read (or still pending, as for a submitted job) price as the n asked.
+        count = len(gen.images) if (gen.images or gen.images_read) else max(gen.n, 1)
         return self._quote(entry, gen, count, before=False)
 
     def _quote(self, entry: PriceEntry, gen: Generation, count: int, *, before: bool) -> Quote:

@@ -25,6 +25,8 @@ def instrument_all(auditor: Auditor, patches: Patches) -> list[str]:
             raise
         try:
             patched += module.instrument(auditor, patches)
+        except ValueError:
+            raise  # a broken user mapping or configuration fails at start-up, like a broken policy file
         except Exception:
             log.exception("otel-aiaudit could not instrument %s; other providers are unaffected", name)
     return patched

@@ -180,8 +180,9 @@ def read_response(audit: Audit, mapping: RestMapping, resp: ResponseView) -> byt
             return None
     if resp.body is None:
         audit.gen.params["response_read"] = False  # the caller streams it: we do not buffer
-        audit.succeed(())
+        audit.succeed((), images_pending=True)  # images unknown: billed as asked
         return None
+    pending = False
     images: list[ReturnedImage] = []
     changed: list[bool] = []
     new_body: list[bytes] = []
@@ -203,9 +204,8 @@ def read_response(audit: Audit, mapping: RestMapping, resp: ResponseView) -> byt
         job = RequestView("", "", None, None, "", {}, resp.headers, Body("json", payload)).first(spec.job_id)
         if job is not None:
             audit.gen.response_id = str(job)
-            if not images:
-                audit.gen.params["images_pending"] = True  # they come with the poll: bill the job as asked
-    audit.succeed(images)
+            pending = not images  # they come with the poll: bill the job as asked
+    audit.succeed(images, images_pending=pending)
     if new_body:
         return new_body[-1]
     if changed:
