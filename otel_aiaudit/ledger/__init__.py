@@ -8,6 +8,7 @@ outbox that delivers the records to the collector (see outbox.py). `aiaudit ledg
 from __future__ import annotations
 
 import atexit
+import importlib.util
 import logging
 import os
 import weakref
@@ -84,6 +85,12 @@ class LedgerSink:
     ) -> None:
         self.ledger = Ledger(path)
         self.ledger.conn()  # create the file now: a bad path fails at instrument time, not at the first call
+        if outbox is not None and importlib.util.find_spec("opentelemetry.proto") is None:
+            log.error(
+                "audit outbox off: it needs opentelemetry-proto (pip install 'otel-aiaudit[otlp]'); "
+                "audit records go out through the OTel logger instead"
+            )
+            outbox = None
         self.outbox = Outbox(self.ledger, outbox, resource=resource).start() if outbox is not None else None
         if self.outbox is not None:
             ref = weakref.ref(self)

@@ -25,12 +25,12 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from .otlp import export_request
 from .store import RECORD_COLUMNS, Ledger, LedgerError, record_dict
 
 log = logging.getLogger("otel_aiaudit.ledger")
@@ -120,6 +120,9 @@ class Outbox:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()  # one batch in flight per outbox
+        # A forked worker (gunicorn, multiprocessing) inherits no thread: give it its own outbox thread.
+        ref = weakref.ref(self)
+        os.register_at_fork(after_in_child=lambda: (box := ref()) is not None and box._after_fork())
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -128,6 +131,15 @@ class Outbox:
             self._thread = threading.Thread(target=self._run, name="aiaudit-outbox", daemon=True)
             self._thread.start()
         return self
+
+    def _after_fork(self) -> None:
+        running = self._thread is not None
+        self.owner = f"{self.host}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._lock = threading.Lock()
+        self._wake, self._stop = threading.Event(), threading.Event()
+        self._thread = None
+        if running:
+            self.start()
 
     def wake(self) -> None:
         self._wake.set()
@@ -189,6 +201,8 @@ class Outbox:
             if not batch:
                 return 0
             seqs = [r["seq"] for r in batch]
+            from .otlp import export_request  # opentelemetry-proto: needed only when delivering
+
             try:
                 self._post(export_request(batch, self.resource, time.time_ns()))
             except SendError as exc:

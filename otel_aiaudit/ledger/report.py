@@ -130,7 +130,8 @@ def build_report(
         ledger = Ledger(ledger)
     opened = None
     if store is None and store_url is not None:
-        store, store_note = opened, store_note = open_report_store(store_url)
+        opened, store_note = open_report_store(store_url)
+        store = opened
     try:
         return _build(ledger, since, until, since_days, limit, store, store_note, policy)
     finally:

@@ -22,10 +22,29 @@ def _client_of(instance: Any) -> Any:
     return getattr(instance, "_client", None)
 
 
+_PROVIDER_BY_TYPE: dict[type, str] = {}
+_SERVER_BY_URL: dict[str, tuple[str | None, int | None]] = {}
+
+
 def _provider_of(client: Any) -> str:
     # Azure clients subclass the plain ones; the class name is the stable marker across SDK versions.
-    names = {cls.__name__ for cls in type(client).__mro__}
-    return "azure.ai.openai" if names & {"AzureOpenAI", "AsyncAzureOpenAI", "BaseAzureClient"} else "openai"
+    cls = type(client)
+    provider = _PROVIDER_BY_TYPE.get(cls)
+    if provider is None:
+        names = {c.__name__ for c in cls.__mro__}
+        azure = names & {"AzureOpenAI", "AsyncAzureOpenAI", "BaseAzureClient"}
+        provider = _PROVIDER_BY_TYPE[cls] = "azure.ai.openai" if azure else "openai"
+    return provider
+
+
+def _server_of(client: Any) -> tuple[str | None, int | None]:
+    url = str(getattr(client, "base_url", ""))
+    found = _SERVER_BY_URL.get(url)
+    if found is None:
+        if len(_SERVER_BY_URL) > 256:  # a process with many short-lived base URLs: stay bounded
+            _SERVER_BY_URL.clear()
+        found = _SERVER_BY_URL[url] = server_of(url)
+    return found
 
 
 def _base_generation(instance: Any, kwargs: dict[str, Any], operation: str, model: Any) -> Generation:
@@ -33,7 +52,7 @@ def _base_generation(instance: Any, kwargs: dict[str, Any], operation: str, mode
     provider = _provider_of(client) if client is not None else "openai"
     if model is None and provider == "azure.ai.openai":
         model = getattr(client, "_azure_deployment", None)
-    host, port = server_of(getattr(client, "base_url", None)) if client is not None else (None, None)
+    host, port = _server_of(client) if client is not None else (None, None)
     return Generation(
         provider=provider,
         operation=operation,  # type: ignore[arg-type]
@@ -83,14 +102,20 @@ def _b64_slot(holder: Any, field: str, mime: str | None) -> ReturnedImage | None
 
 def _parse_raw(result: Any) -> Any:
     """Raw / streaming-response wrappers: parse() caches, so the user's own parse() still works."""
-    if hasattr(result, "parse") and hasattr(result, "http_response"):
+    if type(result).__name__ in ("LegacyAPIResponse", "APIResponse"):
         return result.parse()
-    return result
+    return result  # AsyncAPIResponse parses asynchronously: read nothing rather than consume it
+
+
+_STREAM_TYPES: dict[type, bool] = {}
 
 
 def _is_stream(result: Any) -> bool:
-    names = {cls.__name__ for cls in type(result).__mro__}
-    return bool(names & {"Stream", "AsyncStream"})
+    cls = type(result)
+    known = _STREAM_TYPES.get(cls)
+    if known is None:
+        known = _STREAM_TYPES[cls] = bool({c.__name__ for c in cls.__mro__} & {"Stream", "AsyncStream"})
+    return known
 
 
 # ---------------------------------------------------------------------------- images API

@@ -200,3 +200,13 @@ def test_report_queries_use_indexes_only(sink) -> None:
     for sql in selects:
         plan = " | ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))
         assert not re.search(r"\bSCAN (records|r|o|p)\b", plan), f"{sql}\n -> {plan}"
+
+
+def test_by_path_days_and_store_url(sink, store, tmp_path: Path) -> None:
+    known_ledger(sink)
+    r = build_report(sink.path, since_days=30, store_url=f"sqlite:///{tmp_path}/store.db")
+    assert r.generations == 8 and r.approvals_pending == 2 and r.notes == []
+    r = build_report(sink.path, store_url="memory://")
+    assert r.approvals_pending is None and "memory://" in r.notes[0]
+    r = build_report(sink.path, store_url=f"sqlite:///{tmp_path}/absent.db")
+    assert "no budget store at" in r.notes[0] and not (tmp_path / "absent.db").exists()
