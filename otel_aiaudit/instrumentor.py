@@ -51,6 +51,7 @@ class AIAuditInstrumentor(BaseInstrumentor):
             self._patches = Patches()
             self.auditor: Auditor | None = None
             self.patched: list[str] = []
+            self._ledger: Any = None
 
     def instrumentation_dependencies(self) -> Collection[str]:
         # Every client library is optional: each provider module patches only what is installed.
@@ -97,6 +98,17 @@ class AIAuditInstrumentor(BaseInstrumentor):
         )
         if governor is not None:
             telemetry.metrics.watch_pending_approvals(auditor.pending_approvals)
+        self._ledger = self._open_ledger(settings)
+        if self._ledger is not None:
+            telemetry.add_sink(self._ledger)  # first sink: on disk before anything else can lose it
+            if self._ledger.outbox is not None:
+                metrics = telemetry.metrics
+
+                def count_failures(batch: list[dict[str, Any]]) -> None:
+                    for row in batch:
+                        metrics.export_failed(str(row.get("type", "unknown")))
+
+                self._ledger.outbox.on_failure = count_failures
         for sink in kwargs.get("record_sinks", ()):
             telemetry.add_sink(sink)
         self.auditor = auditor
@@ -105,6 +117,18 @@ class AIAuditInstrumentor(BaseInstrumentor):
         atexit.register(Telemetry.flush)
         self.patched = instrument_all(auditor, self._patches)
         log.debug("otel-aiaudit instrumented: %s", ", ".join(self.patched) or "no image clients found")
+
+    @staticmethod
+    def _open_ledger(settings: Settings) -> Any:
+        if settings.ledger.strip().lower() == "off":
+            return None
+        from .ledger import LedgerError, LedgerSink
+
+        try:
+            return LedgerSink.from_settings(settings)
+        except LedgerError as exc:  # records still go out through the OTel logger
+            log.error("otel-aiaudit audit ledger disabled: %s", exc)
+            return None
 
     def flush(self) -> None:
         """Wait until the metrics and audit records of finished calls have reached the OTel SDK
@@ -116,5 +140,8 @@ class AIAuditInstrumentor(BaseInstrumentor):
         if self.auditor is not None:
             self.auditor.active = False  # wrappers cached by client libraries now pass straight through
         self._patches.restore_all()
+        if self._ledger is not None:
+            self._ledger.close()  # delivers what it can for a few seconds; the rest waits on disk
+            self._ledger = None
         self.patched = []
         self.auditor = None

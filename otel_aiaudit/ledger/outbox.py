@@ -26,7 +26,7 @@ import urllib.error
 import urllib.request
 import uuid
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -120,6 +120,8 @@ class Outbox:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()  # one batch in flight per outbox
+        # Told about each batch that failed to go out (the aiaudit.export.failures metric).
+        self.on_failure: Callable[[list[dict[str, Any]]], None] | None = None
         # A forked worker (gunicorn, multiprocessing) inherits no thread: give it its own outbox thread.
         ref = weakref.ref(self)
         os.register_at_fork(after_in_child=lambda: (box := ref()) is not None and box._after_fork())
@@ -218,6 +220,11 @@ class Outbox:
                     )
                 self.last_error = str(exc)
                 release(self.ledger, self.owner, seqs, str(exc))
+                if self.on_failure is not None:
+                    try:
+                        self.on_failure(batch)
+                    except Exception:  # a metrics problem must not stop delivery
+                        log.debug("export-failure callback failed", exc_info=True)
                 return None
             mark_delivered(self.ledger, self.owner, seqs)
             if self.failures:

@@ -57,15 +57,16 @@ class Telemetry:
         records = build_records(gen, self.capture, trace_id, span_id)
         if gen.decision.alert and gen.status == "blocked":
             records.append(build_alert(gen, trace_id, span_id))
-        self.audit.write_sinks(records)
+        delivered = self.audit.write_sinks(records)
         if self.background:
-            WORKER.submit(self._export, gen, records, span)
+            WORKER.submit(self._export, gen, None if delivered else records, span)
         else:
-            self._export(gen, records, span)
+            self._export(gen, None if delivered else records, span)
 
-    def _export(self, gen: Generation, records: list[AuditRecord], span: trace.Span) -> None:
+    def _export(self, gen: Generation, records: list[AuditRecord] | None, span: trace.Span) -> None:
         self.metrics.record(gen)
-        self.audit.emit_otel(records, span)
+        if records is not None:  # None: the ledger's outbox delivers them
+            self.audit.emit_otel(records, span)
 
     @staticmethod
     def flush() -> None:

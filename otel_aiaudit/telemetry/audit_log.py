@@ -253,12 +253,17 @@ class AuditLogEmitter:
         self._logger = logger
         self.sinks: list[RecordSink] = list(sinks)
 
-    def write_sinks(self, records: Sequence[AuditRecord]) -> None:
+    def write_sinks(self, records: Sequence[AuditRecord]) -> bool:
+        """Write to every sink. True when a sink that delivers to the collector itself (the ledger's
+        outbox) took the records: the OTel logger must then not send them a second time."""
+        delivered = False
         for sink in self.sinks:
             try:
                 sink.write(records)
+                delivered = delivered or bool(getattr(sink, "delivers", False))
             except Exception:  # a sink failure must not stop the other sinks nor the OTel export
                 log.exception("audit record sink %r failed", sink)
+        return delivered
 
     def emit_otel(self, records: Sequence[AuditRecord], span: Span | None) -> None:
         ctx = trace.set_span_in_context(span) if span is not None else None
@@ -274,8 +279,8 @@ class AuditLogEmitter:
             )
 
     def emit(self, records: Sequence[AuditRecord], span: Span | None) -> None:
-        self.write_sinks(records)
-        self.emit_otel(records, span)
+        if not self.write_sinks(records):
+            self.emit_otel(records, span)
 
 
 def span_ids(span: Span | None) -> tuple[str | None, str | None]:
