@@ -36,6 +36,7 @@ ENV_VARS: dict[str, str] = {
     "gpu_hour_usd": "OTEL_AIAUDIT_GPU_HOUR_USD",
     "otlp_endpoint": "OTEL_EXPORTER_OTLP_ENDPOINT",
     "telemetry_thread": "OTEL_AIAUDIT_TELEMETRY_THREAD",
+    "ledger_sync": "OTEL_AIAUDIT_LEDGER_SYNC",
 }
 
 
@@ -63,6 +64,9 @@ class Settings(BaseModel):
     c2pa_fetch_urls: bool = False
     # Local ledger: "default" = beside the store's SQLite file (or ./aiaudit-ledger.db), "off" disables.
     ledger: str = "default"
+    # full: each append is fsynced (survives power loss); normal: survives a crash or kill of the
+    # process, not of the machine, and costs far less per call (SQLite WAL synchronous levels).
+    ledger_sync: Literal["full", "normal"] = "full"
     mappings_file: str | None = None
     gpu_hour_usd: float | None = None  # local pipelines: price of one GPU hour
     otlp_endpoint: str | None = None

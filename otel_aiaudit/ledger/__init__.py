@@ -82,8 +82,9 @@ class LedgerSink:
         *,
         outbox: OutboxConfig | None = None,
         resource: Mapping[str, Any] | None = None,
+        synchronous: str = "FULL",
     ) -> None:
-        self.ledger = Ledger(path)
+        self.ledger = Ledger(path, synchronous=synchronous)
         self.ledger.conn()  # create the file now: a bad path fails at instrument time, not at the first call
         if outbox is not None and importlib.util.find_spec("opentelemetry.proto") is None:
             log.error(
@@ -118,7 +119,7 @@ class LedgerSink:
         config = None
         if mode not in ("off", "false", "0", "no"):
             config = OutboxConfig.from_env(env, endpoint=settings.otlp_endpoint, **outbox_overrides)
-        return cls(path, outbox=config)
+        return cls(path, outbox=config, synchronous=settings.ledger_sync.upper())
 
     def write(self, records: Sequence[AuditRecord]) -> None:
         # Raises LedgerError when the file cannot be written: the emitter logs it and the records

@@ -2,8 +2,9 @@
 
 Every append is one `BEGIN IMMEDIATE` transaction: it takes the write lock first, reads the chain's
 head, links the new rows to it and moves the head, so two processes never both link to the same
-row. `synchronous=FULL`: a committed record survives a process kill and a power loss (the cost, one
-fsync per generation, is small next to an image generation).
+row. `synchronous=FULL` by default: a committed record survives a process kill and a power loss (the
+cost, one fsync per generation, is small next to an image generation); OTEL_AIAUDIT_LEDGER_SYNC=normal
+keeps the kill guarantee without the per-call fsync.
 """
 
 from __future__ import annotations
