@@ -32,7 +32,7 @@ def new_generation_id() -> str:
     return uuid.uuid4().hex
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     """Who asked for the image, and why (from audit_context, baggage or settings)."""
 
@@ -43,7 +43,7 @@ class Actor:
     organisation: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     """One rule that matched. `detail` never contains the offending text itself."""
 
@@ -58,7 +58,7 @@ class Hit:
         return f"{self.rule}:{self.category}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Decision:
     """The policy outcome for one generation."""
 
@@ -89,7 +89,7 @@ class Decision:
             self.outcome = outcome
 
 
-@dataclass
+@dataclass(slots=True)
 class Image:
     """One image the provider returned, described without keeping its bytes in telemetry."""
 
@@ -102,7 +102,7 @@ class Image:
     provenance: str | None = None  # c2pa | none | skipped:<why>
 
 
-@dataclass
+@dataclass(slots=True)
 class Usage:
     """Token and compute usage as reported by the provider (None = not reported)."""
 
@@ -117,7 +117,7 @@ class Usage:
     provider_cost_usd: float | None = None  # when the provider reports the charge itself
 
 
-@dataclass
+@dataclass(slots=True)
 class Generation:
     provider: str  # gen_ai.provider.name
     operation: Operation = "generate"

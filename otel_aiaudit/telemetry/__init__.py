@@ -54,19 +54,34 @@ class Telemetry:
         thread, where they overlap the application's next wait instead of adding to this call."""
         trace_id, span_id = span_ids(span)
         self.spans.finish(span, gen, hits_on_span, exc, decision_changed)
+        records: list[AuditRecord] | None = None
+        export = True
+        if self.audit.sinks:  # the ledger needs them now; without sinks they are built off the call path
+            records = self._records(gen, trace_id, span_id)
+            export = not self.audit.write_sinks(records)  # False: the ledger's outbox delivers them
+        if self.background:
+            WORKER.submit(self._export, gen, records, span, export, trace_id, span_id)
+        else:
+            self._export(gen, records, span, export, trace_id, span_id)
+
+    def _records(self, gen: Generation, trace_id: str | None, span_id: str | None) -> list[AuditRecord]:
         records = build_records(gen, self.capture, trace_id, span_id)
         if gen.decision.alert and gen.status == "blocked":
             records.append(build_alert(gen, trace_id, span_id))
-        delivered = self.audit.write_sinks(records)
-        if self.background:
-            WORKER.submit(self._export, gen, None if delivered else records, span)
-        else:
-            self._export(gen, None if delivered else records, span)
+        return records
 
-    def _export(self, gen: Generation, records: list[AuditRecord] | None, span: trace.Span) -> None:
+    def _export(
+        self,
+        gen: Generation,
+        records: list[AuditRecord] | None,
+        span: trace.Span,
+        export: bool,
+        trace_id: str | None,
+        span_id: str | None,
+    ) -> None:
         self.metrics.record(gen)
-        if records is not None:  # None: the ledger's outbox delivers them
-            self.audit.emit_otel(records, span)
+        if export:
+            self.audit.emit_otel(records if records is not None else self._records(gen, trace_id, span_id), span)
 
     @staticmethod
     def flush() -> None:
