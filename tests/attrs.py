@@ -1,0 +1,25 @@
+"""Span attributes every audited generation carries, popped in one place by the provider tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def pop_audit_defaults(
+    attrs: dict[str, Any],
+    *,
+    user: str = "tester",
+    decision: str = "allow",
+    version: str = "builtin",
+    mode: str = "observe",
+    status: str = "success",
+) -> None:
+    """Pop the actor, policy, pricing-version, generation-id and status attributes (built-in policy)."""
+    assert attrs.pop("user.id") == user
+    assert attrs.pop("aiaudit.policy.decision") == decision
+    assert attrs.pop("aiaudit.policy.flags") == ()
+    assert attrs.pop("aiaudit.policy.version") == version
+    assert attrs.pop("aiaudit.policy.mode") == mode
+    assert attrs.pop("aiaudit.pricing.version")
+    assert len(attrs.pop("aiaudit.generation.id")) == 32
+    assert attrs.pop("aiaudit.status") == status
