@@ -152,8 +152,29 @@ def _returned(images: Any) -> list[ReturnedImage]:
             buf = io.BytesIO()
             image.save(buf, format="PNG")
             png = buf.getvalue()
-            out.append(ReturnedImage(data=png, mime_type="image/png", width=image.width, height=image.height))
+            out.append(
+                ReturnedImage(
+                    data=png,
+                    mime_type="image/png",
+                    width=image.width,
+                    height=image.height,
+                    replace=_attach_signed(image),
+                )
+            )
     return out
+
+
+SIGNED_PNG_KEY = "c2pa_png"
+
+
+def _attach_signed(image: Any) -> Any:
+    """A PIL image cannot carry a C2PA manifest (saving re-encodes it), so the signed PNG travels with
+    the image: `image.info["c2pa_png"]` holds the bytes to write to disk as they are."""
+
+    def replace(signed: bytes) -> None:
+        image.info[SIGNED_PNG_KEY] = signed
+
+    return replace
 
 
 # ---------------------------------------------------------------------------- patching

@@ -254,3 +254,28 @@ def test_instrument_does_not_import_diffusers() -> None:
 def _offline(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     yield
+
+
+def test_c2pa_signed_png_travels_with_each_pil_image(instrument, telemetry, sd_pipe, monkeypatch, tmp_path) -> None:
+    """PIL images cannot hold a manifest: the signed PNG rides in image.info and reads back with c2pa."""
+    from otel_aiaudit.provenance.certs import make_dev_certificates
+    from otel_aiaudit.provenance.verify import verify_bytes
+
+    certs = make_dev_certificates(tmp_path / "certs")
+    monkeypatch.setenv("OTEL_AIAUDIT_C2PA", "on")
+    monkeypatch.setenv("OTEL_AIAUDIT_C2PA_CERT", str(certs.chain))
+    monkeypatch.setenv("OTEL_AIAUDIT_C2PA_KEY", str(certs.key))
+    instrument()
+    out = sd_pipe("a lighthouse", num_inference_steps=2, height=32, width=32)
+    (image,) = out.images
+    signed = image.info["c2pa_png"]
+    (span,) = telemetry.finished_spans()
+    assert span.attributes["aiaudit.provenance"] == "c2pa"
+    # The image record hashes the signed bytes, so a saved file matches its audit record.
+    (record,) = telemetry.records("image")
+    assert record.body["images"][0]["hash"] == span.attributes["aiaudit.image.hashes"][0]
+    result = verify_bytes(signed, "image/png", trust_pem=certs.root.read_text())
+    assert result.state == "trusted", (result.failures, result.error, result.mime_type)
+    assert result.assertion is not None
+    assert result.assertion["generation_id"] == span.attributes["aiaudit.generation.id"]
+    assert result.assertion["model"] == span.attributes["gen_ai.request.model"]
