@@ -67,8 +67,10 @@ def report(label: str, bare: list[float], inst: list[float]) -> dict[str, float]
         "ratio_median": i50 / b50,
     }
     print(
-        f"{label:<6} bare median {out['bare_median_us']:8.1f} us | instrumented median {out['inst_median_us']:8.1f} us | "
-        f"added median {out['added_median_us']:7.1f} us, p99 {out['added_p99_us']:7.1f} us | ratio {out['ratio_median']:.3f}"
+        f"{label:<6} bare median {out['bare_median_us']:8.1f} us | "
+        f"instrumented median {out['inst_median_us']:8.1f} us | "
+        f"added median {out['added_median_us']:7.1f} us, p99 {out['added_p99_us']:7.1f} us | "
+        f"ratio {out['ratio_median']:.3f}"
     )
     return out
 
@@ -132,7 +134,8 @@ def main() -> None:
     target = 100.0
     worst = max(r["added_median_us"] for r in results.values())
     print(
-        f"target: median added <= {target:.0f} us per call -> {'met' if worst <= target else 'NOT met'} ({worst:.1f} us)"
+        f"target: median added <= {target:.0f} us per call -> "
+        f"{'met' if worst <= target else 'NOT met'} ({worst:.1f} us)"
     )
 
 

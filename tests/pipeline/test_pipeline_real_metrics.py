@@ -76,7 +76,8 @@ def test_every_rule_metric_is_exported_by_the_plugin(real_prom):
         for metric in metrics:
             if metric.startswith(COLLECTOR_OWN) or ":" in metric:
                 continue  # the collector's own series; recording-rule outputs (built from plugin series)
-            assert p.query(f"count({metric})"), f"{entry.get('alert') or entry.get('record')}: plugin exports no {metric}"
+            name = entry.get("alert") or entry.get("record")
+            assert p.query(f"count({metric})"), f"{name}: plugin exports no {metric}"
 
 
 def test_values_follow_the_generations(real_prom):
