@@ -192,6 +192,7 @@ class PriceTable:
                 for name in (entry.model, *entry.aliases):
                     self._index[(provider, name)] = entry  # later entries override earlier ones
         self._warned: set[tuple[str, str | None]] = set()
+        self._lookups: dict[tuple[str, str | None], PriceEntry | None] = {}  # the table never changes
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ loading
@@ -240,6 +241,18 @@ class PriceTable:
         return cls(entries, version)
 
     def lookup(self, provider: str, model: str | None) -> PriceEntry | None:
+        key = (provider, model)
+        try:
+            return self._lookups[key]
+        except KeyError:
+            pass
+        entry = self._lookup(provider, model)
+        if len(self._lookups) > 4096:  # many distinct model names (deployments): stay bounded
+            self._lookups.clear()
+        self._lookups[key] = entry
+        return entry
+
+    def _lookup(self, provider: str, model: str | None) -> PriceEntry | None:
         name = normalise_model(model)
         if name is None:
             return None
