@@ -38,6 +38,10 @@ def test_demo_scenario(tmp_path: Path) -> None:
     assert all(o.status == "success" for o in thumbs)
     assert any("queued" in o.note for o in thumbs)
 
+    (waiting,) = by_label["external flyer"]
+    assert waiting.status == "ApprovalRequired" and waiting.sent_prompt is None
+    assert result.report.approvals_pending == 1
+
     pending, granted = by_label["marketing banner"]
     assert pending.status == "ApprovalRequired" and pending.decision == "pending_approval"
     assert granted.status == "success" and "approved by carol, dave" in granted.note

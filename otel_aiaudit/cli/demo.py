@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Generate images offline through the real openai client under the seed's policy, and show
         what was allowed, redacted, warned, queued, held for approval and blocked."""
-        from ..demo.scenario import run, steps
+        from ..demo.scenario import demo_policy_path, run, steps
 
         console = Console()
         console.rule("[bold]otel-aiaudit offline demo")
@@ -72,6 +72,8 @@ def register(app: typer.Typer) -> None:
         console.print(
             f"\n{result.spans} spans, {result.records} audit records, {result.images} images in "
             f"{result.seconds:.1f} s. Store and ledger: {result.workdir}\n"
-            f"Try: aiaudit report --ledger {result.workdir}/ledger.db   ·   "
-            f"aiaudit ledger verify --ledger {result.workdir}/ledger.db"
+            f"Try: aiaudit report --ledger {result.workdir}/ledger.db --store sqlite:///{result.workdir}/aiaudit.db "
+            f"--policy {demo_policy_path()}\n"
+            f"     aiaudit ledger verify --ledger {result.workdir}/ledger.db\n"
+            f"     aiaudit approvals list --store sqlite:///{result.workdir}/aiaudit.db --policy {demo_policy_path()}"
         )

@@ -28,13 +28,7 @@ COMMAND_MODULES = (
 
 def _register_all() -> None:
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"{__package__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__package__}.{name}":
-                continue  # command group not built into this distribution
-            raise
-        module.register(app)
+        importlib.import_module(f"{__package__}.{name}").register(app)
 
 
 _register_all()

@@ -79,6 +79,8 @@ def steps() -> list[Step]:
     ]
     # dave makes 23 quick thumbnails: 20 fit the rate-limit window, the rest queue until slots free.
     plan += [Step(f"thumbnail {i}", "dave", f"icon {i}, flat style", quality="low") for i in range(1, 24)]
+    # An external-use request nobody has approved yet: it stays pending in the report.
+    plan.append(Step("external flyer", "bob", "trade fair flyer with our logo", purpose="external"))
     plan.append(
         Step(
             "marketing banner",

@@ -1,5 +1,6 @@
 """One module per client library. Each exposes `instrument(auditor, patches) -> list[str]` and patches
-only what its installed library has; a library that is not installed is simply skipped."""
+only what its installed library has; a library that is not installed is simply skipped (each module
+imports its library inside instrument(), so importing this package stays cheap)."""
 
 from __future__ import annotations
 
@@ -17,12 +18,7 @@ PROVIDER_MODULES = ("openai", "google_genai", "replicate", "fal", "bedrock", "di
 def instrument_all(auditor: Auditor, patches: Patches) -> list[str]:
     patched: list[str] = []
     for name in PROVIDER_MODULES:
-        try:
-            module = importlib.import_module(f"{__package__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__package__}.{name}":
-                continue  # integration not part of this build
-            raise
+        module = importlib.import_module(f"{__package__}.{name}")  # imports its client library lazily
         try:
             patched += module.instrument(auditor, patches)
         except ValueError:
