@@ -10,6 +10,7 @@ goes through untouched.
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import logging
 import time
@@ -321,13 +322,25 @@ class Audit:
     def _settle(self, *, release: bool) -> None:
         if self.admission is None:
             return
+        admission, cost = self.admission, self.gen.cost_usd
+
+        def settle() -> None:
+            try:
+                if release:
+                    admission.release()
+                else:
+                    admission.settle(cost)
+            except Exception as exc:
+                log_internal_error("budget settle", exc)
+
         try:
-            if release:
-                self.admission.release()
-            else:
-                self.admission.settle(self.gen.cost_usd)
-        except Exception as exc:
-            log_internal_error("budget settle", exc)
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            settle()
+            return
+        # Inside an event loop the store round trip must not block it. Until it lands, the reservation
+        # holds the estimate, so the budget is already charged for this call.
+        loop.run_in_executor(None, settle)
 
     def apply_provenance(self, images: Sequence[ReturnedImage]) -> None:
         prov = self.auditor.provenance
