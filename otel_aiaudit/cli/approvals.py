@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime, timezone
 
@@ -107,11 +108,7 @@ def register(app: typer.Typer) -> None:
         """Approve a ticket for one role; it is approved once every role has approved."""
         pol = policy_from(policy, required=True)
         st = store_from(store)
-        try:
-            t = workflow.approve(st, pol, ticket_id, as_user, role)  # type: ignore[arg-type]
-        except (TicketError, StoreError) as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(1) from exc
+        t = _decided(lambda: workflow.approve(st, pol, ticket_id, as_user, role))  # type: ignore[arg-type]
         waiting = ", ".join(t.missing_roles())
         typer.echo(f"ticket {t.id}: {t.state}" + (f" (still awaiting {waiting})" if waiting else ""))
 
@@ -126,9 +123,14 @@ def register(app: typer.Typer) -> None:
         """Deny a ticket; the call it stands for stays refused."""
         pol = policy_from(policy, required=True)
         st = store_from(store)
-        try:
-            t = workflow.deny(st, pol, ticket_id, as_user, reason)  # type: ignore[arg-type]
-        except (TicketError, StoreError) as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(1) from exc
+        t = _decided(lambda: workflow.deny(st, pol, ticket_id, as_user, reason))  # type: ignore[arg-type]
         typer.echo(f"ticket {t.id}: denied by {t.decided_by}: {t.reason}")
+
+
+def _decided(action: Callable[[], Ticket]) -> Ticket:
+    """Run an approve/deny; a refused decision (wrong approver, expired ticket, store down) exits 1."""
+    try:
+        return action()
+    except (TicketError, StoreError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
