@@ -77,7 +77,6 @@ class PendingAudits:
         with self._lock:
             return len(self._items)
 
-
     def close_all(self, reason: str = "result_not_observed") -> None:
         """Close every open audit (uninstrument): nothing is left half-recorded."""
         with self._lock:
@@ -144,9 +143,7 @@ def _rewrite(audit: Audit, translator: Translator, args: tuple[Any, ...], kwargs
     except Exception as exc:
         # Sending the unmodified prompt would break the policy that modified it: refuse instead.
         log_internal_error(f"{translator.where} prompt rewrite", exc)
-        violation = PolicyViolation(
-            "policy: the prompt had to be modified but could not be rewritten for this call"
-        )
+        violation = PolicyViolation("policy: the prompt had to be modified but could not be rewritten for this call")
         audit.refuse(violation)
         raise violation from None
 
@@ -161,9 +158,7 @@ def _finish(audit: Audit, translator: Translator, result: Any) -> Any:
 
 
 def sync_wrapper(auditor: Auditor, translator: Translator) -> Callable[..., Any]:
-    def wrapper(
-        wrapped: Callable[..., Any], instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
-    ) -> Any:
+    def wrapper(wrapped: Callable[..., Any], instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         if passthrough(auditor):
             return wrapped(*args, **kwargs)
         gen = guarded(f"{translator.where} request", translator.request, instance, args, kwargs)
@@ -183,9 +178,7 @@ def sync_wrapper(auditor: Auditor, translator: Translator) -> Callable[..., Any]
 
 
 def async_wrapper(auditor: Auditor, translator: Translator) -> Callable[..., Any]:
-    async def wrapper(
-        wrapped: Callable[..., Any], instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
-    ) -> Any:
+    async def wrapper(wrapped: Callable[..., Any], instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         if passthrough(auditor):
             return await wrapped(*args, **kwargs)
         gen = guarded(f"{translator.where} request", translator.request, instance, args, kwargs)
@@ -202,6 +195,11 @@ def async_wrapper(auditor: Auditor, translator: Translator) -> Callable[..., Any
         return _finish(audit, translator, result)
 
     return wrapper
+
+
+def audited(auditor: Auditor, translator: Translator, is_async: bool) -> Callable[..., Any]:
+    """The wrapper for one call shape: the async one for coroutine methods, else the sync one."""
+    return (async_wrapper if is_async else sync_wrapper)(auditor, translator)
 
 
 class StreamObserver(Protocol):

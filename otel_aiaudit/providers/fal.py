@@ -29,7 +29,7 @@ from typing import Any
 
 from ..auditor import Audit, Auditor, ReturnedImage
 from ..generation import Generation
-from .base import Patches, PendingAudits, async_wrapper, server_of, sync_wrapper
+from .base import Patches, PendingAudits, audited, server_of
 from .replicate import decode_data_url, encode_data_url
 
 PROVIDER = "fal"
@@ -294,7 +294,7 @@ def instrument(auditor: Auditor, patches: Patches) -> list[str]:
             if not hasattr(cls, method):
                 continue
             translator = FalTranslator(auditor, method, is_async)
-            wrapper = async_wrapper(auditor, translator) if is_async else sync_wrapper(auditor, translator)
+            wrapper = audited(auditor, translator, is_async)
             if patches.wrap(cls, method, wrapper):
                 done.append(f"fal_client.{cls_name}.{method}")
     for cls_name, is_async in (("SyncRequestHandle", False), ("AsyncRequestHandle", True)):

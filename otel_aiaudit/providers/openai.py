@@ -12,7 +12,7 @@ from typing import Any
 
 from ..auditor import Audit, Auditor, ReturnedImage
 from ..generation import Generation, Usage
-from .base import AsyncStreamProxy, Patches, StreamProxy, async_wrapper, kwarg, server_of, sync_wrapper
+from .base import AsyncStreamProxy, Patches, StreamProxy, audited, kwarg, server_of
 
 RAW_HEADER = "X-Stainless-Raw-Response"
 
@@ -391,7 +391,7 @@ def instrument(auditor: Auditor, patches: Patches) -> list[str]:
             if not hasattr(cls, method):
                 continue
             translator = ImagesTranslator(operation, is_async)
-            wrapper = async_wrapper(auditor, translator) if is_async else sync_wrapper(auditor, translator)
+            wrapper = audited(auditor, translator, is_async)
             if patches.wrap(cls, method, wrapper):
                 done.append(f"openai.{cls_name}.{method}")
     try:
@@ -407,7 +407,7 @@ def instrument(auditor: Auditor, patches: Patches) -> list[str]:
             if not hasattr(cls, method):
                 continue
             translator = ResponsesTranslator(method, is_async)
-            wrapper = async_wrapper(auditor, translator) if is_async else sync_wrapper(auditor, translator)
+            wrapper = audited(auditor, translator, is_async)
             if patches.wrap(cls, method, wrapper):
                 done.append(f"openai.{cls_name}.{method}")
     return done

@@ -36,7 +36,7 @@ from typing import Any
 
 from ..auditor import Audit, Auditor, ReturnedImage, in_audit, log_internal_error
 from ..generation import Generation
-from .base import AsyncStreamProxy, Patches, PendingAudits, StreamProxy, async_wrapper, server_of, sync_wrapper
+from .base import AsyncStreamProxy, Patches, PendingAudits, StreamProxy, audited, server_of
 
 PROVIDER = "replicate"
 DEFAULT_BASE_URL = "https://api.replicate.com"
@@ -392,7 +392,7 @@ class CreateTranslator:
 
 # ---------------------------------------------------------------------------- wrappers
 def _run_wrappers(auditor: Auditor, is_async: bool) -> Callable[..., Any]:
-    inner = (async_wrapper if is_async else sync_wrapper)(auditor, RunTranslator(auditor, is_async))
+    inner = audited(auditor, RunTranslator(auditor, is_async), is_async)
     if is_async:
 
         async def arun(wrapped: Callable[..., Any], instance: Any, args: tuple, kwargs: dict) -> Any:
@@ -416,7 +416,7 @@ def _run_wrappers(auditor: Auditor, is_async: bool) -> Callable[..., Any]:
 
 def _create_wrapper(auditor: Auditor, shape: str, is_async: bool) -> Callable[..., Any]:
     translator = CreateTranslator(auditor, shape, is_async)
-    inner = (async_wrapper if is_async else sync_wrapper)(auditor, translator)
+    inner = audited(auditor, translator, is_async)
 
     def capturing() -> list[Any] | None:
         # Inside our own run(): hand the Prediction to the run audit instead of opening a second one.
