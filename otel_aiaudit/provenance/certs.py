@@ -20,6 +20,19 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 ROOT_FILE = "root-ca.pem"
+
+# A C2PA signing certificate signs and does nothing else.
+SIGNING_KEY_USAGE = x509.KeyUsage(
+    digital_signature=True,
+    content_commitment=False,
+    key_encipherment=False,
+    data_encipherment=False,
+    key_agreement=False,
+    key_cert_sign=False,
+    crl_sign=False,
+    encipher_only=False,
+    decipher_only=False,
+)
 CHAIN_FILE = "signer-chain.pem"
 KEY_FILE = "signer-key.pem"
 
@@ -182,17 +195,7 @@ def make_dev_certificates(
         .not_valid_after(now + dt.timedelta(days=max(days, 1)))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
+            SIGNING_KEY_USAGE,
             critical=True,
         )
         # emailProtection: the EKU that default C2PA validators accept (documentSigning is rejected).

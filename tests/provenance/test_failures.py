@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from otel_aiaudit.provenance import Provenance, ProvenanceInfo
-from otel_aiaudit.provenance.certs import DevCertPaths
+from otel_aiaudit.provenance.certs import SIGNING_KEY_USAGE, DevCertPaths
 from otel_aiaudit.settings import Settings
 
 from .conftest import settings_for
@@ -39,17 +39,7 @@ def _self_issued(tmp_path: Path, *, eku: bool, days: float) -> tuple[Path, Path]
         .not_valid_after(now + dt.timedelta(days=days))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
+            SIGNING_KEY_USAGE,
             critical=True,
         )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
