@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import sys
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,19 @@ class AIAuditInstrumentor(BaseInstrumentor):
             self.auditor: Auditor | None = None
             self.patched: list[str] = []
             self._ledger: Any = None
+
+    def instrument(self, **kwargs: Any) -> Any:
+        # `opentelemetry-instrument` passes skip_dep_check and swallows every exception an instrumentor
+        # raises, so a broken policy file would leave the app running ungoverned. On that path a
+        # configuration error stops the process at start instead, with the file, line, key and problem.
+        auto = bool(kwargs.get("skip_dep_check"))
+        try:
+            return super().instrument(**kwargs)
+        except ValueError as exc:  # PolicyFileError, PriceFileError, MappingError: configuration
+            if not auto:
+                raise
+            sys.stderr.write(f"otel-aiaudit: cannot start: {exc}\n")
+            raise SystemExit(2) from exc
 
     def instrumentation_dependencies(self) -> Collection[str]:
         # Every client library is optional: each provider module patches only what is installed.

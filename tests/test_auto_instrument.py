@@ -81,3 +81,60 @@ def test_opentelemetry_instrument_exports_over_otlp(tmp_path: Path, oai) -> None
         "gen_ai.client.operation.duration",
     } <= receiver.metric_names()
     assert "sk-app-secret" not in repr(receiver.state)
+
+
+GOVERNED_APP = textwrap.dedent(
+    """
+    import os
+    import openai
+    from otel_aiaudit import ContentBlocked
+    client = openai.OpenAI(base_url=os.environ["IMAGES_URL"], api_key="sk-app-secret", max_retries=0)
+    try:
+        client.images.generate(model="gpt-image-2", prompt="a bloody massacre with dismembered bodies")
+        print("generated")
+    except ContentBlocked as exc:
+        print("blocked:", exc)
+    """
+)
+
+
+def _run_instrumented(tmp_path: Path, app_text: str, env_extra: dict[str, str]) -> subprocess.CompletedProcess:
+    app = tmp_path / "governed.py"
+    app.write_text(app_text)
+    env = {
+        "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "OTEL_TRACES_EXPORTER": "none",
+        "OTEL_METRICS_EXPORTER": "none",
+        "OTEL_LOGS_EXPORTER": "none",
+        "OTEL_AIAUDIT_STORE": f"sqlite:///{tmp_path}/store.db",
+        "OTEL_AIAUDIT_LEDGER": f"{tmp_path}/ledger.db",
+        **env_extra,
+    }
+    instrument = Path(sys.executable).with_name("opentelemetry-instrument")
+    return subprocess.run(
+        [str(instrument), sys.executable, str(app)], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path
+    )
+
+
+def test_zero_code_policy_blocks_before_the_provider(tmp_path: Path, oai) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("version: 1\nmode: enforce\ncontent_filter:\n  action: block\n")
+    out = _run_instrumented(
+        tmp_path, GOVERNED_APP, {"IMAGES_URL": f"{oai.url}/v1", "OTEL_AIAUDIT_POLICY_FILE": str(policy)}
+    )
+    assert out.returncode == 0, out.stderr
+    assert "blocked:" in out.stdout and "massacre" not in out.stdout
+    assert oai.routes("/v1/images") == []
+
+
+def test_zero_code_broken_policy_stops_the_app_at_start(tmp_path: Path, oai) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("version: 1\nmode: enforce\ncontent_filter:\n  actoin: block\n")
+    out = _run_instrumented(
+        tmp_path, GOVERNED_APP, {"IMAGES_URL": f"{oai.url}/v1", "OTEL_AIAUDIT_POLICY_FILE": str(policy)}
+    )
+    assert out.returncode != 0
+    assert "generated" not in out.stdout and "blocked" not in out.stdout
+    assert str(policy) in out.stderr and "actoin" in out.stderr and "action" in out.stderr
+    assert oai.routes("/v1/images") == []
