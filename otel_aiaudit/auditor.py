@@ -202,9 +202,10 @@ class Audit:
         self._t0 = time.perf_counter()
         self._closed = False
 
-    def _decision_state(self) -> tuple[str, int, str | None, str]:
+    def _decision_state(self) -> tuple[str, int, str | None, bool]:
+        """What the span's decision attributes depend on: compared at close to skip re-setting them."""
         d = self.gen.decision
-        return (d.outcome, len(d.hits), d.degraded, str(self.gen.sent_prompt != self.gen.prompt))
+        return (d.outcome, len(d.hits), d.degraded, self.gen.sent_prompt != self.gen.prompt)
 
     @property
     def sent_prompt(self) -> str | None:
