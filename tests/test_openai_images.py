@@ -283,3 +283,23 @@ def test_metrics_user_attribute_can_be_turned_off(instrument, telemetry, openai_
     openai_client.images.generate(model="gpt-image-2", prompt="m")
     (point,) = telemetry.metric_points("aiaudit.images")
     assert "user.id" not in point.attributes
+
+
+def test_with_streaming_response(instrument_no_content, telemetry, openai_client) -> None:
+    with openai_client.images.with_streaming_response.generate(model="gpt-image-2", prompt="lazy cat") as resp:
+        parsed = resp.parse()
+    assert len(parsed.data) == 1
+    (span,) = telemetry.finished_spans()
+    assert span.attributes["aiaudit.response.image_count"] == 1
+    assert span.attributes["aiaudit.status"] == "success"
+
+
+def test_azure_deployment_from_the_client(instrument_no_content, telemetry, oai) -> None:
+    client = openai.AzureOpenAI(
+        azure_endpoint=oai.url, azure_deployment="img-prod", api_key="k", api_version="2025-04-01-preview", max_retries=0
+    )
+    client.images.generate(model="gpt-image-2", prompt="x")
+    (span,) = telemetry.finished_spans()
+    assert span.attributes["gen_ai.provider.name"] == "azure.ai.openai"
+    (req,) = oai.routes("/openai/deployments/img-prod/images/generations")
+    assert req.headers["api-key"] == "k"
