@@ -34,9 +34,7 @@ def _pop_common(attrs: dict[str, Any], *, model: str = "gpt-image-2", operation:
 
 
 def test_generate_span_pops_every_attribute(instrument_no_content, telemetry, openai_client, oai) -> None:
-    result = openai_client.images.generate(
-        model="gpt-image-2", prompt="a lighthouse at dusk", n=2, quality="medium"
-    )
+    result = openai_client.images.generate(model="gpt-image-2", prompt="a lighthouse at dusk", n=2, quality="medium")
     assert len(result.data) == 2
 
     (span,) = telemetry.finished_spans()
@@ -98,12 +96,8 @@ def test_unsampled_still_records_metrics_and_audit_records(
     assert unsampled.metric_sum("aiaudit.cost") > 0
 
 
-def test_three_records_have_their_contents(
-    instrument_no_content, telemetry, openai_client, monkeypatch
-) -> None:
-    openai_client.images.generate(
-        model="gpt-image-2", prompt="mail me at jane.doe@example.com", size="1536x1024"
-    )
+def test_three_records_have_their_contents(instrument_no_content, telemetry, openai_client, monkeypatch) -> None:
+    openai_client.images.generate(model="gpt-image-2", prompt="mail me at jane.doe@example.com", size="1536x1024")
     (log_rec,) = telemetry.records("log")
     (prompt_rec,) = telemetry.records("prompt")
     (image_rec,) = telemetry.records("image")
@@ -125,16 +119,12 @@ def test_three_records_have_their_contents(
 
 
 def test_edit_multipart_and_variation(instrument_no_content, telemetry, openai_client, oai) -> None:
-    png = base64.b64decode(
-        openai_client.images.generate(model="gpt-image-2", prompt="seed image").data[0].b64_json
-    )
+    png = base64.b64decode(openai_client.images.generate(model="gpt-image-2", prompt="seed image").data[0].b64_json)
     openai_client.images.edit(
         model="gpt-image-2", image=("in.png", png, "image/png"), prompt="add a hat", quality="low"
     )
     with pytest.warns(DeprecationWarning):
-        openai_client.images.create_variation(
-            model="dall-e-2", image=("in.png", png, "image/png"), size="512x512", n=2
-        )
+        openai_client.images.create_variation(model="dall-e-2", image=("in.png", png, "image/png"), size="512x512", n=2)
     spans = telemetry.finished_spans()
     assert [s.attributes["aiaudit.image.operation"] for s in spans] == ["generate", "edit", "variation"]
     edit, variation = spans[1], spans[2]
@@ -148,9 +138,7 @@ def test_edit_multipart_and_variation(instrument_no_content, telemetry, openai_c
 async def test_async_generate_and_edit(instrument_no_content, telemetry, async_openai_client) -> None:
     r = await async_openai_client.images.generate(model="gpt-image-1.5", prompt="async cat", quality="high")
     png = base64.b64decode(r.data[0].b64_json)
-    await async_openai_client.images.edit(
-        model="gpt-image-1.5", image=("a.png", png, "image/png"), prompt="async hat"
-    )
+    await async_openai_client.images.edit(model="gpt-image-1.5", image=("a.png", png, "image/png"), prompt="async hat")
     spans = telemetry.finished_spans()
     assert [s.attributes["aiaudit.image.operation"] for s in spans] == ["generate", "edit"]
     # gpt-image-1.5 reports image vs text output: 4160 image tokens at $32/1M + 3 text tokens at $5/1M.
@@ -159,9 +147,7 @@ async def test_async_generate_and_edit(instrument_no_content, telemetry, async_o
 
 @pytest.mark.parametrize("is_async", [False, True])
 def test_azure_openai(instrument_no_content, telemetry, oai, is_async: bool) -> None:
-    kwargs = dict(
-        azure_endpoint=oai.url, api_key="azure-secret", api_version="2025-04-01-preview", max_retries=0
-    )
+    kwargs = dict(azure_endpoint=oai.url, api_key="azure-secret", api_version="2025-04-01-preview", max_retries=0)
     if is_async:
         client = openai.AsyncAzureOpenAI(**kwargs)
         asyncio.run(client.images.generate(model="my-gpt-image", prompt="azure cat"))
@@ -188,9 +174,7 @@ def test_with_raw_response(instrument_no_content, telemetry, openai_client, oai)
 
 
 def test_streamed_generation(instrument_no_content, telemetry, openai_client) -> None:
-    stream = openai_client.images.generate(
-        model="gpt-image-2", prompt="stream cat", stream=True, partial_images=2
-    )
+    stream = openai_client.images.generate(model="gpt-image-2", prompt="stream cat", stream=True, partial_images=2)
     kinds = [event.type for event in stream]
     assert kinds == ["image_generation.partial_image"] * 2 + ["image_generation.completed"]
     (span,) = telemetry.finished_spans()
@@ -200,9 +184,7 @@ def test_streamed_generation(instrument_no_content, telemetry, openai_client) ->
 
 
 async def test_streamed_generation_async(instrument_no_content, telemetry, async_openai_client) -> None:
-    stream = await async_openai_client.images.generate(
-        model="gpt-image-2", prompt="s", stream=True, partial_images=1
-    )
+    stream = await async_openai_client.images.generate(model="gpt-image-2", prompt="s", stream=True, partial_images=1)
     kinds = [event.type async for event in stream]
     assert kinds[-1] == "image_generation.completed"
     (span,) = telemetry.finished_spans()
@@ -210,9 +192,7 @@ async def test_streamed_generation_async(instrument_no_content, telemetry, async
 
 
 def test_stream_closed_early_is_recorded(instrument_no_content, telemetry, openai_client) -> None:
-    with openai_client.images.generate(
-        model="gpt-image-2", prompt="x", stream=True, partial_images=2
-    ) as stream:
+    with openai_client.images.generate(model="gpt-image-2", prompt="x", stream=True, partial_images=2) as stream:
         next(iter(stream))
     (span,) = telemetry.finished_spans()
     assert span.attributes["aiaudit.status"] == "error"
@@ -222,9 +202,7 @@ def test_stream_closed_early_is_recorded(instrument_no_content, telemetry, opena
 
 
 def test_api_error_ends_span_with_error_type(instrument_no_content, telemetry, openai_client, oai) -> None:
-    oai.override = lambda rec: Reply.of_json(
-        {"error": {"message": "bad size", "type": "invalid_request_error"}}, 400
-    )
+    oai.override = lambda rec: Reply.of_json({"error": {"message": "bad size", "type": "invalid_request_error"}}, 400)
     with pytest.raises(openai.BadRequestError):
         openai_client.images.generate(model="gpt-image-2", prompt="x", size="7x7")
     (span,) = telemetry.finished_spans()
@@ -239,9 +217,7 @@ def test_api_error_ends_span_with_error_type(instrument_no_content, telemetry, o
     assert duration.attributes["error.type"] == "BadRequestError"
 
 
-def test_malformed_response_does_not_break_the_call(
-    instrument_no_content, telemetry, openai_client, oai
-) -> None:
+def test_malformed_response_does_not_break_the_call(instrument_no_content, telemetry, openai_client, oai) -> None:
     # `data` is not a list of images: the SDK still hands back an object; our reader must not raise.
     oai.override = lambda rec: Reply.of_json({"created": 1, "data": "garbage", "usage": {"weird": True}})
     result = openai_client.images.generate(model="gpt-image-2", prompt="x")
@@ -265,9 +241,7 @@ def test_metrics_for_success(instrument_no_content, telemetry, openai_client) ->
     openai_client.images.generate(model="gpt-image-2", prompt="m", n=3, quality="low")
     assert telemetry.metric_sum("aiaudit.images", **{"user.id": "tester"}) == 3
     (tokens_in,) = [
-        p
-        for p in telemetry.metric_points("gen_ai.client.token.usage")
-        if p.attributes["gen_ai.token.type"] == "input"
+        p for p in telemetry.metric_points("gen_ai.client.token.usage") if p.attributes["gen_ai.token.type"] == "input"
     ]
     assert tokens_in.sum == 1
     (duration,) = telemetry.metric_points("gen_ai.client.operation.duration")
@@ -296,7 +270,11 @@ def test_with_streaming_response(instrument_no_content, telemetry, openai_client
 
 def test_azure_deployment_from_the_client(instrument_no_content, telemetry, oai) -> None:
     client = openai.AzureOpenAI(
-        azure_endpoint=oai.url, azure_deployment="img-prod", api_key="k", api_version="2025-04-01-preview", max_retries=0
+        azure_endpoint=oai.url,
+        azure_deployment="img-prod",
+        api_key="k",
+        api_version="2025-04-01-preview",
+        max_retries=0,
     )
     client.images.generate(model="gpt-image-2", prompt="x")
     (span,) = telemetry.finished_spans()
