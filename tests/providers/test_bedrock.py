@@ -240,3 +240,17 @@ def test_uninstrument_restores(telemetry, client, brt) -> None:
     assert botocore.client.BaseClient.__dict__["_make_api_call"] is original
     _invoke(client, "amazon.nova-canvas-v1:0", _nova("after"))
     assert telemetry.finished_spans() == []
+
+
+@pytest.mark.parametrize("payload", [b"not json at all", b'{"images": "not-a-list", "error": 7}', b"[]"])
+def test_malformed_response_reaches_the_user_untouched(instrument_no_content, telemetry, client, brt, payload) -> None:
+    from otel_aiaudit.loopback.server import Reply
+
+    brt.override = lambda rec: Reply(200, payload, "application/json")
+    response = client.invoke_model(
+        modelId="amazon.nova-canvas-v1:0", body=json.dumps(_nova("a harbour")), contentType="application/json"
+    )
+    assert response["body"].read() == payload  # exactly what the service sent
+    (span,) = telemetry.finished_spans()
+    assert span.attributes["aiaudit.status"] in ("success", "error")
+    assert len(telemetry.records()) == 3  # audited all the same

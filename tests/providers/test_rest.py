@@ -427,3 +427,20 @@ def test_httpx2_alias_httpx_is_patched_once() -> None:
     env = {**os.environ, "OTEL_AIAUDIT_STORE": "memory://", "OTEL_AIAUDIT_LEDGER": "off"}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+@pytest.mark.parametrize(
+    ("content_type", "payload"),
+    [("application/json", b"{not json"), ("application/json", b'{"id": null, "images": 5}'), ("image/png", b"\x00\x01")],
+)
+def test_malformed_response_reaches_the_caller_untouched(
+    instrument_no_content, telemetry, srv, caller, content_type, payload
+) -> None:
+    from otel_aiaudit.loopback.server import Reply
+
+    srv.override = lambda rec: Reply(200, payload, content_type)
+    status, _, body = caller.post("http://api.bfl.ai/v1/flux-pro-1.1", json_body={"prompt": "a fox"})
+    assert status == 200 and body == payload  # exactly what the service sent
+    (span,) = telemetry.finished_spans()
+    assert span.attributes["gen_ai.provider.name"] == "bfl"
+    assert len(telemetry.records()) == 3
