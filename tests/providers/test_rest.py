@@ -431,7 +431,11 @@ def test_httpx2_alias_httpx_is_patched_once() -> None:
 
 @pytest.mark.parametrize(
     ("content_type", "payload"),
-    [("application/json", b"{not json"), ("application/json", b'{"id": null, "images": 5}'), ("image/png", b"\x00\x01")],
+    [
+        ("application/json", b"{not json"),
+        ("application/json", b'{"id": null, "images": 5}'),
+        ("image/png", b"\x00\x01"),
+    ],
 )
 def test_malformed_response_reaches_the_caller_untouched(
     instrument_no_content, telemetry, srv, caller, content_type, payload
