@@ -4,6 +4,7 @@ workload crosses fire."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
@@ -107,19 +108,15 @@ def _wait(cond, what: str, timeout: float = 25.0):
     raise AssertionError(f"timed out waiting for {what} (last: {last})")
 
 
-@pytest.fixture(scope="module")
-def prom(tmp_path_factory):
+@contextlib.contextmanager
+def running_prometheus(tmp, target_port: int, rule_files=()):
+    """A real Prometheus on a free loopback port scraping 127.0.0.1:`target_port` every second."""
     assert PROMETHEUS, f"prometheus not found: {NEED}"
-    work = Workload()
-    work.start()
-    tmp = tmp_path_factory.mktemp("prometheus")
     port = free_port()
     config = {
         "global": {"scrape_interval": "1s", "evaluation_interval": "1s"},
-        "rule_files": [str(RULES)],
-        "scrape_configs": [
-            {"job_name": "aiaudit-app", "static_configs": [{"targets": [f"127.0.0.1:{work.port}"]}]}
-        ],
+        "rule_files": [str(r) for r in rule_files],
+        "scrape_configs": [{"job_name": "aiaudit-app", "static_configs": [{"targets": [f"127.0.0.1:{target_port}"]}]}],
     }
     (tmp / "prometheus.yml").write_text(yaml.safe_dump(config))
     log = open(tmp / "prometheus.log", "w")
@@ -138,11 +135,21 @@ def prom(tmp_path_factory):
         _wait(lambda: p.query("up == 1"), "the scrape target to be up")
         # Enough samples for rate()/increase() windows and a few rule evaluations.
         _wait(lambda: p.query("count_over_time(aiaudit_requests_total[1m]) >= 6"), "six scrapes")
-        yield p, work
+        yield p
     finally:
         proc.terminate()
         proc.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def prom(tmp_path_factory):
+    work = Workload()
+    work.start()
+    try:
+        with running_prometheus(tmp_path_factory.mktemp("prometheus"), work.port, [RULES]) as p:
+            yield p, work
+    finally:
         work.stop()
 
 
@@ -164,8 +171,7 @@ def test_dashboard_values_match_the_workload(prom):
     p95 = float(p.query(queries["p95 generation time"])[0]["value"][1])
     assert 5 <= p95 <= 10, p95  # durations are uniform in 1-9 s; buckets 5 and 10 bound the 95th
     remaining = {
-        r["metric"]["aiaudit_budget_subject"]: float(r["value"][1])
-        for r in p.query(queries["Budget remaining"])
+        r["metric"]["aiaudit_budget_subject"]: float(r["value"][1]) for r in p.query(queries["Budget remaining"])
     }
     assert remaining == pytest.approx({"alice": 0.15, "marketing": 0.0, "engineering": 0.7})
     assert float(p.query(queries["Approvals pending"])[0]["value"][1]) == 3

@@ -4,57 +4,30 @@ every metric the alert rules use returns data from what otel-aiaudit itself expo
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
-import yaml
 from pipeline_workload import free_port
 from real_workload import RealWorkload
 from test_pipeline_prometheus import (
     COLLECTOR_OWN,
     METRIC_RE,
-    NEED,
-    PROMETHEUS,
-    Prom,
     _wait,
     dashboard_queries,
     rule_entries,
+    running_prometheus,
 )
 
 
 @pytest.fixture(scope="module")
 def real_prom(tmp_path_factory):
-    assert PROMETHEUS, f"prometheus not found: {NEED}"
     tmp = tmp_path_factory.mktemp("real-prometheus")
     work = RealWorkload(str(tmp))
     work.start(otlp_down_url=f"http://127.0.0.1:{free_port()}")  # nothing listens there
-    port = free_port()
-    config = {
-        "global": {"scrape_interval": "1s", "evaluation_interval": "1s"},
-        "scrape_configs": [{"job_name": "aiaudit-app", "static_configs": [{"targets": [f"127.0.0.1:{work.port}"]}]}],
-    }
-    (tmp / "prometheus.yml").write_text(yaml.safe_dump(config))
-    log = open(tmp / "prometheus.log", "w")
-    proc = subprocess.Popen(
-        [
-            PROMETHEUS,
-            f"--config.file={tmp / 'prometheus.yml'}",
-            f"--storage.tsdb.path={tmp / 'data'}",
-            f"--web.listen-address=127.0.0.1:{port}",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
     try:
-        p = Prom(f"http://127.0.0.1:{port}")
-        _wait(lambda: p.query("up == 1"), "the scrape target to be up")
-        _wait(lambda: p.query("count_over_time(aiaudit_requests_total[1m]) >= 6"), "six scrapes")
-        _wait(lambda: p.query("aiaudit_export_failures_total > 0"), "an export failure to be counted")
-        yield p, work
+        with running_prometheus(tmp, work.port) as p:
+            _wait(lambda: p.query("aiaudit_export_failures_total > 0"), "an export failure to be counted")
+            yield p, work
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        log.close()
         work.stop()
 
 
