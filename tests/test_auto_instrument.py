@@ -138,3 +138,22 @@ def test_zero_code_broken_policy_stops_the_app_at_start(tmp_path: Path, oai) -> 
     assert "generated" not in out.stdout and "blocked" not in out.stdout
     assert str(policy) in out.stderr and "actoin" in out.stderr and "action" in out.stderr
     assert oai.routes("/v1/images") == []
+
+
+def test_example_app_runs_governed(tmp_path: Path, oai) -> None:
+    example = Path(__file__).resolve().parents[1] / "examples"
+    out = _run_instrumented(
+        tmp_path,
+        (example / "app.py").read_text(),
+        {
+            "OPENAI_BASE_URL": f"{oai.url}/v1",
+            "OPENAI_API_KEY": "sk-example",
+            "OTEL_AIAUDIT_POLICY_FILE": str(example / "policy.yaml"),
+        },
+    )
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "alice: 1 image(s)"
+    assert lines[1].startswith("bob: refused:") and "massacre" not in lines[1]
+    assert lines[2].startswith("alice: waiting for approval, ticket ")
+    assert len(oai.routes("/v1/images")) == 1  # only the allowed call reached the provider
