@@ -23,3 +23,12 @@ def pop_audit_defaults(
     assert attrs.pop("aiaudit.pricing.version")
     assert len(attrs.pop("aiaudit.generation.id")) == 32
     assert attrs.pop("aiaudit.status") == status
+
+
+def pop_generation_request(attrs: dict[str, Any], *, provider: str, model: str, operation: str = "generate") -> None:
+    """Pop the GenAI request attributes every generation span starts with."""
+    assert attrs.pop("gen_ai.operation.name") == "generate_content"
+    assert attrs.pop("gen_ai.output.type") == "image"
+    assert attrs.pop("gen_ai.provider.name") == provider
+    assert attrs.pop("gen_ai.request.model") == model
+    assert attrs.pop("aiaudit.image.operation") == operation

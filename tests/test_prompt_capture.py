@@ -43,7 +43,9 @@ def test_record_capture_modes(instrument, telemetry, openai_client, monkeypatch,
 
 
 @pytest.mark.parametrize(("mode", "on_span"), [("full", PROMPT), ("redacted", "poster for [EMAIL]"), ("hash", None)])
-def test_span_content_follows_the_capture_mode(instrument, telemetry, openai_client, monkeypatch, mode, on_span) -> None:
+def test_span_content_follows_the_capture_mode(
+    instrument, telemetry, openai_client, monkeypatch, mode, on_span
+) -> None:
     monkeypatch.setenv("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "true")
     monkeypatch.setenv("OTEL_AIAUDIT_PROMPT_CAPTURE", mode)
     instrument()

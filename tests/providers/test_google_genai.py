@@ -19,6 +19,7 @@ from otel_aiaudit.loopback.server import LoopbackServer, Reply
 from otel_aiaudit.policy.config import PolicyConfig
 from otel_aiaudit.provenance.certs import make_dev_certificates
 from otel_aiaudit.provenance.verify import verify_bytes
+from tests.attrs import pop_generation_request
 from tests.servers.google_server import TEXT_OUT_TOKENS, start_google_server
 
 pytestmark = pytest.mark.filterwarnings("ignore::google.genai._common.ExperimentalWarning")
@@ -72,11 +73,7 @@ def _enforce(instrument: Any) -> None:
 
 
 def _pop_common(attrs: dict[str, Any], *, provider: str, model: str, operation: str = "generate") -> None:
-    assert attrs.pop("gen_ai.operation.name") == "generate_content"
-    assert attrs.pop("gen_ai.output.type") == "image"
-    assert attrs.pop("gen_ai.provider.name") == provider
-    assert attrs.pop("gen_ai.request.model") == model
-    assert attrs.pop("aiaudit.image.operation") == operation
+    pop_generation_request(attrs, provider=provider, model=model, operation=operation)
     assert attrs.pop("server.address") == "127.0.0.1"
     assert isinstance(attrs.pop("server.port"), int)
     assert attrs.pop("user.id") == "tester"
