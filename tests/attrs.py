@@ -12,9 +12,10 @@ def pop_audit_defaults(
     decision: str = "allow",
     version: str = "builtin",
     mode: str = "observe",
-    status: str = "success",
+    status: str | None = "success",
 ) -> None:
-    """Pop the actor, policy, pricing-version, generation-id and status attributes (built-in policy)."""
+    """Pop the actor, policy, pricing-version, generation-id and status attributes (built-in policy).
+    `status=None` leaves the status for the caller (helpers shared by success and failure tests)."""
     assert attrs.pop("user.id") == user
     assert attrs.pop("aiaudit.policy.decision") == decision
     assert attrs.pop("aiaudit.policy.flags") == ()
@@ -22,7 +23,8 @@ def pop_audit_defaults(
     assert attrs.pop("aiaudit.policy.mode") == mode
     assert attrs.pop("aiaudit.pricing.version")
     assert len(attrs.pop("aiaudit.generation.id")) == 32
-    assert attrs.pop("aiaudit.status") == status
+    if status is not None:
+        assert attrs.pop("aiaudit.status") == status
 
 
 def pop_generation_request(attrs: dict[str, Any], *, provider: str, model: str, operation: str = "generate") -> None:

@@ -11,26 +11,17 @@ import pytest
 
 from otel_aiaudit.loopback.openai import multipart_fields
 from otel_aiaudit.loopback.server import Reply
+from tests.attrs import pop_audit_defaults, pop_generation_request
 
 SECRET = "sk-test-secret-key"
 
 
 def _pop_common(attrs: dict[str, Any], *, model: str = "gpt-image-2", operation: str = "generate") -> None:
-    assert attrs.pop("gen_ai.operation.name") == "generate_content"
-    assert attrs.pop("gen_ai.output.type") == "image"
-    assert attrs.pop("gen_ai.provider.name") == "openai"
-    assert attrs.pop("gen_ai.request.model") == model
-    assert attrs.pop("aiaudit.image.operation") == operation
+    pop_generation_request(attrs, provider="openai", model=model, operation=operation)
     assert attrs.pop("server.address") == "127.0.0.1"
     assert isinstance(attrs.pop("server.port"), int)
-    assert attrs.pop("user.id") == "tester"
+    pop_audit_defaults(attrs, status=None)
     assert attrs.pop("aiaudit.prompt.hash").startswith("sha256:")
-    assert attrs.pop("aiaudit.policy.decision") == "allow"
-    assert attrs.pop("aiaudit.policy.flags") == ()
-    assert attrs.pop("aiaudit.policy.version") == "builtin"
-    assert attrs.pop("aiaudit.policy.mode") == "observe"
-    assert attrs.pop("aiaudit.pricing.version")
-    assert len(attrs.pop("aiaudit.generation.id")) == 32
 
 
 def test_generate_span_pops_every_attribute(instrument_no_content, telemetry, openai_client, oai) -> None:

@@ -18,6 +18,7 @@ from otel_aiaudit.provenance.certs import make_dev_certificates
 from otel_aiaudit.provenance.verify import verify_bytes
 from otel_aiaudit.providers import fal as fal_provider
 from tests.attrs import pop_audit_defaults, pop_generation_request
+from tests.servers import serving
 from tests.servers.fal_server import start_fal_server
 
 ENFORCE = {
@@ -36,9 +37,7 @@ def usd(value: float) -> Any:
 
 @pytest.fixture(scope="module")
 def fal_server() -> Iterator[LoopbackServer]:
-    srv = start_fal_server()
-    yield srv
-    srv.stop()
+    yield from serving(start_fal_server)
 
 
 @pytest.fixture

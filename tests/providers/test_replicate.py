@@ -19,6 +19,7 @@ from otel_aiaudit.provenance.certs import make_dev_certificates
 from otel_aiaudit.provenance.verify import verify_bytes
 from otel_aiaudit.providers import replicate as replicate_provider
 from tests.attrs import pop_audit_defaults
+from tests.servers import serving
 from tests.servers.replicate_server import PREDICT_TIME, start_replicate_server
 
 ENFORCE = {
@@ -37,9 +38,7 @@ def usd(value: float) -> Any:
 
 @pytest.fixture(scope="module")
 def replicate_server() -> Iterator[LoopbackServer]:
-    srv = start_replicate_server()
-    yield srv
-    srv.stop()
+    yield from serving(start_replicate_server)
 
 
 @pytest.fixture
