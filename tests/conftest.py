@@ -22,6 +22,7 @@ from otel_aiaudit.instrumentor import AIAuditInstrumentor
 from otel_aiaudit.loopback.openai import start_openai_server
 from otel_aiaudit.loopback.server import LoopbackServer
 from otel_aiaudit.telemetry.worker import WORKER
+from tests.servers import serving
 
 
 @pytest.fixture(autouse=True)
@@ -139,9 +140,7 @@ def instrument_with_content_unsampled(
 
 @pytest.fixture(scope="session")
 def openai_server() -> Iterator[LoopbackServer]:
-    srv = start_openai_server()
-    yield srv
-    srv.stop()
+    yield from serving(start_openai_server)
 
 
 @pytest.fixture
