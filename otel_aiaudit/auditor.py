@@ -201,6 +201,7 @@ class Audit:
         self._decision_at_start = self._decision_state()
         self._t0 = time.perf_counter()
         self._closed = False
+        self._returned: list[ReturnedImage] | None = None  # read by _read_result(), once
 
     def _decision_state(self) -> tuple[str, int, str | None, bool]:
         """What the span's decision attributes depend on: compared at close to skip re-setting them."""
@@ -274,17 +275,28 @@ class Audit:
         gen.status = "success"
         self._stamp()
         try:
-            self.apply_provenance(images)
+            self.apply_provenance(images)  # now: it rewrites the result the user is about to receive
         except Exception as exc:
             log_internal_error("provenance", exc)
+        gen.images_read = not images_pending
+        self._returned = list(images)
+        if self.admission is not None:
+            self._read_result()  # the budget is settled with the actual cost before the call returns
+            self._settle(release=False)
+        self._close(None)
+
+    def _read_result(self) -> None:
+        """Hash and describe the returned images, then price the call. Runs once, on the caller's
+        thread when a budget or the ledger needs the figures now, else on the telemetry thread: hashing
+        a full-size image costs milliseconds the user's call does not have to wait for."""
+        returned, self._returned = self._returned, None
+        if returned is None:
+            return
         try:
-            gen.images = [self._describe(img) for img in images]
-            gen.images_read = not images_pending
+            self.gen.images = [self._describe(img) for img in returned]
         except Exception as exc:
             log_internal_error("image hashing", exc)
         self._price()
-        self._settle(release=False)
-        self._close(None)
 
     def fail(
         self, exc: BaseException | None, error_type: str | None = None, *, charge_estimate: bool = False
@@ -411,7 +423,9 @@ class Audit:
             self._stamp()
         try:
             changed = self._decision_state() != self._decision_at_start
-            self.auditor.telemetry.finish(self.span, gen, self._hits_on_span, exc, changed)
+            self.auditor.telemetry.finish(
+                self.span, gen, self._hits_on_span, exc, changed, complete=self._read_result
+            )
         except Exception as err:
             log_internal_error("telemetry", err)
 

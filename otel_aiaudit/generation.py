@@ -7,8 +7,8 @@ library, so every layer can depend on this module and on nothing else.
 
 from __future__ import annotations
 
+import random
 import time
-import uuid
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -28,8 +28,12 @@ OUTCOME_RANK: dict[str, int] = {
 
 
 def new_generation_id() -> str:
-    """A random, URL-safe id; also the idempotency key for budget charges."""
-    return uuid.uuid4().hex
+    """A random 128-bit id in hex; also the idempotency key for budget charges.
+
+    Drawn from `random` (seeded from the OS at start and again in every forked child), as the OTel
+    SDK draws trace ids: `uuid4()` reads the OS random source on every call, and that system call
+    releases the GIL in the middle of the user's request, where any background thread can take it."""
+    return f"{random.getrandbits(128):032x}"
 
 
 @dataclass(slots=True)

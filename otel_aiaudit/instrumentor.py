@@ -15,7 +15,7 @@ from typing import Any
 
 from opentelemetry.instrumentation.instrumentor import BaseInstrumentor
 
-from .auditor import Auditor
+from .auditor import Auditor, log_internal_error
 from .policy.config import PolicyConfig
 from .policy.engine import PolicyEngine
 from .pricing import PriceTable
@@ -37,6 +37,12 @@ def _engine(policy: Any, settings: Settings) -> PolicyEngine:
     if settings.policy_file:
         return PolicyEngine.from_file(settings.policy_file)
     return PolicyEngine(None)  # built-in observe-only defaults
+
+
+def _drain_telemetry_first(wrapped: Any, _instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """An SDK provider's force_flush() or shutdown(): first hand it what the telemetry thread holds."""
+    Telemetry.flush()
+    return wrapped(*args, **kwargs)
 
 
 def _needs_limits(config: PolicyConfig) -> bool:
@@ -129,6 +135,12 @@ class AIAuditInstrumentor(BaseInstrumentor):
         # Registered now, so it runs before the exit hooks of providers created earlier (atexit is LIFO):
         # work still queued on the telemetry thread reaches the exporters before they shut down.
         atexit.register(Telemetry.flush)
+        for provider in telemetry.providers:
+            for method in ("force_flush", "shutdown"):  # absent on the API's proxy providers
+                try:
+                    self._patches.wrap(provider, method, _drain_telemetry_first)
+                except Exception as exc:  # a provider that takes no attributes: the atexit drain remains
+                    log_internal_error("provider flush hook", exc)
         self.patched = instrument_all(auditor, self._patches)
         log.debug("otel-aiaudit instrumented: %s", ", ".join(self.patched) or "no image clients found")
 

@@ -47,6 +47,7 @@ class Telemetry:
     logger_provider: LoggerProvider
 
     def finished_spans(self) -> list[Any]:
+        WORKER.flush()  # spans end on the telemetry thread, at the end time the call recorded
         return list(self.spans.get_finished_spans())
 
     def records(self, record_type: str | None = None) -> list[Any]:

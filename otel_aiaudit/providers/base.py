@@ -101,8 +101,10 @@ class Patches:
         key = (id(owner), name)
         if key in self._applied:
             return False
-        # Take the raw attribute from the class dict: staticmethods and classmethods stay what they are.
-        own = isinstance(owner, type) and name in owner.__dict__
+        # Take the raw attribute from the owner's own dict: staticmethods and classmethods stay what they
+        # are. An attribute found elsewhere (a base class, or the class of an instance such as an SDK
+        # provider) is shadowed here, and the shadow deleted again at restore.
+        own = name in getattr(owner, "__dict__", {})
         original = owner.__dict__[name] if own else getattr(owner, name, None)
         if original is None or isinstance(original, wrapt.ObjectProxy):
             return False
@@ -118,9 +120,12 @@ class Patches:
         setattr(owner, name, value)
 
     def restore_all(self) -> None:
-        for owner, name, original, _own in reversed(list(self._applied.values())):
+        for owner, name, original, own in reversed(list(self._applied.values())):
             try:
-                setattr(owner, name, original)
+                if own:
+                    setattr(owner, name, original)
+                else:
+                    delattr(owner, name)
             except Exception as exc:  # a frozen or vanished owner: nothing to restore
                 log_internal_error(f"uninstrument {name}", exc)
         self._applied.clear()

@@ -128,9 +128,11 @@ class SpanRecorder:
         span: Span,
         gen: Generation,
         hits_on_span: int,
-        exc: BaseException | None = None,
+        error: str | None = None,
         decision_changed: bool = True,
     ) -> None:
+        """Results, events and status, then end the span at the time the call ended. `error`: the name
+        of the exception the call raised, if any."""
         if span.is_recording():
             self.add_hit_events(span, gen, hits_on_span)
             for warning in gen.budget_warnings:
@@ -139,7 +141,7 @@ class SpanRecorder:
                 span.add_event(sc.EVENT_RATELIMIT_WAIT, {"wait_seconds": gen.ratelimit_wait_s})
             span.set_attributes(result_attributes(gen, self._capture, decision_changed))
             if gen.status == "error":
-                description = f"{type(exc).__name__}" if exc is not None else gen.error_type
+                description = error or gen.error_type
                 span.set_status(Status(StatusCode.ERROR, description))
             elif gen.status in ("blocked", "pending_approval"):
                 span.set_status(Status(StatusCode.ERROR, f"policy: {gen.decision.outcome}"))

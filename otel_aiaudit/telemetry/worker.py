@@ -6,7 +6,7 @@ the worker wakes every `interval` seconds, or as soon as `batch_size` items are 
 everything at once, as the SDK's batch processors do. Nothing is dropped: past `max_pending` items
 the caller runs its work inline (back-pressure), `flush()` waits for every submitted item, the queue is
 drained at interpreter exit, and a forked child starts with a fresh, empty worker.
-Spans end and the local ledger is written on the caller's thread; only OTel export work waits here.
+The local ledger is written on the caller's thread; ending spans, metrics and OTel export wait here.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import collections
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -77,6 +78,9 @@ class TelemetryWorker:
                 break
             self._call(func, args)
             ran += 1
+            # Hand the GIL back between items: a request thread whose response has arrived waits for
+            # one item, not for the interpreter's 5 ms switch interval.
+            time.sleep(0)
         if ran:
             with self._idle:
                 self._done += ran
@@ -91,6 +95,8 @@ class TelemetryWorker:
 
     def flush(self, timeout: float = 30.0) -> None:
         """Block until everything submitted so far has been recorded."""
+        if threading.current_thread() is self._thread:
+            return  # a task on this thread flushing a provider: waiting for ourselves would hang
         with self._count_lock:
             target = self._submitted
         if self._thread is None or not self._thread.is_alive():

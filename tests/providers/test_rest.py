@@ -408,6 +408,7 @@ def test_httpx2_alias_httpx_is_patched_once() -> None:
         srv = start_rest_server()
         with httpx.Client(proxy=srv.url, trust_env=False) as client:
             client.post("http://api.bfl.ai/v1/flux-pro-1.1", json={"prompt": "aliased"})
+        tp.force_flush()  # drains the telemetry thread first, where the span ends
         assert len(spans.get_finished_spans()) == 1
         inst.uninstrument()
         assert type(httpx2.Client.__dict__["send"]).__name__ == "function"
