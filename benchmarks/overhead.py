@@ -3,6 +3,14 @@
 Instrumented = spans (BatchSpanProcessor), metrics, the three audit records (BatchLogRecordProcessor),
 built-in policy checks, pricing; all exporters in memory, against the loopback OpenAI server.
 
+A third mode, when `pip install -e '.[bench]'` put it there, runs a peer on the same workload in the
+same interleaving: OpenInference's OpenAI instrumentation (one span per request, its attributes read
+from the request and the response), on the same SDK span pipeline.
+
+Besides wall time per call, each block's process CPU time is read: it includes the work our telemetry
+thread and the SDK's batch threads do after the calls return, which a machine with few cores pays for
+in the next call's wall time.
+
     python benchmarks/overhead.py [--calls 2000] [--block 50]
 """
 
@@ -15,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 
 # Run from anywhere: the repository root replaces this folder on the path (benchmarks/c2pa.py would
 # otherwise shadow the c2pa package).
@@ -56,23 +65,76 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def report(label: str, bare: list[float], inst: list[float]) -> dict[str, float]:
-    b50, i50 = statistics.median(bare), statistics.median(inst)
-    b99, i99 = percentile(bare, 0.99), percentile(inst, 0.99)
+class Mode:
+    """One way of running the calls: bare, ours, or a peer. Collects wall time per call and CPU per call."""
+
+    def __init__(self, name: str, on: Callable[[], None] | None = None, off: Callable[[], None] | None = None):
+        self.name, self.on, self.off = name, on, off
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+
+    def run_block(self, call: Callable[[], float], n: int) -> None:
+        if self.on is not None:
+            self.on()
+            call()  # the first call after instrument warms caches
+        cpu0 = time.process_time()
+        self.wall.extend(call() for _ in range(n))
+        self.cpu.append((time.process_time() - cpu0) / n)
+        if self.off is not None:
+            self.off()
+
+
+def report(label: str, bare: Mode, other: Mode) -> dict[str, float]:
+    b50, i50 = statistics.median(bare.wall), statistics.median(other.wall)
+    b99, i99 = percentile(bare.wall, 0.99), percentile(other.wall, 0.99)
     out = {
         "bare_median_us": b50 * 1e6,
-        "inst_median_us": i50 * 1e6,
+        "median_us": i50 * 1e6,
         "added_median_us": (i50 - b50) * 1e6,
         "added_p99_us": (i99 - b99) * 1e6,
         "ratio_median": i50 / b50,
+        "added_cpu_us": (statistics.median(other.cpu) - statistics.median(bare.cpu)) * 1e6,
     }
     print(
-        f"{label:<6} bare median {out['bare_median_us']:8.1f} us | "
-        f"instrumented median {out['inst_median_us']:8.1f} us | "
-        f"added median {out['added_median_us']:7.1f} us, p99 {out['added_p99_us']:7.1f} us | "
-        f"ratio {out['ratio_median']:.3f}"
+        f"{label:<6} {other.name:<13} bare median {out['bare_median_us']:7.1f} us | "
+        f"median {out['median_us']:7.1f} us | added median {out['added_median_us']:6.1f} us, "
+        f"p99 {out['added_p99_us']:7.1f} us | ratio {out['ratio_median']:.3f} | "
+        f"added CPU {out['added_cpu_us']:6.1f} us/call"
     )
     return out
+
+
+def call_path(inst: AIAuditInstrumentor, client: openai.OpenAI, kwargs: dict, reply: object, idle_s: float) -> float:
+    """Median time of our wrapper alone around a provider call that returns `reply` at once: the code
+    on the user's path without the network. `idle_s` of sleep before each call stands for the wait
+    on the provider that precedes real work, after which a CPU that idled runs with cold caches."""
+    from otel_aiaudit.providers.base import sync_wrapper
+    from otel_aiaudit.providers.openai import ImagesTranslator
+
+    assert inst.auditor is not None
+    wrapper = sync_wrapper(inst.auditor, ImagesTranslator("generate", is_async=False))
+
+    def provider(*_args: object, **_kwargs: object) -> object:
+        return reply
+
+    times = []
+    for i in range(2200):
+        if idle_s:
+            time.sleep(idle_s)
+        t0 = time.perf_counter()
+        wrapper(provider, client.images, (), dict(kwargs))
+        if i >= 200:  # warm-up
+            times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1e6
+
+
+def peer_mode(tp: TracerProvider) -> Mode | None:
+    try:
+        from openinference.instrumentation.openai import OpenAIInstrumentor
+    except ImportError:
+        return None
+    peer = OpenAIInstrumentor()
+    return Mode("openinference", lambda: peer.instrument(tracer_provider=tp), peer.uninstrument)
 
 
 def main() -> None:
@@ -112,21 +174,32 @@ def main() -> None:
         return loop.run_until_complete(one())
 
     results = {}
+    peers: dict[str, dict[str, float]] = {}
     for label, call in (("sync", sync_call), ("async", async_call)):
-        bare: list[float] = []
-        timed: list[float] = []
-        for _ in range(20):  # warm-up: connection pool, imports, JIT-free caches
+        bare = Mode("bare")
+        ours = Mode(
+            "otel-aiaudit",
+            lambda: inst.instrument(tracer_provider=tp, meter_provider=mp, logger_provider=lp),
+            inst.uninstrument,
+        )
+        peer = peer_mode(tp)
+        modes = [bare, ours] + ([peer] if peer is not None else [])
+        for _ in range(20):  # warm-up: connection pool, imports, caches
             call()
-        while len(bare) < args.calls:
-            for mode in ("bare", "inst"):
-                if mode == "inst":
-                    inst.instrument(tracer_provider=tp, meter_provider=mp, logger_provider=lp)
-                    call()  # first call after instrument warms the auditor
-                batch = [call() for _ in range(args.block)]
-                (timed if mode == "inst" else bare).extend(batch)
-                if mode == "inst":
-                    inst.uninstrument()
-        results[label] = report(label, bare, timed)
+        while len(bare.wall) < args.calls:
+            for mode in modes:
+                mode.run_block(call, args.block)
+        results[label] = report(label, bare, ours)
+        if peer is not None:
+            peers[label] = report(label, bare, peer)
+    reply = client.images.generate(**kwargs)  # a parsed ImagesResponse, as the SDK returns it
+    inst.instrument(tracer_provider=tp, meter_provider=mp, logger_provider=lp)
+    hot, idle = call_path(inst, client, kwargs, reply, 0.0), call_path(inst, client, kwargs, reply, 0.001)
+    inst.uninstrument()
+    print(
+        f"call path alone (our wrapper, reply in hand): median {hot:.1f} us back to back, "
+        f"{idle:.1f} us after 1 ms idle before each call"
+    )
     loop.close()
     server.terminate()
     tp.shutdown()
@@ -137,6 +210,15 @@ def main() -> None:
         f"target: median added <= {target:.0f} us per call -> "
         f"{'met' if worst <= target else 'NOT met'} ({worst:.1f} us)"
     )
+    for label, peer in peers.items():
+        ours = results[label]["added_median_us"]
+        print(
+            f"{label}: otel-aiaudit adds {ours / peer['added_median_us']:.2f}x what the peer adds "
+            f"(target <= 0.5x; wall {ours:.0f} vs {peer['added_median_us']:.0f} us, CPU "
+            f"{results[label]['added_cpu_us']:.0f} vs {peer['added_cpu_us']:.0f} us)"
+        )
+    if not peers:
+        print("peer: not installed (pip install -e '.[bench]' adds OpenInference for the comparison)")
 
 
 if __name__ == "__main__":

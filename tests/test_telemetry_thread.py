@@ -3,6 +3,7 @@ be the call's own (its end time), and no flush or shutdown of the user's provide
 
 from __future__ import annotations
 
+import os
 import time
 
 from otel_aiaudit.instrumentor import AIAuditInstrumentor
@@ -61,3 +62,36 @@ def test_provider_hooks_are_removed_at_uninstrument_and_applied_once(telemetry) 
         inst.uninstrument()
     assert _provider_methods_are_the_class_ones(telemetry)
     assert telemetry.tracer_provider.force_flush() is True
+
+
+def _requests_total(reader) -> float:
+    data = reader.get_metrics_data()
+    return sum(
+        p.value
+        for rm in (data.resource_metrics if data else [])
+        for sm in rm.scope_metrics
+        for m in sm.metrics
+        if m.name == "aiaudit.requests"
+        for p in m.data.data_points
+    )
+
+
+def test_merged_counters_reach_the_sdk_once_per_batch_with_the_same_totals() -> None:
+    from opentelemetry.sdk.metrics import MeterProvider
+    from opentelemetry.sdk.metrics.export import InMemoryMetricReader
+
+    from otel_aiaudit.generation import Actor, Generation
+    from otel_aiaudit.telemetry.metrics import MetricsRecorder
+
+    reader = InMemoryMetricReader()
+    recorder = MetricsRecorder(MeterProvider(metric_readers=[reader]).get_meter("t"), merge_counters=True)
+    for user in ("ann", "bob", "ann"):
+        recorder.record(Generation(provider="openai", model="m", status="success", actor=Actor(user=user)))
+    assert _requests_total(reader) == 0  # held until the batch ends
+    if os.fork() == 0:  # a forked child starts without the parent's held increments
+        recorder.flush_counters()
+        os._exit(0 if _requests_total(reader) == 0 else 1)
+    _, status = os.wait()
+    assert os.waitstatus_to_exitcode(status) == 0
+    recorder.flush_counters()
+    assert _requests_total(reader) == 3

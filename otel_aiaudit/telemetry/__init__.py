@@ -44,7 +44,9 @@ class Telemetry:
         meter = otel_metrics.get_meter(SCOPE, __version__, meter_provider=meter_provider)
         logger = _logs.get_logger(SCOPE, __version__, logger_provider=logger_provider)
         self.spans = SpanRecorder(tracer, capture)
-        self.metrics = MetricsRecorder(meter, include_user=metrics_user)
+        self.metrics = MetricsRecorder(meter, include_user=metrics_user, merge_counters=background)
+        if background:
+            WORKER.after_each_batch(self.metrics.flush_counters)
         self.audit = AuditLogEmitter(logger)
 
     def add_sink(self, sink: RecordSink) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import threading
+import weakref
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from opentelemetry import metrics
 from opentelemetry.metrics import CallbackOptions, Observation
@@ -12,8 +16,16 @@ from . import semconv as sc
 
 
 class MetricsRecorder:
-    def __init__(self, meter: metrics.Meter, *, include_user: bool = True) -> None:
+    def __init__(self, meter: metrics.Meter, *, include_user: bool = True, merge_counters: bool = False) -> None:
         self._include_user = include_user
+        # merge_counters: increments are summed per counter and attribute set until flush_counters()
+        # (the telemetry thread calls it after each batch): one SDK call per batch instead of one per
+        # generation, the same totals. Histograms and gauges are recorded one by one.
+        self._merge = merge_counters
+        self._forget_sums()
+        if hasattr(os, "register_at_fork"):  # a forked child must not report its parent's increments
+            ref = weakref.ref(self)
+            os.register_at_fork(after_in_child=lambda: (r := ref()) is not None and r._forget_sums())
         self.duration = meter.create_histogram(
             sc.METRIC_DURATION,
             unit="s",
@@ -68,6 +80,24 @@ class MetricsRecorder:
         )
         self._pending_gauge = True
 
+    def _forget_sums(self) -> None:
+        self._sums: dict[tuple[metrics.Counter, tuple[tuple[str, Any], ...]], float] = {}
+        self._sums_lock = threading.Lock()
+
+    def _add(self, counter: metrics.Counter, value: float, attrs: dict[str, Any]) -> None:
+        if not self._merge:
+            counter.add(value, attrs)
+            return
+        key = (counter, tuple(attrs.items()))
+        with self._sums_lock:
+            self._sums[key] = self._sums.get(key, 0) + value
+
+    def flush_counters(self) -> None:
+        with self._sums_lock:
+            sums, self._sums = self._sums, {}
+        for (counter, items), value in sums.items():
+            counter.add(value, dict(items))
+
     def record(self, gen: Generation) -> None:
         base = {sc.GEN_AI_PROVIDER_NAME: gen.provider, sc.GEN_AI_REQUEST_MODEL: gen.model or "unknown"}
         team = gen.actor.team or "none"
@@ -83,7 +113,8 @@ class MetricsRecorder:
         for token_type, value in (("input", gen.usage.input_tokens), ("output", gen.usage.output_tokens)):
             if value is not None:
                 self.tokens.record(value, {**base, sc.GEN_AI_TOKEN_TYPE: token_type})
-        self.requests.add(
+        self._add(
+            self.requests,
             1,
             {
                 **base,
@@ -96,13 +127,14 @@ class MetricsRecorder:
         if self._include_user:
             who[sc.USER_ID] = gen.actor.user or "unknown"
         if gen.image_count:
-            self.images.add(gen.image_count, who)
+            self._add(self.images, gen.image_count, who)
         if gen.cost_usd:
-            self.cost.add(gen.cost_usd, who)
+            self._add(self.cost, gen.cost_usd, who)
         for hit in gen.decision.hits:
             if hit.action in ("approved", "observe"):
                 continue
-            self.violations.add(
+            self._add(
+                self.violations,
                 1,
                 {
                     sc.POLICY_RULE: hit.rule,

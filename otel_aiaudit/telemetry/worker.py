@@ -17,6 +17,7 @@ import logging
 import os
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +29,8 @@ class TelemetryWorker:
         self.interval = interval
         self.batch_size = batch_size
         self.max_pending = max_pending
+        # Run after every batch (weakly held, so a finished instrumentation's recorder can go).
+        self._batch_hooks: list[weakref.WeakMethod[Callable[[], None]]] = []
         self._reset()
         atexit.register(self.flush)
         if hasattr(os, "register_at_fork"):
@@ -51,6 +54,12 @@ class TelemetryWorker:
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="aiaudit-telemetry", daemon=True)
                 self._thread.start()
+
+    def after_each_batch(self, hook: Callable[[], None]) -> None:
+        """Call the bound method `hook` after each batch, before flush() returns: work a batch can
+        merge (counter increments) is handed on once per batch instead of once per item."""
+        self._batch_hooks = [h for h in self._batch_hooks if h() is not None]
+        self._batch_hooks.append(weakref.WeakMethod(hook))  # type: ignore[arg-type]
 
     def submit(self, func: Callable[..., Any], *args: Any) -> None:
         if len(self._items) >= self.max_pending:
@@ -82,6 +91,10 @@ class TelemetryWorker:
             # one item, not for the interpreter's 5 ms switch interval.
             time.sleep(0)
         if ran:
+            for ref in list(self._batch_hooks):
+                hook = ref()
+                if hook is not None:
+                    self._call(hook, ())
             with self._idle:
                 self._done += ran
                 self._idle.notify_all()
