@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..sqlite_wal import connect
 from ..telemetry.audit_log import AuditRecord
 from .chain import GENESIS, INDEX_COLUMNS, Row, merge, row_hash, split
 
@@ -96,11 +97,7 @@ class Ledger:
             return c
         try:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            c = sqlite3.connect(self.path, timeout=self.busy_timeout_s, isolation_level=None, check_same_thread=False)
-            c.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_s * 1000)}")
-            if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                c.execute("PRAGMA journal_mode = WAL")
-            c.execute(f"PRAGMA synchronous = {self.synchronous}")
+            c = connect(str(self.path), self.busy_timeout_s, self.synchronous)
             if not self._schema_ready:
                 c.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")
                 c.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))

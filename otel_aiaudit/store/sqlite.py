@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..sqlite_wal import connect
 from . import _engine as engine
 from ._engine import Reservation, ScopeRow
 from .base import AdmitRequest, AdmitResult, ScopeRequest, ScopeUsage, StoreError, Ticket
@@ -181,13 +182,7 @@ class SqliteStore:
             return conn
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(
-            self.path, timeout=self.busy_timeout_s, isolation_level=None, check_same_thread=False
-        )
-        conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_s * 1000)}")
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        conn = connect(self.path, self.busy_timeout_s, "NORMAL")
         if not self._schema_ready:
             conn.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")
             self._schema_ready = True
