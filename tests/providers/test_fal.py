@@ -13,26 +13,15 @@ import pytest
 
 from otel_aiaudit.errors import ContentBlocked
 from otel_aiaudit.loopback.server import LoopbackServer, Reply
-from otel_aiaudit.policy.config import PolicyConfig
 from otel_aiaudit.provenance.certs import make_dev_certificates
 from otel_aiaudit.provenance.verify import verify_bytes
 from otel_aiaudit.providers import fal as fal_provider
 from tests.attrs import pop_audit_defaults, pop_generation_request
+from tests.providers.shared import VIOLENT, enforce, usd
 from tests.servers import serving
 from tests.servers.fal_server import start_fal_server
 
-ENFORCE = {
-    "version": 1,
-    "mode": "enforce",
-    "pii": {"action": "redact"},
-    "content_filter": {"blocked_categories": ["violence"], "action": "block"},
-}
-VIOLENT = "a bloody massacre with corpses everywhere"
 POLL = 0.005
-
-
-def usd(value: float) -> Any:
-    return pytest.approx(value, abs=1e-6)
 
 
 @pytest.fixture(scope="module")
@@ -65,10 +54,6 @@ def fresh_async_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fal_client, "async_client", fresh)
     for name in ("run", "subscribe", "submit"):
         monkeypatch.setattr(fal_client, f"{name}_async", getattr(fresh, name))
-
-
-def _enforce(instrument: Any) -> None:
-    instrument(policy=PolicyConfig.model_validate(ENFORCE))
 
 
 def test_run_span_pops_every_attribute(instrument_no_content, telemetry, fsrv) -> None:
@@ -198,7 +183,7 @@ def test_unpriced_endpoint_and_non_image_passthrough(instrument_no_content, tele
 
 
 def test_blocked_prompt_sends_nothing(instrument, telemetry, fsrv) -> None:
-    _enforce(instrument)
+    enforce(instrument)
     for call in (fal_client.run, fal_client.subscribe, fal_client.submit):
         with pytest.raises(ContentBlocked):
             call("fal-ai/flux/dev", arguments={"prompt": VIOLENT})
@@ -209,7 +194,7 @@ def test_blocked_prompt_sends_nothing(instrument, telemetry, fsrv) -> None:
 
 
 async def test_redaction_rewrites_what_is_sent(instrument, telemetry, fsrv) -> None:
-    _enforce(instrument)
+    enforce(instrument)
     arguments = {"prompt": "poster for jane.doe@example.com", "num_images": 1}
     fal_client.run("fal-ai/flux/schnell", arguments)  # positional arguments
     fal_client.subscribe("fal-ai/flux/dev", arguments={"prompt": "to bob@example.org"}, interval=POLL)

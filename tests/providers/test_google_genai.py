@@ -16,22 +16,15 @@ from google.genai import types
 from otel_aiaudit.errors import ContentBlocked
 from otel_aiaudit.loopback.images import solid_png
 from otel_aiaudit.loopback.server import LoopbackServer, Reply
-from otel_aiaudit.policy.config import PolicyConfig
 from otel_aiaudit.provenance.certs import make_dev_certificates
 from otel_aiaudit.provenance.verify import verify_bytes
 from tests.attrs import pop_audit_defaults, pop_generation_request
+from tests.providers.shared import VIOLENT, enforce, usd
 from tests.servers import serving
 from tests.servers.google_server import TEXT_OUT_TOKENS, start_google_server
 
 pytestmark = pytest.mark.filterwarnings("ignore::google.genai._common.ExperimentalWarning")
 
-ENFORCE = {
-    "version": 1,
-    "mode": "enforce",
-    "pii": {"action": "redact"},
-    "content_filter": {"blocked_categories": ["violence"], "action": "block"},
-}
-VIOLENT = "a bloody massacre with corpses everywhere"
 IMAGE_CONFIG = types.GenerateContentConfig(response_modalities=["TEXT", "IMAGE"])
 
 
@@ -60,15 +53,6 @@ def vertex(gsrv: LoopbackServer) -> genai.Client:
         credentials=google_credentials.Credentials(token="vertex-token"),
         http_options=types.HttpOptions(base_url=gsrv.url, api_version="v1"),
     )
-
-
-def usd(value: float) -> Any:
-    """Costs leave pricing rounded to whole micro-dollars."""
-    return pytest.approx(value, abs=1e-6)
-
-
-def _enforce(instrument: Any) -> None:
-    instrument(policy=PolicyConfig.model_validate(ENFORCE))
 
 
 def _pop_common(attrs: dict[str, Any], *, provider: str, model: str, operation: str = "generate") -> None:
@@ -321,7 +305,7 @@ def test_api_error_is_recorded(instrument_no_content, telemetry, gemini, gsrv) -
 
 # ---------------------------------------------------------------------------- policy
 def test_blocked_prompt_sends_nothing_sync_and_async(instrument, telemetry, gemini, vertex, gsrv) -> None:
-    _enforce(instrument)
+    enforce(instrument)
     with pytest.raises(ContentBlocked):
         gemini.models.generate_content(model="gemini-2.5-flash-image", contents=VIOLENT, config=IMAGE_CONFIG)
     with pytest.raises(ContentBlocked):
@@ -338,7 +322,7 @@ def test_blocked_prompt_sends_nothing_sync_and_async(instrument, telemetry, gemi
 
 
 def test_redaction_rewrites_what_is_sent(instrument, telemetry, gemini, vertex, gsrv) -> None:
-    _enforce(instrument)
+    enforce(instrument)
     # A history: only the last user turn is the prompt; two text parts around an image part.
     photo = types.Part.from_bytes(data=solid_png(4, 4), mime_type="image/png")
     contents = [

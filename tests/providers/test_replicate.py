@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import base64
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 import replicate
@@ -14,26 +13,15 @@ from replicate.helpers import FileOutput
 
 from otel_aiaudit.errors import ContentBlocked
 from otel_aiaudit.loopback.server import LoopbackServer
-from otel_aiaudit.policy.config import PolicyConfig
 from otel_aiaudit.provenance.certs import make_dev_certificates
 from otel_aiaudit.provenance.verify import verify_bytes
 from otel_aiaudit.providers import replicate as replicate_provider
 from tests.attrs import pop_audit_defaults
+from tests.providers.shared import VIOLENT, enforce, usd
 from tests.servers import serving
 from tests.servers.replicate_server import PREDICT_TIME, start_replicate_server
 
-ENFORCE = {
-    "version": 1,
-    "mode": "enforce",
-    "pii": {"action": "redact"},
-    "content_filter": {"blocked_categories": ["violence"], "action": "block"},
-}
-VIOLENT = "a bloody massacre with corpses everywhere"
 SDXL = "stability-ai/sdxl:7762fd07cf82c948538e41f63f77d685e02b063e37e496e96eefd46c929f9bdc"
-
-
-def usd(value: float) -> Any:
-    return pytest.approx(value, abs=1e-6)
 
 
 @pytest.fixture(scope="module")
@@ -58,10 +46,6 @@ def rc(rsrv: LoopbackServer) -> replicate.Client:
 def _no_pending_leftovers() -> Iterator[None]:
     yield
     assert len(replicate_provider.PENDING) == 0, "a test left a prediction audit open"
-
-
-def _enforce(instrument: Any) -> None:
-    instrument(policy=PolicyConfig.model_validate(ENFORCE))
 
 
 def test_run_span_pops_every_attribute(instrument_no_content, telemetry, rc, rsrv) -> None:
@@ -221,7 +205,7 @@ def test_non_image_models_pass_through(instrument_no_content, telemetry, rc, rsr
 
 
 def test_blocked_prompt_sends_nothing(instrument, telemetry, rc, rsrv) -> None:
-    _enforce(instrument)
+    enforce(instrument)
     with pytest.raises(ContentBlocked):
         rc.run("black-forest-labs/flux-schnell", input={"prompt": VIOLENT})
     with pytest.raises(ContentBlocked):
@@ -235,7 +219,7 @@ def test_blocked_prompt_sends_nothing(instrument, telemetry, rc, rsrv) -> None:
 
 
 def test_redaction_rewrites_what_is_sent(instrument, telemetry, rc, rsrv) -> None:
-    _enforce(instrument)
+    enforce(instrument)
     user_input = {"prompt": "card for jane.doe@example.com", "num_outputs": 1}
     rc.run("black-forest-labs/flux-schnell", input=user_input)
     # A bare version id names no model: an image-model input (num_outputs) makes it an image call.
