@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..sqlite_wal import connect
+from ..sqlitedb import connect, immediate
 from ..telemetry.audit_log import AuditRecord
 from .chain import GENESIS, INDEX_COLUMNS, Row, merge, row_hash, split
 
@@ -103,29 +103,20 @@ class Ledger:
                 c.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
                 self._schema_ready = True
         except sqlite3.Error as exc:
-            raise LedgerError(f"audit ledger {self.path}: {exc}") from exc
+            raise self._error(exc) from exc
         self._local.conn = c
         self._local.pid = os.getpid()
         return c
+
+    def _error(self, exc: sqlite3.Error) -> LedgerError:
+        return LedgerError(f"audit ledger {self.path}: {exc}")
 
     @contextmanager
     def txn(self) -> Iterator[sqlite3.Connection]:
         """A write transaction holding the ledger's write lock from its first statement."""
         c = self.conn()
-        try:
-            c.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise LedgerError(f"audit ledger {self.path}: {exc}") from exc
-        try:
+        with immediate(c, self._error):
             yield c
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
-        try:
-            c.execute("COMMIT")
-        except sqlite3.Error as exc:
-            c.execute("ROLLBACK")
-            raise LedgerError(f"audit ledger {self.path}: {exc}") from exc
 
     def close(self) -> None:
         c = getattr(self._local, "conn", None)

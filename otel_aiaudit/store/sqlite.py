@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..sqlite_wal import connect
+from ..sqlitedb import connect, immediate
 from . import _engine as engine
 from ._engine import Reservation, ScopeRow
 from .base import AdmitRequest, AdmitResult, ScopeRequest, ScopeUsage, StoreError, Ticket
@@ -190,30 +190,24 @@ class SqliteStore:
         self._local.pid = os.getpid()
         return conn
 
+    def _error(self, exc: sqlite3.Error) -> StoreError:
+        return StoreError(f"SQLite store {self.path}: {exc}")
+
     @contextmanager
     def _txn(self) -> Iterator[_SqliteTxn]:
         try:
             conn = self._conn()
-            conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StoreError(f"SQLite store {self.path}: {exc}") from exc
-        try:
+            raise self._error(exc) from exc
+        with immediate(conn, self._error):
             yield _SqliteTxn(conn, self.now_us())
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        try:
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
-            raise StoreError(f"SQLite store {self.path}: {exc}") from exc
 
     def _run(self, fn, *args, **kwargs):  # noqa: ANN001, ANN202 - thin wrapper
         try:
             with self._txn() as txn:
                 return fn(txn, *args, **kwargs)
         except sqlite3.Error as exc:
-            raise StoreError(f"SQLite store {self.path}: {exc}") from exc
+            raise self._error(exc) from exc
 
     def admit(self, req: AdmitRequest) -> AdmitResult:
         result = self._run(engine.admit, req)

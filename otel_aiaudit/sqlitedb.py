@@ -1,10 +1,13 @@
-"""Opening the SQLite files (the limits store and the ledger) in WAL mode, safely from many threads."""
+"""The SQLite files (the limits store and the ledger): opened in WAL mode safely from many threads,
+and written in immediate transactions."""
 
 from __future__ import annotations
 
 import random
 import sqlite3
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 
 def connect(path: str, busy_timeout_s: float, synchronous: str) -> sqlite3.Connection:
@@ -31,3 +34,23 @@ def connect(path: str, busy_timeout_s: float, synchronous: str) -> sqlite3.Conne
         conn.close()
         raise
     return conn
+
+
+@contextmanager
+def immediate(conn: sqlite3.Connection, error: Callable[[sqlite3.Error], Exception]) -> Iterator[None]:
+    """One write transaction holding the file's write lock from its first statement; rolled back on
+    any exception. An SQLite error at begin or commit is raised as `error(exc)`."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise error(exc) from exc
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        conn.execute("ROLLBACK")
+        raise error(exc) from exc
