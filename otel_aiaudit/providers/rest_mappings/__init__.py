@@ -23,10 +23,19 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .bodies import check_path
 
@@ -59,6 +68,14 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+def _check_sources(value: Sources) -> Sources:
+    return [check_source(s) for s in value]
+
+
+# One source or a list of them, each checked where it is declared.
+CheckedSources = Annotated[Sources, BeforeValidator(_as_list), AfterValidator(_check_sources)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -86,20 +103,10 @@ class Match(_Strict):
 class Var(_Strict):
     """A named value for the model template: from a source, or chosen by whether the source is present."""
 
-    from_: Sources = Field(alias="from")
+    from_: CheckedSources = Field(alias="from")
     default: str = ""
     present: str | None = None  # value when the source is present (then `absent` when it is not)
     absent: str = ""
-
-    @field_validator("from_", mode="before")
-    @classmethod
-    def _listify(cls, value: Any) -> Any:
-        return _as_list(value)
-
-    @field_validator("from_")
-    @classmethod
-    def _sources(cls, value: Sources) -> Sources:
-        return [check_source(s) for s in value]
 
 
 class RequestSpec(_Strict):
@@ -153,10 +160,10 @@ class ResponseSpec(_Strict):
     image_body: bool = False  # an `image/*` response body is the image itself
     images_b64: list[str] = Field(default_factory=list)  # body paths of base64 images
     image_urls: list[str] = Field(default_factory=list)  # body paths of image URLs
-    job_id: Sources = Field(default_factory=list)  # submit-and-poll services: the job the submit created
+    job_id: CheckedSources = Field(default_factory=list)  # submit-and-poll services: the job the submit created
     errors: list[ErrorRule] = Field(default_factory=list)
 
-    @field_validator("job_id", "images_b64", "image_urls", mode="before")
+    @field_validator("images_b64", "image_urls", mode="before")
     @classmethod
     def _listify(cls, value: Any) -> Any:
         return _as_list(value)
@@ -166,32 +173,17 @@ class ResponseSpec(_Strict):
     def _paths(cls, value: list[str]) -> list[str]:
         return [check_path(p) for p in value]
 
-    @field_validator("job_id")
-    @classmethod
-    def _job(cls, value: Sources) -> Sources:
-        return [check_source(s) for s in value]
-
 
 class RestMapping(_Strict):
     name: str
     provider: str  # gen_ai.provider.name
     match: Match
     model: str  # a template: `{group}` from the path regex, `{var}` from `vars`
-    model_from: Sources = Field(default_factory=list)  # a model named in the request wins over the template
+    model_from: CheckedSources = Field(default_factory=list)  # a model named in the request wins over the template
     vars: dict[str, Var] = Field(default_factory=dict)
     operation: Literal["generate", "edit", "variation", "upscale"] = "generate"
     request: RequestSpec = Field(default_factory=RequestSpec)
     response: ResponseSpec = Field(default_factory=ResponseSpec)
-
-    @field_validator("model_from", mode="before")
-    @classmethod
-    def _listify(cls, value: Any) -> Any:
-        return _as_list(value)
-
-    @field_validator("model_from")
-    @classmethod
-    def _sources(cls, value: Sources) -> Sources:
-        return [check_source(s) for s in value]
 
     @model_validator(mode="after")
     def _template(self) -> RestMapping:
