@@ -153,6 +153,27 @@ def _rewrite(audit: Audit, translator: Translator, args: tuple[Any, ...], kwargs
         raise violation from None
 
 
+def call_under(audit: Audit, wrapped: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """The provider call inside the audit's span; an exception from it closes the audit as failed."""
+    try:
+        with audit.activated():
+            return wrapped(*args, **kwargs)
+    except BaseException as exc:
+        audit.fail(exc)
+        raise
+
+
+async def acall_under(
+    audit: Audit, wrapped: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> Any:
+    try:
+        with audit.activated():
+            return await wrapped(*args, **kwargs)
+    except BaseException as exc:
+        audit.fail(exc)
+        raise
+
+
 def _finish(audit: Audit, translator: Translator, result: Any) -> Any:
     try:
         return translator.result(audit, result)
@@ -171,13 +192,7 @@ def sync_wrapper(auditor: Auditor, translator: Translator) -> Callable[..., Any]
             return wrapped(*args, **kwargs)
         audit = auditor.start(gen)
         args, kwargs = _rewrite(audit, translator, args, kwargs)
-        try:
-            with audit.activated():
-                result = wrapped(*args, **kwargs)
-        except BaseException as exc:
-            audit.fail(exc)
-            raise
-        return _finish(audit, translator, result)
+        return _finish(audit, translator, call_under(audit, wrapped, args, kwargs))
 
     return wrapper
 
@@ -191,13 +206,7 @@ def async_wrapper(auditor: Auditor, translator: Translator) -> Callable[..., Any
             return await wrapped(*args, **kwargs)
         audit = await auditor.astart(gen)
         args, kwargs = _rewrite(audit, translator, args, kwargs)
-        try:
-            with audit.activated():
-                result = await wrapped(*args, **kwargs)
-        except BaseException as exc:
-            audit.fail(exc)
-            raise
-        return _finish(audit, translator, result)
+        return _finish(audit, translator, await acall_under(audit, wrapped, args, kwargs))
 
     return wrapper
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..auditor import Audit, Auditor, ReturnedImage
 from ..generation import Generation
-from .base import Patches, PendingAudits, audited, server_of
+from .base import Patches, PendingAudits, acall_under, audited, call_under, server_of
 from .replicate import decode_data_url, encode_data_url
 
 PROVIDER = "fal"
@@ -210,12 +210,7 @@ def _get_wrapper(auditor: Auditor, is_async: bool) -> Callable[..., Any]:
             audit = pending(instance)
             if audit is None:
                 return await wrapped(*args, **kwargs)
-            try:
-                with audit.activated():
-                    result = await wrapped(*args, **kwargs)
-            except BaseException as exc:
-                audit.fail(exc)
-                raise
+            result = await acall_under(audit, wrapped, args, kwargs)
             _read_guarded(audit, result)
             return result
 
@@ -225,12 +220,7 @@ def _get_wrapper(auditor: Auditor, is_async: bool) -> Callable[..., Any]:
         audit = pending(instance)
         if audit is None:
             return wrapped(*args, **kwargs)
-        try:
-            with audit.activated():
-                result = wrapped(*args, **kwargs)
-        except BaseException as exc:
-            audit.fail(exc)
-            raise
+        result = call_under(audit, wrapped, args, kwargs)
         _read_guarded(audit, result)
         return result
 
