@@ -95,3 +95,14 @@ def test_merged_counters_reach_the_sdk_once_per_batch_with_the_same_totals() -> 
     assert os.waitstatus_to_exitcode(status) == 0
     recorder.flush_counters()
     assert _requests_total(reader) == 3
+
+
+def test_counters_of_calls_run_inline_under_back_pressure_are_flushed(
+    instrument, telemetry, openai_client, monkeypatch
+) -> None:
+    from otel_aiaudit.telemetry.worker import WORKER
+
+    instrument()
+    monkeypatch.setattr(WORKER, "max_pending", 0)  # a full queue: every call's telemetry runs inline
+    openai_client.images.generate(model="gpt-image-2", prompt="under back-pressure")
+    assert telemetry.metric_sum("aiaudit.requests") == 1

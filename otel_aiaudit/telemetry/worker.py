@@ -91,13 +91,16 @@ class TelemetryWorker:
             # one item, not for the interpreter's 5 ms switch interval.
             time.sleep(0)
         if ran:
-            for ref in list(self._batch_hooks):
-                hook = ref()
-                if hook is not None:
-                    self._call(hook, ())
+            self._run_batch_hooks()
             with self._idle:
                 self._done += ran
                 self._idle.notify_all()
+
+    def _run_batch_hooks(self) -> None:
+        for ref in list(self._batch_hooks):
+            hook = ref()
+            if hook is not None:
+                self._call(hook, ())
 
     @staticmethod
     def _call(func: Callable[..., Any], args: tuple[Any, ...]) -> None:
@@ -114,10 +117,12 @@ class TelemetryWorker:
             target = self._submitted
         if self._thread is None or not self._thread.is_alive():
             self._drain()  # no worker (never started, or gone at exit): finish the work here
-            return
-        self._wake.set()
-        with self._idle:
-            self._idle.wait_for(lambda: self._done >= target, timeout)
+        else:
+            self._wake.set()
+            with self._idle:
+                self._idle.wait_for(lambda: self._done >= target, timeout)
+        # Items run inline under back-pressure are in no batch: what they merged is handed on here.
+        self._run_batch_hooks()
 
 
 WORKER = TelemetryWorker()
