@@ -44,8 +44,12 @@ class RecordSink(Protocol):
 
 
 def _nn(**fields: Any) -> dict[str, Any]:
-    """Only the fields that have a value: OTLP has no null, and empty fields only cost bytes."""
-    return {k: v for k, v in fields.items() if v is not None and v != [] and v != {}}
+    """Only the fields that have a value: OTLP has no null, and empty fields only cost bytes.
+    (Tested by truth only for lists and dicts: `v != []` would build an empty list per field.)"""
+    return {k: v for k, v in fields.items() if v is not None and (v or v.__class__ not in _CONTAINERS)}
+
+
+_CONTAINERS = (list, dict)
 
 
 def _clean(value: Any) -> Any:

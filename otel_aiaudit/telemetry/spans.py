@@ -17,8 +17,12 @@ def span_name(gen: Generation) -> str:
 
 
 def _put(attrs: dict[str, Any], key: str, value: Any) -> None:
-    if value is not None and value != "" and value != []:
+    # Empty text and lists are told by truth and type: `value != []` builds a list on every call.
+    if value is not None and (value or value.__class__ not in _EMPTY_SKIPPED):
         attrs[key] = value
+
+
+_EMPTY_SKIPPED = (str, list)
 
 
 def request_attributes(gen: Generation, capture: PromptCapture) -> dict[str, Any]:
