@@ -7,6 +7,11 @@ A third mode, when `pip install -e '.[bench]'` put it there, runs a peer on the 
 same interleaving: OpenInference's OpenAI instrumentation (one span per request, its attributes read
 from the request and the response), on the same SDK span pipeline.
 
+A fourth mode, `sdk floor`, makes on the caller's path exactly the OTel SDK calls this plugin's output
+needs and nothing else: the same span with the same attributes, the same three log records and the
+same six metric measurements, copied from one instrumented call. It is what any instrumentation that
+emits these objects pays at least; the gap between it and otel-aiaudit is the plugin's own code.
+
 Besides wall time per call, each block's process CPU time is read: it includes the work our telemetry
 thread and the SDK's batch threads do after the calls return, which a machine with few cores pays for
 in the next call's wall time.
@@ -137,6 +142,91 @@ def peer_mode(tp: TracerProvider) -> Mode | None:
     return Mode("openinference", lambda: peer.instrument(tracer_provider=tp), peer.uninstrument)
 
 
+def floor_mode(tp: TracerProvider, mp: MeterProvider, lp: LoggerProvider, sample: dict) -> Mode:
+    """The SDK objects of one generation, made directly around the real call (see the docstring)."""
+    import wrapt
+    from opentelemetry._logs import SeverityNumber
+    from opentelemetry.instrumentation.utils import unwrap
+    from opentelemetry.trace import set_span_in_context
+
+    tracer, logger, meter = tp.get_tracer("sdk-floor"), lp.get_logger("sdk-floor"), mp.get_meter("sdk-floor")
+    measurements: list[tuple[Callable[..., None], float, dict]] = []
+    for name, kind, value, attrs in sample["points"]:
+        instrument = meter.create_histogram(name) if kind == "histogram" else meter.create_counter(name)
+        measurements.append((instrument.record if kind == "histogram" else instrument.add, value, attrs))
+
+    def emit_all(span: object) -> None:
+        span.end()  # type: ignore[attr-defined]
+        ctx = set_span_in_context(span)  # type: ignore[arg-type]
+        for body, attrs, event_name in sample["records"]:
+            logger.emit(
+                timestamp=time.time_ns(), context=ctx, severity_number=SeverityNumber.INFO, severity_text="INFO",
+                body=body, attributes=attrs, event_name=event_name,
+            )
+        for record, value, attrs in measurements:
+            record(value, attrs)
+
+    def start() -> object:
+        return tracer.start_span(sample["name"], kind=sample["kind"], attributes=sample["attributes"])
+
+    def around(wrapped: Callable, _instance: object, args: tuple, kwargs: dict) -> object:
+        span = start()
+        try:
+            return wrapped(*args, **kwargs)
+        finally:
+            emit_all(span)
+
+    async def around_async(wrapped: Callable, _instance: object, args: tuple, kwargs: dict) -> object:
+        span = start()
+        try:
+            return await wrapped(*args, **kwargs)
+        finally:
+            emit_all(span)
+
+    def on() -> None:
+        wrapt.wrap_function_wrapper("openai.resources.images", "Images.generate", around)
+        wrapt.wrap_function_wrapper("openai.resources.images", "AsyncImages.generate", around_async)
+
+    def off() -> None:
+        from openai.resources import images
+
+        unwrap(images.Images, "generate")
+        unwrap(images.AsyncImages, "generate")
+
+    return Mode("sdk floor", on, off)
+
+
+def sample_generation(
+    inst: AIAuditInstrumentor, providers: tuple, exporters: tuple, call: Callable[[], float]
+) -> dict:
+    """One instrumented call's span, records and metric points, as the floor mode replays them."""
+    tp, mp, lp = providers
+    spans, logs, metric_reader = exporters
+    spans.clear()
+    logs.clear()
+    inst.instrument(tracer_provider=tp, meter_provider=mp, logger_provider=lp)
+    call()
+    inst.flush()
+    tp.force_flush()
+    lp.force_flush()
+    inst.uninstrument()
+    span = spans.get_finished_spans()[-1]
+    records = [
+        (r.log_record.body, dict(r.log_record.attributes or {}), r.log_record.event_name)
+        for r in logs.get_finished_logs()[-3:]
+    ]
+    points = []
+    for rm in metric_reader.get_metrics_data().resource_metrics:
+        for scope in rm.scope_metrics:
+            for metric in scope.metrics:
+                histogram = type(metric.data).__name__ == "Histogram"
+                for point in metric.data.data_points:
+                    value = (point.sum / point.count) if histogram else 1
+                    points.append((metric.name, "histogram" if histogram else "counter", value, dict(point.attributes)))
+    return {"name": span.name, "kind": span.kind, "attributes": dict(span.attributes or {}), "records": records,
+            "points": points}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--calls", type=int, default=2000, help="calls per mode (bare and instrumented)")
@@ -147,11 +237,13 @@ def main() -> None:
     os.environ.setdefault("OTEL_AIAUDIT_STORE", f"sqlite:///{work}/store.db")
     os.environ.setdefault("OTEL_AIAUDIT_LEDGER", f"{work}/ledger.db")
     server, url = start_server()
+    span_exporter, log_exporter = InMemorySpanExporter(), InMemoryLogRecordExporter()
+    metric_reader = InMemoryMetricReader()
     tp = TracerProvider()
-    tp.add_span_processor(BatchSpanProcessor(InMemorySpanExporter()))
-    mp = MeterProvider(metric_readers=[InMemoryMetricReader()])
+    tp.add_span_processor(BatchSpanProcessor(span_exporter))
+    mp = MeterProvider(metric_readers=[metric_reader])
     lp = LoggerProvider()
-    lp.add_log_record_processor(BatchLogRecordProcessor(InMemoryLogRecordExporter()))
+    lp.add_log_record_processor(BatchLogRecordProcessor(log_exporter))
     inst = AIAuditInstrumentor()
 
     client = openai.OpenAI(base_url=f"{url}/v1", api_key="sk-bench", max_retries=0)
@@ -173,8 +265,10 @@ def main() -> None:
 
         return loop.run_until_complete(one())
 
+    sample = sample_generation(inst, (tp, mp, lp), (span_exporter, log_exporter, metric_reader), sync_call)
     results = {}
     peers: dict[str, dict[str, float]] = {}
+    floors: dict[str, dict[str, float]] = {}
     for label, call in (("sync", sync_call), ("async", async_call)):
         bare = Mode("bare")
         ours = Mode(
@@ -183,13 +277,15 @@ def main() -> None:
             inst.uninstrument,
         )
         peer = peer_mode(tp)
-        modes = [bare, ours] + ([peer] if peer is not None else [])
+        floor = floor_mode(tp, mp, lp, sample)
+        modes = [bare, ours, floor] + ([peer] if peer is not None else [])
         for _ in range(20):  # warm-up: connection pool, imports, caches
             call()
         while len(bare.wall) < args.calls:
             for mode in modes:
                 mode.run_block(call, args.block)
         results[label] = report(label, bare, ours)
+        floors[label] = report(label, bare, floor)
         if peer is not None:
             peers[label] = report(label, bare, peer)
     reply = client.images.generate(**kwargs)  # a parsed ImagesResponse, as the SDK returns it
@@ -217,6 +313,17 @@ def main() -> None:
             f"(target <= 0.5x; wall {ours:.0f} vs {peer['added_median_us']:.0f} us, CPU "
             f"{results[label]['added_cpu_us']:.0f} vs {peer['added_cpu_us']:.0f} us)"
         )
+    for label, floor_result in floors.items():
+        ours = results[label]
+        line = (
+            f"{label}: the SDK floor alone (span, 3 records, 6 measurements) adds "
+            f"{floor_result['added_median_us']:.0f} us wall, {floor_result['added_cpu_us']:.0f} us CPU; "
+            "otel-aiaudit's own code adds "
+            f"{ours['added_cpu_us'] - floor_result['added_cpu_us']:.0f} us CPU beyond it"
+        )
+        if label in peers:
+            line += f"; floor / peer CPU = {floor_result['added_cpu_us'] / peers[label]['added_cpu_us']:.2f}"
+        print(line)
     if not peers:
         print("peer: not installed (pip install -e '.[bench]' adds OpenInference for the comparison)")
 
