@@ -227,6 +227,21 @@ def sample_generation(
             "points": points}
 
 
+def providers_and_exporters() -> tuple[
+    tuple[TracerProvider, MeterProvider, LoggerProvider],
+    tuple[InMemorySpanExporter, InMemoryLogRecordExporter, InMemoryMetricReader],
+]:
+    """The SDK pipeline every mode writes to: batch processors, everything in memory."""
+    span_exporter, log_exporter = InMemorySpanExporter(), InMemoryLogRecordExporter()
+    metric_reader = InMemoryMetricReader()
+    tp = TracerProvider()
+    tp.add_span_processor(BatchSpanProcessor(span_exporter))
+    mp = MeterProvider(metric_readers=[metric_reader])
+    lp = LoggerProvider()
+    lp.add_log_record_processor(BatchLogRecordProcessor(log_exporter))
+    return (tp, mp, lp), (span_exporter, log_exporter, metric_reader)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--calls", type=int, default=2000, help="calls per mode (bare and instrumented)")
@@ -237,13 +252,7 @@ def main() -> None:
     os.environ.setdefault("OTEL_AIAUDIT_STORE", f"sqlite:///{work}/store.db")
     os.environ.setdefault("OTEL_AIAUDIT_LEDGER", f"{work}/ledger.db")
     server, url = start_server()
-    span_exporter, log_exporter = InMemorySpanExporter(), InMemoryLogRecordExporter()
-    metric_reader = InMemoryMetricReader()
-    tp = TracerProvider()
-    tp.add_span_processor(BatchSpanProcessor(span_exporter))
-    mp = MeterProvider(metric_readers=[metric_reader])
-    lp = LoggerProvider()
-    lp.add_log_record_processor(BatchLogRecordProcessor(log_exporter))
+    (tp, mp, lp), exporters = providers_and_exporters()
     inst = AIAuditInstrumentor()
 
     client = openai.OpenAI(base_url=f"{url}/v1", api_key="sk-bench", max_retries=0)
@@ -265,7 +274,7 @@ def main() -> None:
 
         return loop.run_until_complete(one())
 
-    sample = sample_generation(inst, (tp, mp, lp), (span_exporter, log_exporter, metric_reader), sync_call)
+    sample = sample_generation(inst, (tp, mp, lp), exporters, sync_call)
     results = {}
     peers: dict[str, dict[str, float]] = {}
     floors: dict[str, dict[str, float]] = {}
