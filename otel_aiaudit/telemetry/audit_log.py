@@ -43,7 +43,7 @@ class RecordSink(Protocol):
     def write(self, records: Sequence[AuditRecord]) -> None: ...
 
 
-def _nn(**fields: Any) -> dict[str, Any]:
+def _filled(fields: dict[str, Any]) -> dict[str, Any]:
     """Only the fields that have a value: OTLP has no null, and empty fields only cost bytes.
     (Tested by truth only for lists and dicts: `v != []` would build an empty list per field.)"""
     return {k: v for k, v in fields.items() if v is not None and (v or v.__class__ not in _CONTAINERS)}
@@ -52,11 +52,14 @@ def _nn(**fields: Any) -> dict[str, Any]:
 _CONTAINERS = (list, dict)
 
 
+def _nn(**fields: Any) -> dict[str, Any]:
+    return _filled(fields)
+
+
 def _clean(value: Any) -> Any:
     """Recursive form of _nn, for the rare nested values that come from outside (alerts)."""
     if isinstance(value, dict):
-        out = {k: _clean(v) for k, v in value.items()}
-        return {k: v for k, v in out.items() if v is not None and v != {} and v != []}
+        return _filled({k: _clean(v) for k, v in value.items()})
     if isinstance(value, (list, tuple)):
         return [_clean(v) for v in value if v is not None]
     return value
