@@ -160,8 +160,13 @@ def floor_mode(tp: TracerProvider, mp: MeterProvider, lp: LoggerProvider, sample
         ctx = set_span_in_context(span)  # type: ignore[arg-type]
         for body, attrs, event_name in sample["records"]:
             logger.emit(
-                timestamp=time.time_ns(), context=ctx, severity_number=SeverityNumber.INFO, severity_text="INFO",
-                body=body, attributes=attrs, event_name=event_name,
+                timestamp=time.time_ns(),
+                context=ctx,
+                severity_number=SeverityNumber.INFO,
+                severity_text="INFO",
+                body=body,
+                attributes=attrs,
+                event_name=event_name,
             )
         for record, value, attrs in measurements:
             record(value, attrs)
@@ -213,7 +218,7 @@ def sample_generation(
     span = spans.get_finished_spans()[-1]
     records = [
         (r.log_record.body, dict(r.log_record.attributes or {}), r.log_record.event_name)
-        for r in logs.get_finished_logs()[-3:]
+        for r in logs.get_finished_logs()  # cleared above: exactly this call's records
     ]
     points = []
     for rm in metric_reader.get_metrics_data().resource_metrics:
@@ -223,8 +228,13 @@ def sample_generation(
                 for point in metric.data.data_points:
                     value = (point.sum / point.count) if histogram else 1
                     points.append((metric.name, "histogram" if histogram else "counter", value, dict(point.attributes)))
-    return {"name": span.name, "kind": span.kind, "attributes": dict(span.attributes or {}), "records": records,
-            "points": points}
+    return {
+        "name": span.name,
+        "kind": span.kind,
+        "attributes": dict(span.attributes or {}),
+        "records": records,
+        "points": points,
+    }
 
 
 def providers_and_exporters() -> tuple[
