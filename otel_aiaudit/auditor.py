@@ -3,9 +3,15 @@
 actor -> policy -> span start -> block? -> reserve/acquire -> call -> read result -> price and settle
 -> provenance -> span end, metrics, audit records.
 
-Providers call `start()` / `astart()` before the real call and `succeed()` / `fail()` after it. Only a
-deliberate policy decision raises out of here; any internal failure is logged once and the user's call
-goes through untouched.
+Providers call `start()` / `astart()` before the real call and `succeed()` / `fail()` after it.
+
+Two kinds of failure, two rules. A telemetry failure (building or ending a span, a metric, the OTel
+export of the record) is logged once and never breaks the call. A governance failure (policy
+evaluation, the limits store, the ledger write) follows the policy's fail mode for that step (see
+policy/failmode.py): closed, the call is refused with GovernanceUnavailable before anything is sent
+(or, for the ledger write after the call, its result is withheld); open, it goes on. Either way the
+degraded decision is on the span, in the record, in the `aiaudit.governance.degraded` metric, and the
+record is raised to an alert.
 """
 
 from __future__ import annotations
@@ -20,15 +26,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from opentelemetry import trace
+from opentelemetry.instrumentation.utils import is_instrumentation_enabled
 
 from .context import current_actor
-from .errors import ApprovalRequired, PolicyViolation
-from .generation import Decision, Generation, Image
+from .errors import ApprovalRequired, GovernanceUnavailable, PolicyViolation
+from .generation import Decision, Generation, Hit, Image
 from .hashing import Hasher
 from .imageinfo import describe_image
+from .policy.failmode import fail_mode
 from .pricing import PriceTable
 from .settings import Settings
-from .telemetry import Telemetry
+from .telemetry import GenerationRecord, Telemetry
 from .telemetry.audit_log import span_ids
 
 if TYPE_CHECKING:
@@ -46,15 +54,13 @@ _logged: set[str] = set()
 
 
 def log_internal_error(where: str, exc: BaseException) -> None:
-    """Log an internal failure once per place; the user's call continues."""
+    """Log an internal failure once per place (then at debug level)."""
     key = f"{where}:{type(exc).__name__}"
     if key in _logged:
         log.debug("internal error in %s (repeated)", where, exc_info=exc)
         return
     _logged.add(key)
-    log.warning(
-        "otel-aiaudit internal error in %s; the call continues unaudited for this step", where, exc_info=exc
-    )
+    log.warning("otel-aiaudit internal error in %s", where, exc_info=exc)
 
 
 def in_audit() -> bool:
@@ -95,20 +101,22 @@ class Auditor:
 
     # ------------------------------------------------------------------ before the call
     def _prepare(self, gen: Generation) -> None:
+        """Who is asking, and the prompt's hash: the policy needs both. A failure here is the policy
+        step's failure (raised to the caller of start())."""
+        actor = current_actor(self.settings.user, self.settings.team)
+        if actor.team is None and self.policy is not None and actor.user:
+            actor.team = self.policy.config.teams.get(actor.user)
+        if actor.organisation is None:
+            actor.organisation = self.settings.organisation
+        gen.actor = actor
+        if gen.prompt is not None:
+            gen.prompt_hash = self.hasher.text(gen.prompt)
         try:
-            actor = current_actor(self.settings.user, self.settings.team)
-            if actor.team is None and self.policy is not None and actor.user:
-                actor.team = self.policy.config.teams.get(actor.user)
-            if actor.organisation is None:
-                actor.organisation = self.settings.organisation
-            gen.actor = actor
-            if gen.prompt is not None:
-                gen.prompt_hash = self.hasher.text(gen.prompt)
             quote = self.prices.estimate(gen)
             gen.estimated_cost_usd = quote.usd
             gen.pricing_version = self.prices.version
-        except Exception as exc:
-            log_internal_error("prepare", exc)
+        except Exception as exc:  # an unknown price is "unpriced"; budgets then decide on that
+            log_internal_error("pricing estimate", exc)
 
     def _decide(self, gen: Generation, decision: Decision | None) -> None:
         if decision is None:
@@ -123,21 +131,62 @@ class Auditor:
         else:
             gen.sent_prompt = gen.prompt
 
-    def _evaluate(self, gen: Generation) -> Decision | None:
-        if self.policy is None:
+    def degrade(self, gen: Generation, step: str, exc: BaseException | str) -> GovernanceUnavailable | None:
+        """A governance step failed: record it on the decision and return the refusal to raise when
+        the step fails closed (None when it fails open)."""
+        config = self.policy.config if self.policy is not None else None
+        mode = fail_mode(config, step)
+        why = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+        log.warning("otel-aiaudit governance step %s failed (%s): %s", step, mode, why)
+        d = gen.decision
+        d.degraded = f"{step}_unavailable:{mode}"
+        action = "block" if mode == "fail_closed" else "warn"
+        d.hits.append(Hit("governance", step, action, f"{step} unavailable: {mode}"))
+        d.escalate("block" if mode == "fail_closed" else "warn")
+        if mode == "fail_open":
             return None
+        return GovernanceUnavailable(
+            f"governance step '{step}' failed and fails closed: the call was not made ({why})", d, step=step
+        )
+
+    def _policy_failed(self, gen: Generation, exc: BaseException | str) -> GovernanceUnavailable | None:
+        if not gen.decision.policy_version or gen.decision.policy_version == "none":
+            gen.decision.policy_version = self.policy.version if self.policy else "none"
+        if self.policy is not None:
+            gen.decision.mode = self.policy.config.mode
+        return self.degrade(gen, "policy", exc)
+
+    def _evaluate(self, gen: Generation) -> GovernanceUnavailable | None:
         try:
-            return self.policy.evaluate(gen)
+            self._prepare(gen)
+            decision = self.policy.evaluate(gen) if self.policy is not None else None
         except Exception as exc:
-            log_internal_error("policy", exc)
-            return None
+            self._decide(gen, None)
+            return self._policy_failed(gen, exc)
+        return self._decided(gen, decision)
+
+    async def _aevaluate(self, gen: Generation) -> GovernanceUnavailable | None:
+        try:
+            self._prepare(gen)
+            decision = await self.policy.aevaluate(gen) if self.policy is not None else None
+        except Exception as exc:
+            self._decide(gen, None)
+            return self._policy_failed(gen, exc)
+        return self._decided(gen, decision)
+
+    def _decided(self, gen: Generation, decision: Decision | None) -> GovernanceUnavailable | None:
+        self._decide(gen, decision)
+        # The engine reports its own internal failure as a degraded decision: apply the fail mode.
+        failed = decision.degraded if decision is not None else None
+        if failed and failed.startswith("policy_error"):
+            return self._policy_failed(gen, failed)
+        return None
 
     def start(self, gen: Generation) -> Audit:
         """Decide, open the span, admit. Raises PolicyViolation when policy refuses the call."""
-        self._prepare(gen)
-        self._decide(gen, self._evaluate(gen))
+        refusal = self._evaluate(gen)
         audit = self._open(gen)
-        audit._enforce_decision()
+        audit._enforce_decision(refusal)
         if self.governor is not None:
             try:
                 audit.admission = self.governor.admit(gen)
@@ -145,21 +194,15 @@ class Auditor:
                 audit.refuse(exc)
                 raise
             except Exception as exc:
-                log_internal_error("limits", exc)
+                audit._limits_failed(exc)
         audit._admitted()
         return audit
 
     async def astart(self, gen: Generation) -> Audit:
-        self._prepare(gen)
-        decision = None
-        if self.policy is not None:
-            try:
-                decision = await self.policy.aevaluate(gen)
-            except Exception as exc:
-                log_internal_error("policy", exc)
-        self._decide(gen, decision)
+        refusal = await self._aevaluate(gen)
         audit = self._open(gen)
-        audit._enforce_decision()
+        audit.deferred = True
+        audit._enforce_decision(refusal)
         if self.governor is not None:
             try:
                 audit.admission = await self.governor.aadmit(gen)
@@ -167,18 +210,20 @@ class Auditor:
                 audit.refuse(exc)
                 raise
             except Exception as exc:
-                log_internal_error("limits", exc)
+                audit._limits_failed(exc)
         audit._admitted()
         return audit
 
     def _open(self, gen: Generation) -> Audit:
-        span: trace.Span
-        try:
-            span = self.telemetry.spans.start(gen)
-        except Exception as exc:
-            log_internal_error("span start", exc)
-            span = trace.INVALID_SPAN
-        return Audit(self, gen, span)
+        # suppress_instrumentation(): no span, metric or OTel record; policy and the ledger still apply.
+        silent = not is_instrumentation_enabled()
+        span: trace.Span = trace.INVALID_SPAN
+        if not silent:
+            try:
+                span = self.telemetry.spans.start(gen)
+            except Exception as exc:
+                log_internal_error("span start", exc)
+        return Audit(self, gen, span, silent=silent)
 
     def pending_approvals(self) -> int | None:
         if self.governor is None:
@@ -190,18 +235,28 @@ class Auditor:
 
 
 class Audit:
-    """One generation in flight. Created by Auditor.start(); closed by succeed() or fail() exactly once."""
+    """One generation in flight. Created by Auditor.start(); closed by succeed() or fail() exactly once.
 
-    def __init__(self, auditor: Auditor, gen: Generation, span: trace.Span) -> None:
+    Closing it records everything before the instrumented call returns: on the caller's thread for
+    sync calls; for async calls (`deferred`) in the event loop's executor, awaited by the wrapper
+    through `completed()`, so the ledger's disk write never blocks the loop."""
+
+    def __init__(self, auditor: Auditor, gen: Generation, span: trace.Span, *, silent: bool = False) -> None:
         self.auditor = auditor
         self.gen = gen
         self.span = span
+        self.silent = silent
+        self.deferred = False
         self.admission: Admission | None = None
         self._hits_on_span = len(gen.decision.hits)
         self._decision_at_start = self._decision_state()
         self._t0 = time.perf_counter()
         self._closed = False
         self._returned: list[ReturnedImage] | None = None  # read by _read_result(), once
+        self._settle_by: str | None = None  # "settle" (actual cost) or "release" (nothing spent)
+        self._io: asyncio.Future[None] | None = None
+        # Set when the ledger write after a successful call failed closed: the result is withheld.
+        self.withheld: GovernanceUnavailable | None = None
 
     def _decision_state(self) -> tuple[str, int, str | None, bool]:
         """What the span's decision attributes depend on: compared at close to skip re-setting them."""
@@ -218,7 +273,10 @@ class Audit:
         return self.gen.sent_prompt != self.gen.prompt
 
     # ------------------------------------------------------------------ policy outcomes
-    def _enforce_decision(self) -> None:
+    def _enforce_decision(self, refusal: GovernanceUnavailable | None = None) -> None:
+        if refusal is not None:
+            self.refuse(refusal)
+            raise refusal
         d = self.gen.decision
         if d.outcome == "block" and d.mode == "enforce":
             from .policy.engine import raise_for
@@ -228,6 +286,13 @@ class Audit:
             except PolicyViolation as exc:
                 self.refuse(exc)
                 raise
+
+    def _limits_failed(self, exc: BaseException) -> None:
+        """The limits step broke in a way the governor did not decide on itself."""
+        refusal = self.auditor.degrade(self.gen, "limits", exc)
+        if refusal is not None:
+            self.refuse(refusal)
+            raise refusal from exc
 
     def refuse(self, exc: PolicyViolation) -> None:
         gen = self.gen
@@ -280,23 +345,8 @@ class Audit:
             log_internal_error("provenance", exc)
         gen.images_read = not images_pending
         self._returned = list(images)
-        if self.admission is not None:
-            self._read_result()  # the budget is settled with the actual cost before the call returns
-            self._settle(release=False)
+        self._settle_by = "settle"
         self._close(None)
-
-    def _read_result(self) -> None:
-        """Hash and describe the returned images, then price the call. Runs once, on the caller's
-        thread when a budget or the ledger needs the figures now, else on the telemetry thread: hashing
-        a full-size image costs milliseconds the user's call does not have to wait for."""
-        returned, self._returned = self._returned, None
-        if returned is None:
-            return
-        try:
-            self.gen.images = [self._describe(img) for img in returned]
-        except Exception as exc:
-            log_internal_error("image hashing", exc)
-        self._price()
 
     def fail(
         self, exc: BaseException | None, error_type: str | None = None, *, charge_estimate: bool = False
@@ -310,16 +360,38 @@ class Audit:
         if charge_estimate:
             gen.cost_usd = gen.estimated_cost_usd
             gen.cost_source = "price_table" if gen.cost_usd is not None else "unpriced"
-            self._settle(release=False)
+            self._settle_by = "settle"
         else:
             gen.cost_usd = 0.0  # failed calls are not billed
             gen.cost_source = "price_table"
-            self._settle(release=True)
+            self._settle_by = "release"
         self._close(exc)
+
+    def check(self) -> None:
+        """Raise the refusal of a result withheld because its audit record could not be kept."""
+        if self.withheld is not None:
+            raise self.withheld
+
+    async def completed(self) -> None:
+        """Wait until the record of a deferred (async) close is kept and emitted."""
+        io, self._io = self._io, None
+        if io is not None:
+            await io
 
     def _stamp(self) -> None:
         self.gen.ended_at = time.time()
         self.gen.duration_s = time.perf_counter() - self._t0
+
+    def _read_result(self) -> None:
+        """Hash and describe the returned images, then price the call."""
+        returned, self._returned = self._returned, None
+        if returned is None:
+            return
+        try:
+            self.gen.images = [self._describe(img) for img in returned]
+        except Exception as exc:
+            log_internal_error("image hashing", exc)
+        self._price()
 
     def _price(self) -> None:
         gen = self.gen
@@ -332,28 +404,63 @@ class Audit:
             log_internal_error("pricing", exc)
             gen.cost_source = "unpriced"
 
-    def _settle(self, *, release: bool) -> None:
-        if self.admission is None:
+    def _settle(self) -> None:
+        """Charge the budget reservation with the actual cost, or release it. The call has already
+        happened, so a store failure here cannot refuse anything: it is logged and the reservation
+        (which holds the estimate) stands until it expires."""
+        if self.admission is None or self._settle_by is None:
             return
-        admission, cost = self.admission, self.gen.cost_usd
-
-        def settle() -> None:
-            try:
-                if release:
-                    admission.release()
-                else:
-                    admission.settle(cost)
-            except Exception as exc:
-                log_internal_error("budget settle", exc)
-
         try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            settle()
+            if self._settle_by == "release":
+                self.admission.release()
+            else:
+                self.admission.settle(self.gen.cost_usd)
+        except Exception as exc:
+            log_internal_error("budget settle", exc)
+
+    def _close(self, exc: BaseException | None) -> None:
+        if self._closed:
             return
-        # Inside an event loop the store round trip must not block it. Until it lands, the reservation
-        # holds the estimate, so the budget is already charged for this call.
-        loop.run_in_executor(None, settle)
+        self._closed = True
+        if self.gen.ended_at is None:
+            self._stamp()
+        # The exception itself stays here: only its name is recorded, and its traceback holds frames.
+        error = type(exc).__name__ if exc is not None else None
+        if self.deferred:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                loop = None
+            if loop is not None:
+                self._io = loop.run_in_executor(None, self._complete, error)
+                return
+        self._complete(error)
+
+    def _complete(self, error: str | None) -> None:
+        """Everything after the call, in order: read and price the result, settle the budget, keep
+        the record in the ledger, end the span, record the metrics, emit the record."""
+        gen, telemetry = self.gen, self.auditor.telemetry
+        self._read_result()
+        self._settle()
+        record: GenerationRecord | None = None
+        try:
+            record = telemetry.record(gen, self.span)
+            telemetry.keep(record)
+        except Exception as exc:
+            refusal = self.auditor.degrade(gen, "ledger", exc)
+            if refusal is not None and gen.status == "success":
+                gen.status = "error"
+                gen.error_type = type(refusal).__name__
+                self.withheld = refusal
+            try:  # again, now with the degraded decision: it goes out as an alert
+                record = telemetry.record(gen, self.span)
+            except Exception as err:
+                log_internal_error("audit record", err)
+                record = None
+        changed = self._decision_state() != self._decision_at_start
+        telemetry.finish(self.span, gen, self._hits_on_span, error, changed, silent=self.silent)
+        if record is not None:
+            telemetry.emit(record, self.span, silent=self.silent)
 
     def apply_provenance(self, images: Sequence[ReturnedImage]) -> None:
         prov = self.auditor.provenance
@@ -413,21 +520,6 @@ class Audit:
             height=img.height or (info.height if info else None),
             provenance=img.provenance,
         )
-
-    def _close(self, exc: BaseException | None) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        gen = self.gen
-        if gen.ended_at is None:
-            self._stamp()
-        try:
-            changed = self._decision_state() != self._decision_at_start
-            self.auditor.telemetry.finish(
-                self.span, gen, self._hits_on_span, exc, changed, complete=self._read_result
-            )
-        except Exception as err:
-            log_internal_error("telemetry", err)
 
 
 def passthrough(auditor: Auditor | None) -> bool:

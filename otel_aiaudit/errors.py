@@ -90,9 +90,16 @@ class ApprovalRequired(PolicyViolation):
 
 
 class GovernanceUnavailable(PolicyViolation):
-    """The budget/rate-limit store is unreachable and `on_store_error` is `fail_closed`."""
+    """A governance step failed (policy evaluation, a classifier, the limits store, approvals, the
+    ledger write) and its fail mode is `fail_closed`: the call is refused, or its result withheld
+    when the step came after the call. `.step` names the step that failed."""
 
     rule = "store"
+
+    def __init__(self, message: str, decision: Decision | None = None, *, step: str = "store") -> None:
+        super().__init__(message, decision)
+        self.step = step
+        self.rule = step
 
 
 class PolicyFileError(ValueError):

@@ -6,16 +6,16 @@ uninstrument() restores every original. Nothing here touches the network.
 
 from __future__ import annotations
 
-import atexit
 import logging
 import sys
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
+from opentelemetry.instrumentation.dependencies import DependencyConflict, get_dependency_conflicts
 from opentelemetry.instrumentation.instrumentor import BaseInstrumentor
 
-from .auditor import Auditor, log_internal_error
+from .auditor import Auditor
 from .policy.config import PolicyConfig
 from .policy.engine import PolicyEngine
 from .pricing import PriceTable
@@ -39,10 +39,18 @@ def _engine(policy: Any, settings: Settings) -> PolicyEngine:
     return PolicyEngine(None)  # built-in observe-only defaults
 
 
-def _drain_telemetry_first(wrapped: Any, _instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-    """An SDK provider's force_flush() or shutdown(): first hand it what the telemetry thread holds."""
-    Telemetry.flush()
-    return wrapped(*args, **kwargs)
+# The client libraries we instrument, any one of which is enough (contrib's `_instruments_any`). The
+# same list is the package's `instruments-any` extra, which `opentelemetry-instrument` checks.
+_instruments_any = (
+    "openai >= 1.40",
+    "google-genai >= 1.0",
+    "replicate >= 1.0",
+    "fal-client >= 0.5",
+    "boto3 >= 1.34",
+    "diffusers >= 0.30",
+    "httpx >= 0.27",
+    "requests >= 2.31",
+)
 
 
 def _needs_limits(config: PolicyConfig) -> bool:
@@ -74,8 +82,11 @@ class AIAuditInstrumentor(BaseInstrumentor):
             raise SystemExit(2) from exc
 
     def instrumentation_dependencies(self) -> Collection[str]:
-        # Every client library is optional: each provider module patches only what is installed.
-        return ()
+        return _instruments_any
+
+    def _check_dependency_conflicts(self) -> DependencyConflict | None:
+        # Any one supported client is enough; each provider module patches only what is installed.
+        return get_dependency_conflicts((), _instruments_any)
 
     def _instrument(self, **kwargs: Any) -> None:
         overrides = {k: kwargs[k] for k in Settings.model_fields if k in kwargs and k != "store"}
@@ -91,7 +102,6 @@ class AIAuditInstrumentor(BaseInstrumentor):
             kwargs.get("meter_provider"),
             kwargs.get("logger_provider"),
             metrics_user=settings.metrics_user,
-            background=settings.telemetry_thread,
         )
         prices = PriceTable.load(
             extra_files=[settings.prices_file] if settings.prices_file else (),
@@ -119,28 +129,8 @@ class AIAuditInstrumentor(BaseInstrumentor):
         if governor is not None:
             telemetry.metrics.watch_pending_approvals(auditor.pending_approvals)
         self._ledger = self._open_ledger(settings)
-        if self._ledger is not None:
-            telemetry.add_sink(self._ledger)  # first sink: on disk before anything else can lose it
-            if self._ledger.outbox is not None:
-                metrics = telemetry.metrics
-
-                def count_failures(batch: list[dict[str, Any]]) -> None:
-                    for row in batch:
-                        metrics.export_failed(str(row.get("type", "unknown")))
-
-                self._ledger.outbox.on_failure = count_failures
-        for sink in kwargs.get("record_sinks", ()):
-            telemetry.add_sink(sink)
+        telemetry.ledger = self._ledger
         self.auditor = auditor
-        # Registered now, so it runs before the exit hooks of providers created earlier (atexit is LIFO):
-        # work still queued on the telemetry thread reaches the exporters before they shut down.
-        atexit.register(Telemetry.flush)
-        for provider in telemetry.providers:
-            for method in ("force_flush", "shutdown"):  # absent on the API's proxy providers
-                try:
-                    self._patches.wrap(provider, method, _drain_telemetry_first)
-                except Exception as exc:  # a provider that takes no attributes: the atexit drain remains
-                    log_internal_error("provider flush hook", exc)
         self.patched = instrument_all(auditor, self._patches)
         log.debug("otel-aiaudit instrumented: %s", ", ".join(self.patched) or "no image clients found")
 
@@ -148,26 +138,16 @@ class AIAuditInstrumentor(BaseInstrumentor):
     def _open_ledger(settings: Settings) -> Any:
         if settings.ledger.strip().lower() == "off":
             return None
-        from .ledger import LedgerError, LedgerSink
+        from .ledger import LedgerSink
 
-        try:
-            return LedgerSink.from_settings(settings)
-        except LedgerError as exc:  # records still go out through the OTel logger
-            log.error("otel-aiaudit audit ledger disabled: %s", exc)
-            return None
-
-    def flush(self) -> None:
-        """Wait until the metrics and audit records of finished calls have reached the OTel SDK
-        (they are recorded on a background thread; see OTEL_AIAUDIT_TELEMETRY_THREAD)."""
-        Telemetry.flush()
+        return LedgerSink.from_settings(settings)  # a ledger that cannot be opened stops start-up
 
     def _uninstrument(self, **kwargs: Any) -> None:
-        self.flush()
         if self.auditor is not None:
             self.auditor.active = False  # wrappers cached by client libraries now pass straight through
         self._patches.restore_all()
         if self._ledger is not None:
-            self._ledger.close()  # delivers what it can for a few seconds; the rest waits on disk
+            self._ledger.close()
             self._ledger = None
         self.patched = []
         self.auditor = None

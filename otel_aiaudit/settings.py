@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, field_validator
 
 PromptCapture = Literal["full", "redacted", "hash", "none"]
 
-_TRUE = {"1", "true", "yes", "on", "span_only", "span_and_event", "event_only"}
+_TRUE = {"1", "true", "yes", "on"}
 
 # field name -> environment variable
 ENV_VARS: dict[str, str] = {
@@ -35,7 +35,6 @@ ENV_VARS: dict[str, str] = {
     "mappings_file": "OTEL_AIAUDIT_MAPPINGS_FILE",
     "gpu_hour_usd": "OTEL_AIAUDIT_GPU_HOUR_USD",
     "otlp_endpoint": "OTEL_EXPORTER_OTLP_ENDPOINT",
-    "telemetry_thread": "OTEL_AIAUDIT_TELEMETRY_THREAD",
     "ledger_sync": "OTEL_AIAUDIT_LEDGER_SYNC",
 }
 
@@ -51,7 +50,9 @@ class Settings(BaseModel):
     policy_file: str | None = None
     store: str = "sqlite:///./aiaudit.db"
     prompt_capture: PromptCapture = "redacted"
-    capture_message_content: bool = False
+    # OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: None (unset), NO_CONTENT, SPAN_ONLY,
+    # EVENT_ONLY or SPAN_AND_EVENT; see telemetry/capture.py for what each lets through.
+    capture_message_content: Literal["NO_CONTENT", "SPAN_ONLY", "EVENT_ONLY", "SPAN_AND_EVENT"] | None = None
     hash_key: str | None = Field(default=None, repr=False)
     user: str | None = Field(default_factory=_default_user)
     team: str | None = None
@@ -70,15 +71,22 @@ class Settings(BaseModel):
     mappings_file: str | None = None
     gpu_hour_usd: float | None = None  # local pipelines: price of one GPU hour
     otlp_endpoint: str | None = None
-    # Metrics and OTel log export on a background thread (off: on the caller's thread).
-    telemetry_thread: bool = True
+
+    @field_validator("capture_message_content", mode="before")
+    @classmethod
+    def _content_mode(cls, value: object) -> object:
+        # Older GenAI instrumentations took a boolean here: true meant spans and events.
+        if isinstance(value, str):
+            value = value.strip().upper()
+            return {"TRUE": "SPAN_AND_EVENT", "FALSE": "NO_CONTENT"}.get(value, value)
+        if isinstance(value, bool):
+            return "SPAN_AND_EVENT" if value else "NO_CONTENT"
+        return value
 
     @field_validator(
-        "capture_message_content",
         "metrics_user",
         "c2pa",
         "c2pa_fetch_urls",
-        "telemetry_thread",
         mode="before",
     )
     @classmethod

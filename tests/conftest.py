@@ -21,7 +21,6 @@ from opentelemetry.sdk.trace.sampling import ALWAYS_OFF, ALWAYS_ON, Sampler
 from otel_aiaudit.instrumentor import AIAuditInstrumentor
 from otel_aiaudit.loopback.openai import start_openai_server
 from otel_aiaudit.loopback.server import LoopbackServer
-from otel_aiaudit.telemetry.worker import WORKER
 from tests.servers import serving
 
 
@@ -37,6 +36,17 @@ def _isolated_env(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("OTEL_EXPORTER_OTLP_ENDPOINT", raising=False)
 
 
+class ClassSection:
+    """One retention class of a record: its body section, with the record's attributes and ids."""
+
+    def __init__(self, record: Any, record_type: str) -> None:
+        self._record = record
+        self.body = record.body[record_type]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._record, name)
+
+
 @dataclass
 class Telemetry:
     spans: InMemorySpanExporter
@@ -47,18 +57,17 @@ class Telemetry:
     logger_provider: LoggerProvider
 
     def finished_spans(self) -> list[Any]:
-        WORKER.flush()  # spans end on the telemetry thread, at the end time the call recorded
         return list(self.spans.get_finished_spans())
 
     def records(self, record_type: str | None = None) -> list[Any]:
-        WORKER.flush()
+        """The audit records emitted; with `record_type` (log, prompt, image), each record's section
+        of that retention class, as the collector's fan-out writes it to that class's data stream."""
         out = [r.log_record for r in self.logs.get_finished_logs()]
         if record_type is not None:
-            out = [r for r in out if (r.attributes or {}).get("aiaudit.record.type") == record_type]
+            out = [ClassSection(r, record_type) for r in out if record_type in (r.body or {})]
         return out
 
     def metric_points(self, name: str) -> list[Any]:
-        WORKER.flush()
         data = self.metrics.get_metrics_data()
         points: list[Any] = []
         for rm in data.resource_metrics if data else []:

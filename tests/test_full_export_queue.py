@@ -48,7 +48,6 @@ def test_full_queue_keeps_calls_fast_and_records_in_the_ledger(
     for i in range(10):
         assert openai_client.images.generate(model="gpt-image-2", prompt=f"tile {i}").data
     elapsed = time.perf_counter() - started
-    inst.flush()
     assert elapsed < 5, "the stuck exporter slowed the user's calls"
     ledger = open_ledger(ledger_path)
     try:
@@ -57,4 +56,4 @@ def test_full_queue_keeps_calls_fast_and_records_in_the_ledger(
         ledger.close()
     exporter.release.set()
     provider.shutdown()
-    assert exporter.exported < 30  # the OTel path really did drop some
+    assert exporter.exported < 10  # the OTel path really did drop some

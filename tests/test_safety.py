@@ -3,15 +3,16 @@ break the user's call, nothing touches the network at import or instrument time.
 
 from __future__ import annotations
 
-import logging
 import subprocess
 import sys
 import textwrap
 
+import pytest
 import wrapt
 from openai.resources.images import AsyncImages, Images
 from openai.resources.responses.responses import Responses
 
+from otel_aiaudit.errors import GovernanceUnavailable
 from otel_aiaudit.instrumentor import AIAuditInstrumentor
 
 ORIGINALS = {
@@ -57,25 +58,44 @@ def test_cached_raw_wrapper_passes_through_after_uninstrument(telemetry, openai_
     assert telemetry.records() == []
 
 
-class _BrokenSink:
-    def __init__(self) -> None:
-        self.calls = 0
+def _break_ledger(inst: AIAuditInstrumentor) -> None:
+    """A real fault: the ledger file is overwritten with bytes that are not a database."""
+    ledger = inst.auditor.telemetry.ledger
+    ledger.ledger.close()
+    with open(ledger.path, "wb") as f:
+        f.write(b"this is not a database" * 100)
 
-    def write(self, records) -> None:
-        self.calls += 1
-        raise RuntimeError("disk full")
+
+def test_ledger_write_failure_withholds_the_result_in_enforce_mode(
+    instrument, telemetry, openai_client, tmp_path
+) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("version: 1\nmode: enforce\n")
+    inst = instrument(policy=str(policy))
+    _break_ledger(inst)
+    with pytest.raises(GovernanceUnavailable) as info:
+        openai_client.images.generate(model="gpt-image-2", prompt="one")
+    assert info.value.step == "ledger"
+    # The generation is still recorded through OTel, degraded and raised to an alert.
+    (record,) = telemetry.records()
+    assert record.severity_text == "ERROR" and record.attributes["aiaudit.alert"] is True
+    assert record.body["log"]["policy"]["degraded"] == "ledger_unavailable:fail_closed"
+    (span,) = telemetry.finished_spans()
+    assert span.attributes["aiaudit.policy.degraded"] == "ledger_unavailable:fail_closed"
+    assert telemetry.metric_sum("aiaudit.governance.degraded", **{"aiaudit.governance.step": "ledger"}) == 1
 
 
-def test_failing_sink_never_breaks_the_call(instrument, telemetry, openai_client, caplog) -> None:
-    sink = _BrokenSink()
-    instrument(record_sinks=[sink])
-    with caplog.at_level(logging.ERROR, logger="otel_aiaudit"):
-        first = openai_client.images.generate(model="gpt-image-2", prompt="one")
-        second = openai_client.images.generate(model="gpt-image-2", prompt="two")
-    assert first.data and second.data
-    assert sink.calls == 2
-    # The OTel export still got every record despite the broken sink.
-    assert len(telemetry.records()) == 6
+def test_ledger_write_failure_fails_open_when_chosen(instrument, telemetry, openai_client, tmp_path) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("version: 1\nmode: enforce\non_error:\n  ledger: fail_open\n")
+    inst = instrument(policy=str(policy))
+    _break_ledger(inst)
+    result = openai_client.images.generate(model="gpt-image-2", prompt="one")
+    assert result.data
+    (record,) = telemetry.records()
+    assert record.body["log"]["policy"]["degraded"] == "ledger_unavailable:fail_open"
+    assert record.attributes["aiaudit.alert"] is True
+    assert telemetry.metric_sum("aiaudit.governance.degraded", **{"aiaudit.governance.mode": "fail_open"}) == 1
 
 
 def test_broken_prices_file_fails_at_start_with_the_file_named(tmp_path, monkeypatch, telemetry) -> None:

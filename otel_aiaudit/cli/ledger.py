@@ -1,4 +1,4 @@
-"""`aiaudit ledger verify | retention | outbox`: the local, hash-chained audit ledger."""
+"""`aiaudit ledger verify | retention | resend`: the local, hash-chained audit ledger."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from rich.console import Console
 from ..settings import Settings
 
 ledger_app = typer.Typer(
-    help="The local audit ledger: verify the chain, apply retention, outbox status.", no_args_is_help=True
+    help="The local audit ledger: verify the chain, apply retention, resend records.", no_args_is_help=True
 )
 
 LEDGER_OPTION = typer.Option(None, "--ledger", help="Ledger file (default: from OTEL_AIAUDIT_LEDGER / the store).")
 EXIT_PROBLEMS = 1
 EXIT_NO_LEDGER = 2
+EXIT_UNREACHABLE = 3
 
 
 def ledger_path(explicit: Path | None) -> Path:
@@ -128,44 +129,37 @@ def retention_cmd(
         typer.echo("dry run: pass --apply to remove")
 
 
-@ledger_app.command("outbox")
-def outbox_cmd(
+@ledger_app.command("resend")
+def resend_cmd(
     ledger: Path = LEDGER_OPTION,
-    deliver: bool = typer.Option(False, "--deliver", help="Deliver pending records now to the OTLP endpoint."),
-    timeout: float = typer.Option(30.0, "--timeout", help="With --deliver: give up after this many seconds."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    after_seq: int = typer.Option(
+        0, "--after-seq", min=0, help="Resend the generations with a ledger row after this sequence number."
+    ),
 ) -> None:
-    """Delivery state: records waiting for the collector, attempts, the last error."""
-    from ..ledger.outbox import Outbox, OutboxConfig, outbox_status
+    """Send records again through the SDK's OTLP log exporter (OTEL_EXPORTER_OTLP_* settings).
+
+    For what the backend did not receive (an outage, a process killed before its batch was exported).
+    Each record keeps its record id, which the backend indexes it under, so sending one twice stores
+    it once. Exit 0 all acknowledged, 2 usage error, 3 the endpoint did not acknowledge."""
+    from ..ledger.resend import ExporterMissing, exporter, resend
     from ..ledger.store import Ledger
 
     path = ledger_path(ledger)
+    try:
+        export = exporter()
+    except (ExporterMissing, ValueError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_NO_LEDGER) from None
     led = Ledger(path)
-    delivered_now = None
-    if deliver:
-        config = OutboxConfig.from_env(endpoint=Settings.from_env().otlp_endpoint)
-        if config is None:
-            typer.echo("error: no OTLP endpoint: set OTEL_EXPORTER_OTLP_ENDPOINT", err=True)
-            raise typer.Exit(EXIT_NO_LEDGER)
-        box = Outbox(led, config)
-        box.flush(timeout)
-        box.close(0)
-        delivered_now = box.delivered
-    status = outbox_status(led)
-    if as_json:
-        typer.echo(json.dumps(status | {"ledger": str(path), "delivered_now": delivered_now}, indent=2))
-    else:
-        if delivered_now is not None:
-            typer.echo(f"delivered now: {delivered_now:,}")
-        typer.echo(
-            f"pending: {status['pending']:,} (oldest {_iso(status['oldest_pending_ts'])}, "
-            f"in flight {status['leased']:,}, most attempts {status['max_attempts']})"
-        )
-        typer.echo(f"delivered: {status['delivered']:,} (last {_iso(status['last_delivered_at'])})")
-        if status["last_error"]:
-            typer.echo(f"last error: {status['last_error']} at {_iso(status['last_error_at'])}")
-    if deliver and status["pending"]:
-        raise typer.Exit(EXIT_PROBLEMS)
+    try:
+        sent, ok = resend(led, after_seq, export)
+    finally:
+        export.shutdown()
+        led.close()
+    typer.echo(f"sent: {sent:,} records")
+    if not ok:
+        typer.echo("error: the OTLP endpoint did not acknowledge a batch; the rest stays in the ledger", err=True)
+        raise typer.Exit(EXIT_UNREACHABLE)
 
 
 def register(app: typer.Typer) -> None:

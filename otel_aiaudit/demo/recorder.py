@@ -14,8 +14,6 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
-from ..telemetry.worker import WORKER
-
 
 @dataclass
 class Recorder:
@@ -39,18 +37,14 @@ class Recorder:
         }
 
     def log_bodies(self) -> list[dict[str, Any]]:
-        WORKER.flush()
         out = []
         for item in self.logs.get_finished_logs():
             rec = item.log_record
-            if rec.event_name != "aiaudit.generation":
-                continue  # alerts travel with the log class but are not generations
-            if (rec.attributes or {}).get("aiaudit.record.type") == "log" and isinstance(rec.body, dict):
-                out.append(rec.body)
+            if rec.event_name == "aiaudit.generation" and isinstance(rec.body, dict) and "log" in rec.body:
+                out.append(rec.body["log"])
         return out
 
     def metric_total(self, name: str) -> float:
-        WORKER.flush()
         data = self.metrics.get_metrics_data()
         total = 0.0
         for rm in data.resource_metrics if data else []:

@@ -171,7 +171,6 @@ def run(
                     status = type(exc).__name__
                     note = str(exc)
             _record(result, recorder, server, step, status, before, t0, note, progress)
-        inst.flush()
         bodies = recorder.log_bodies()
         by_user: dict[str, float] = {}
         for body in bodies:

@@ -1,25 +1,21 @@
 """The local audit ledger: every audit record, hash-chained in SQLite, before anything can lose it.
 
-`LedgerSink` is the auditor's first record sink. With an OTLP endpoint configured it is also the
-outbox that delivers the records to the collector (see outbox.py). `aiaudit ledger verify`,
-`aiaudit ledger retention` and `aiaudit report` read the same file.
+`LedgerSink` keeps each generation's record (one row per retention class) before the record is
+emitted through the application's LoggerProvider; the record then carries the ledger's sequence
+number and chain hash, an anchor the backend holds and the local file cannot rewrite.
+`aiaudit ledger verify`, `aiaudit ledger retention` and `aiaudit report` read the same file.
 """
 
 from __future__ import annotations
 
-import atexit
-import importlib.util
 import logging
 import os
-import weakref
-from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..settings import Settings
-from ..telemetry.audit_log import AuditRecord
-from .outbox import Outbox, OutboxConfig
+from ..telemetry.audit_log import GenerationRecord
 from .store import Ledger, LedgerError
 
 log = logging.getLogger("otel_aiaudit.ledger")
@@ -30,8 +26,6 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "LedgerSink",
-    "Outbox",
-    "OutboxConfig",
     "default_path",
     "find_records",
     "open_ledger",
@@ -69,70 +63,34 @@ def find_records(path: str, generation_id: str) -> list[dict[str, Any]]:
 
 
 class LedgerSink:
-    """A RecordSink: appends each generation's records to the ledger in one transaction.
+    """A RecordSink: appends each generation's record to the ledger in one transaction."""
 
-    With `outbox` set, the same transaction queues them for delivery and `delivers` is True: the
-    auditor then leaves them to the outbox instead of also emitting them through the OTel logger
-    (which would send each record to the collector twice).
-    """
-
-    def __init__(
-        self,
-        path: str | os.PathLike[str],
-        *,
-        outbox: OutboxConfig | None = None,
-        resource: Mapping[str, Any] | None = None,
-        synchronous: str = "FULL",
-    ) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, synchronous: str = "FULL") -> None:
         self.ledger = Ledger(path, synchronous=synchronous)
         self.ledger.conn()  # create the file now: a bad path fails at instrument time, not at the first call
-        if outbox is not None and importlib.util.find_spec("opentelemetry.proto") is None:
-            log.error(
-                "audit outbox off: it needs opentelemetry-proto (pip install 'otel-aiaudit[otlp]'); "
-                "audit records go out through the OTel logger instead"
-            )
-            outbox = None
-        self.outbox = Outbox(self.ledger, outbox, resource=resource).start() if outbox is not None else None
-        if self.outbox is not None:
-            ref = weakref.ref(self)
-            atexit.register(lambda: (s := ref()) is not None and s.close())
 
     @property
     def path(self) -> str:
         return self.ledger.path
 
-    @property
-    def delivers(self) -> bool:
-        return self.outbox is not None
-
     @classmethod
-    def from_settings(
-        cls, settings: Settings, environ: Mapping[str, str] | None = None, **outbox_overrides: Any
-    ) -> LedgerSink | None:
-        """The sink the instrumentor installs: None when OTEL_AIAUDIT_LEDGER=off; an outbox when an
-        OTLP endpoint is configured and OTEL_AIAUDIT_LEDGER_OUTBOX is not `off`."""
+    def from_settings(cls, settings: Settings) -> LedgerSink | None:
+        """The sink the instrumentor installs: None when OTEL_AIAUDIT_LEDGER=off."""
         path = default_path(settings)
         if path is None:
             return None
-        env = os.environ if environ is None else environ
-        mode = (getattr(settings, "ledger_outbox", None) or env.get("OTEL_AIAUDIT_LEDGER_OUTBOX") or "on").lower()
-        config = None
-        if mode not in ("off", "false", "0", "no"):
-            config = OutboxConfig.from_env(env, endpoint=settings.otlp_endpoint, **outbox_overrides)
-        return cls(path, outbox=config, synchronous=settings.ledger_sync.upper())
+        return cls(path, synchronous=settings.ledger_sync.upper())
 
-    def write(self, records: Sequence[AuditRecord]) -> None:
-        # Raises LedgerError when the file cannot be written: the emitter logs it and the records
-        # still go out through the OTel logger.
-        self.ledger.append(records, outbox=self.outbox is not None)
-        if self.outbox is not None:
-            self.outbox.wake()
+    def write(self, record: GenerationRecord) -> tuple[int, str] | None:
+        """Raises LedgerError when the file cannot be written: a governance failure of the `ledger`
+        step. Returns the (seq, chain hash) of the record's last row."""
+        written = self.ledger.append(record.parts)
+        if not written:
+            return None  # already stored (a retried write): no new anchor
+        last = written[-1]
+        if isinstance(last, tuple):
+            return int(last[0]), str(last[1])
+        return self.ledger.head()
 
-    def close(self, timeout: float | None = None) -> bool:
-        """Stop the outbox after delivering what it can within `timeout`; True when nothing is pending."""
-        done = True
-        if self.outbox is not None:
-            done = self.outbox.close(timeout)
-            self.outbox = None
+    def close(self) -> None:
         self.ledger.close()
-        return done

@@ -171,6 +171,7 @@ async def acall_under(
             return await wrapped(*args, **kwargs)
     except BaseException as exc:
         audit.fail(exc)
+        await audit.completed()
         raise
 
 
@@ -192,7 +193,9 @@ def sync_wrapper(auditor: Auditor, translator: Translator) -> Callable[..., Any]
             return wrapped(*args, **kwargs)
         audit = auditor.start(gen)
         args, kwargs = _rewrite(audit, translator, args, kwargs)
-        return _finish(audit, translator, call_under(audit, wrapped, args, kwargs))
+        result = _finish(audit, translator, call_under(audit, wrapped, args, kwargs))
+        audit.check()
+        return result
 
     return wrapper
 
@@ -205,8 +208,15 @@ def async_wrapper(auditor: Auditor, translator: Translator) -> Callable[..., Any
         if gen is None:
             return await wrapped(*args, **kwargs)
         audit = await auditor.astart(gen)
-        args, kwargs = _rewrite(audit, translator, args, kwargs)
-        return _finish(audit, translator, await acall_under(audit, wrapped, args, kwargs))
+        try:
+            args, kwargs = _rewrite(audit, translator, args, kwargs)
+        except PolicyViolation:
+            await audit.completed()
+            raise
+        result = _finish(audit, translator, await acall_under(audit, wrapped, args, kwargs))
+        await audit.completed()
+        audit.check()
+        return result
 
     return wrapper
 
@@ -273,6 +283,8 @@ class StreamProxy(wrapt.ObjectProxy):
                 event = next(self._self_iter)
         except StopIteration:
             self._self_guard.end(None)
+            if self._self_audit is not None:
+                self._self_audit.check()
             raise
         except BaseException as exc:
             self._self_guard.end(exc)
@@ -320,9 +332,14 @@ class AsyncStreamProxy(wrapt.ObjectProxy):
                 event = await self._self_iter.__anext__()
         except StopAsyncIteration:
             self._self_guard.end(None)
+            if self._self_audit is not None:
+                await self._self_audit.completed()
+                self._self_audit.check()
             raise
         except BaseException as exc:
             self._self_guard.end(exc)
+            if self._self_audit is not None:
+                await self._self_audit.completed()
             raise
         self._self_guard.event(event)
         return event
@@ -336,12 +353,16 @@ class AsyncStreamProxy(wrapt.ObjectProxy):
             return await self.__wrapped__.__aexit__(*exc)
         finally:
             self._self_guard.end(exc[1] if len(exc) > 1 else None)
+            if self._self_audit is not None:
+                await self._self_audit.completed()
 
     async def close(self) -> None:
         try:
             await self.__wrapped__.close()
         finally:
             self._self_guard.end(None)
+            if self._self_audit is not None:
+                await self._self_audit.completed()
 
 
 def server_of(url: Any) -> tuple[str | None, int | None]:

@@ -212,6 +212,8 @@ def _get_wrapper(auditor: Auditor, is_async: bool) -> Callable[..., Any]:
                 return await wrapped(*args, **kwargs)
             result = await acall_under(audit, wrapped, args, kwargs)
             _read_guarded(audit, result)
+            await audit.completed()
+            audit.check()
             return result
 
         return aget
@@ -222,6 +224,7 @@ def _get_wrapper(auditor: Auditor, is_async: bool) -> Callable[..., Any]:
             return wrapped(*args, **kwargs)
         result = call_under(audit, wrapped, args, kwargs)
         _read_guarded(audit, result)
+        audit.check()
         return result
 
     return get
@@ -238,16 +241,19 @@ def _read_guarded(audit: Audit, result: Any) -> None:
 
 
 def _cancel_wrapper(auditor: Auditor, is_async: bool) -> Callable[..., Any]:
-    def close(instance: Any) -> None:
+    def close(instance: Any) -> Audit | None:
         audit = PENDING.pop(getattr(instance, "request_id", None)) if auditor.active and len(PENDING) else None
         if audit is not None:
             audit.fail(None, "canceled")
+        return audit
 
     if is_async:
 
         async def acancel(wrapped: Callable[..., Any], instance: Any, args: tuple, kwargs: dict) -> Any:
             result = await wrapped(*args, **kwargs)
-            close(instance)
+            audit = close(instance)
+            if audit is not None:
+                await audit.completed()
             return result
 
         return acancel

@@ -446,16 +446,18 @@ def _create_wrapper(auditor: Auditor, shape: str, is_async: bool) -> Callable[..
     return create
 
 
-def _observe(prediction: Any) -> None:
+def _observe(prediction: Any) -> Audit | None:
     """A poll or cancel saw this prediction: close its pending audit when it has finished."""
     try:
         if getattr(prediction, "status", None) not in TERMINAL:
-            return
+            return None
         audit = PENDING.pop(getattr(prediction, "id", None))
         if audit is not None:
             close_prediction(audit, prediction)
+        return audit
     except Exception as exc:
         log_internal_error("replicate prediction poll", exc)
+        return None
 
 
 def _poll_wrapper(auditor: Auditor, is_async: bool) -> Callable[..., Any]:
@@ -464,7 +466,9 @@ def _poll_wrapper(auditor: Auditor, is_async: bool) -> Callable[..., Any]:
         async def apoll(wrapped: Callable[..., Any], instance: Any, args: tuple, kwargs: dict) -> Any:
             prediction = await wrapped(*args, **kwargs)
             if auditor.active and len(PENDING):
-                _observe(prediction)
+                audit = _observe(prediction)
+                if audit is not None:
+                    await audit.completed()
             return prediction
 
         return apoll

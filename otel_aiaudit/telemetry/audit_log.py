@@ -1,13 +1,12 @@
-"""Audit records: each generation is cut into three records by retention class (log, prompt, image).
+"""Audit records: one per generation, made of three parts by retention class (log, prompt, image).
 
-Records are emitted as OTel log records (event name `aiaudit.generation`), independent of trace
-sampling, and handed to any extra sinks (the local ledger) first, so no exporter can lose them.
+The record is written to the local ledger first (one row per class), then emitted as one OTel log
+record (event name `aiaudit.generation`) through the application's LoggerProvider, whatever the trace
+sampler decided.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -18,8 +17,6 @@ from opentelemetry.trace import Span, format_span_id, format_trace_id
 from ..generation import Generation
 from . import semconv as sc
 from .capture import PromptCapture
-
-log = logging.getLogger(__name__)
 
 RECORD_TYPES = ("log", "prompt", "image")
 
@@ -39,10 +36,6 @@ class AuditRecord:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class RecordSink(Protocol):
-    def write(self, records: Sequence[AuditRecord]) -> None: ...
-
-
 def _filled(fields: dict[str, Any]) -> dict[str, Any]:
     """Only the fields that have a value: OTLP has no null, and empty fields only cost bytes.
     (Tested by truth only for lists and dicts: `v != []` would build an empty list per field.)"""
@@ -54,15 +47,6 @@ _CONTAINERS = (list, dict)
 
 def _nn(**fields: Any) -> dict[str, Any]:
     return _filled(fields)
-
-
-def _clean(value: Any) -> Any:
-    """Recursive form of _nn, for the rare nested values that come from outside (alerts)."""
-    if isinstance(value, dict):
-        return _filled({k: _clean(v) for k, v in value.items()})
-    if isinstance(value, (list, tuple)):
-        return [_clean(v) for v in value if v is not None]
-    return value
 
 
 def build_records(
@@ -211,83 +195,74 @@ def build_records(
     ]
 
 
-def build_alert(gen: Generation, trace_id: str | None, span_id: str | None) -> AuditRecord:
-    """The block_and_alert record: severity ERROR, no prompt text, routed with the log class."""
-    d = gen.decision
-    attrs = _clean(
-        {
-            sc.GENERATION_ID: gen.id,
-            sc.RECORD_TYPE: "log",
-            "aiaudit.alert": True,
-            sc.USER_ID: gen.actor.user,
-            sc.TEAM: gen.actor.team,
-            sc.POLICY_DECISION: d.outcome,
-            sc.POLICY_FLAGS: d.flags,
-            sc.GEN_AI_PROVIDER_NAME: gen.provider,
-            sc.GEN_AI_REQUEST_MODEL: gen.model,
-        }
-    )
-    body = _clean(
-        {
-            "alert": "policy_block",
-            "generation_id": gen.id,
-            "user": gen.actor.user,
-            "team": gen.actor.team,
-            "rules": [{"rule": h.rule, "category": h.category, "action": h.action} for h in d.hits],
-        }
-    )
-    return AuditRecord(
-        record_id=f"{gen.id}:alert",
-        type="alert",
-        generation_id=gen.id,
-        timestamp=gen.ended_at or gen.started_at,
-        trace_id=trace_id,
-        span_id=span_id,
-        attributes=attrs,
-        body=body,
-        severity="ERROR",
-        event_name=sc.EVENT_ALERT,
-    )
-
-
 _SEVERITY = {"INFO": SeverityNumber.INFO, "WARN": SeverityNumber.WARN, "ERROR": SeverityNumber.ERROR}
 
 
+@dataclass
+class GenerationRecord:
+    """The one audit record of a generation (event `aiaudit.generation`).
+
+    `parts` are its three retention classes (log 730 d, prompt 365 d, image 180 d): the local ledger
+    keeps one row per class, the exported record carries each class as a section of its body, and the
+    collector fans it out to one data stream per class. `anchor` is the ledger's (seq, chain hash) of
+    the last row written for it: the backend then holds a point the local file cannot rewrite."""
+
+    generation_id: str
+    timestamp: float
+    trace_id: str | None
+    span_id: str | None
+    severity: str
+    parts: list[AuditRecord]
+    alert: bool = False
+    anchor: tuple[int, str] | None = None
+
+    def attributes(self) -> dict[str, Any]:
+        attrs: dict[str, Any] = {}
+        for part in self.parts:
+            attrs.update(part.attributes)
+        del attrs[sc.RECORD_TYPE]
+        attrs[sc.RECORD_ID] = self.generation_id
+        if self.alert:
+            attrs[sc.ALERT] = True
+        if self.anchor is not None:
+            attrs[sc.LEDGER_SEQ], attrs[sc.LEDGER_HASH] = self.anchor
+        return attrs
+
+    def body(self) -> dict[str, Any]:
+        return {part.type: part.body for part in self.parts}
+
+
+def build_record(
+    gen: Generation, capture: PromptCapture, trace_id: str | None, span_id: str | None
+) -> GenerationRecord:
+    parts = build_records(gen, capture, trace_id, span_id)
+    alert = bool(gen.decision.alert and gen.status == "blocked") or gen.decision.degraded is not None
+    severity = "ERROR" if alert else parts[0].severity
+    return GenerationRecord(gen.id, parts[0].timestamp, trace_id, span_id, severity, parts, alert)
+
+
+class RecordSink(Protocol):
+    def write(self, record: GenerationRecord) -> tuple[int, str] | None:
+        """Keep the record; return the (seq, chain hash) anchor it was given, if any."""
+
+
 class AuditLogEmitter:
-    """Writes records to every sink, then emits them through the OTel Logs API."""
+    """Emits each generation's record through the application's OTel logger."""
 
-    def __init__(self, logger: Logger, sinks: Iterable[RecordSink] = ()) -> None:
+    def __init__(self, logger: Logger) -> None:
         self._logger = logger
-        self.sinks: list[RecordSink] = list(sinks)
 
-    def write_sinks(self, records: Sequence[AuditRecord]) -> bool:
-        """Write to every sink. True when a sink that delivers to the collector itself (the ledger's
-        outbox) took the records: the OTel logger must then not send them a second time."""
-        delivered = False
-        for sink in self.sinks:
-            try:
-                sink.write(records)
-                delivered = delivered or bool(getattr(sink, "delivers", False))
-            except Exception:  # a sink failure must not stop the other sinks nor the OTel export
-                log.exception("audit record sink %r failed", sink)
-        return delivered
-
-    def emit_otel(self, records: Sequence[AuditRecord], span: Span | None) -> None:
+    def emit(self, record: GenerationRecord, span: Span | None) -> None:
         ctx = trace.set_span_in_context(span) if span is not None else None
-        for record in records:
-            self._logger.emit(
-                timestamp=int(record.timestamp * 1e9),
-                context=ctx,
-                severity_number=_SEVERITY[record.severity],
-                severity_text=record.severity,
-                body=record.body,
-                attributes=record.attributes,
-                event_name=record.event_name,
-            )
-
-    def emit(self, records: Sequence[AuditRecord], span: Span | None) -> None:
-        if not self.write_sinks(records):
-            self.emit_otel(records, span)
+        self._logger.emit(
+            timestamp=int(record.timestamp * 1e9),
+            context=ctx,
+            severity_number=_SEVERITY[record.severity],
+            severity_text=record.severity,
+            body=record.body(),
+            attributes=record.attributes(),
+            event_name=sc.EVENT_GENERATION,
+        )
 
 
 def span_ids(span: Span | None) -> tuple[str | None, str | None]:

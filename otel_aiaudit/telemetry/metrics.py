@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import threading
-import weakref
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from opentelemetry import metrics
 from opentelemetry.metrics import CallbackOptions, Observation
@@ -16,16 +12,8 @@ from . import semconv as sc
 
 
 class MetricsRecorder:
-    def __init__(self, meter: metrics.Meter, *, include_user: bool = True, merge_counters: bool = False) -> None:
+    def __init__(self, meter: metrics.Meter, *, include_user: bool = True) -> None:
         self._include_user = include_user
-        # merge_counters: increments are summed per counter and attribute set until flush_counters()
-        # (the telemetry thread calls it after each batch): one SDK call per batch instead of one per
-        # generation, the same totals. Histograms and gauges are recorded one by one.
-        self._merge = merge_counters
-        self._forget_sums()
-        if hasattr(os, "register_at_fork"):  # a forked child must not report its parent's increments
-            ref = weakref.ref(self)
-            os.register_at_fork(after_in_child=lambda: (r := ref()) is not None and r._forget_sums())
         self.duration = meter.create_histogram(
             sc.METRIC_DURATION,
             unit="s",
@@ -57,8 +45,10 @@ class MetricsRecorder:
             description="Time calls waited for a rate-limit slot",
             explicit_bucket_boundaries_advisory=[0, 0.1, 0.5, 1, 5, 10, 30, 60, 120, 300, 600],
         )
-        self.export_failures = meter.create_counter(
-            sc.METRIC_EXPORT_FAILURES, unit="{record}", description="Audit records that failed to export"
+        self.degraded = meter.create_counter(
+            sc.METRIC_GOVERNANCE_DEGRADED,
+            unit="{generation}",
+            description="Generations decided without a governance step that failed (fail_closed or fail_open)",
         )
         self._meter = meter
         self._pending_gauge = False
@@ -80,24 +70,6 @@ class MetricsRecorder:
         )
         self._pending_gauge = True
 
-    def _forget_sums(self) -> None:
-        self._sums: dict[tuple[metrics.Counter, tuple[tuple[str, Any], ...]], float] = {}
-        self._sums_lock = threading.Lock()
-
-    def _add(self, counter: metrics.Counter, value: float, attrs: dict[str, Any]) -> None:
-        if not self._merge:
-            counter.add(value, attrs)
-            return
-        key = (counter, tuple(attrs.items()))
-        with self._sums_lock:
-            self._sums[key] = self._sums.get(key, 0) + value
-
-    def flush_counters(self) -> None:
-        with self._sums_lock:
-            sums, self._sums = self._sums, {}
-        for (counter, items), value in sums.items():
-            counter.add(value, dict(items))
-
     def record(self, gen: Generation) -> None:
         base = {sc.GEN_AI_PROVIDER_NAME: gen.provider, sc.GEN_AI_REQUEST_MODEL: gen.model or "unknown"}
         team = gen.actor.team or "none"
@@ -113,8 +85,7 @@ class MetricsRecorder:
         for token_type, value in (("input", gen.usage.input_tokens), ("output", gen.usage.output_tokens)):
             if value is not None:
                 self.tokens.record(value, {**base, sc.GEN_AI_TOKEN_TYPE: token_type})
-        self._add(
-            self.requests,
+        self.requests.add(
             1,
             {
                 **base,
@@ -127,14 +98,13 @@ class MetricsRecorder:
         if self._include_user:
             who[sc.USER_ID] = gen.actor.user or "unknown"
         if gen.image_count:
-            self._add(self.images, gen.image_count, who)
+            self.images.add(gen.image_count, who)
         if gen.cost_usd:
-            self._add(self.cost, gen.cost_usd, who)
+            self.cost.add(gen.cost_usd, who)
         for hit in gen.decision.hits:
             if hit.action in ("approved", "observe"):
                 continue
-            self._add(
-                self.violations,
+            self.violations.add(
                 1,
                 {
                     sc.POLICY_RULE: hit.rule,
@@ -147,6 +117,8 @@ class MetricsRecorder:
             self.utilization.set(fraction, {sc.BUDGET_SCOPE: scope, sc.BUDGET_SUBJECT: subject})
         if gen.ratelimit_wait_s is not None:
             self.wait.record(gen.ratelimit_wait_s, {sc.TEAM: team})
-
-    def export_failed(self, record_type: str, count: int = 1) -> None:
-        self.export_failures.add(count, {sc.RECORD_TYPE: record_type})
+        degraded = gen.decision.degraded
+        if degraded:
+            step, _, mode = degraded.partition(":")  # "<step>_unavailable:<fail mode>"
+            attrs = {sc.GOVERNANCE_STEP: step.removesuffix("_unavailable"), sc.GOVERNANCE_MODE: mode, sc.TEAM: team}
+            self.degraded.add(1, attrs)

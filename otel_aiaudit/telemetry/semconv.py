@@ -13,6 +13,13 @@ GEN_AI_REQUEST_CHOICE_COUNT = "gen_ai.request.choice.count"
 GEN_AI_REQUEST_SEED = "gen_ai.request.seed"
 GEN_AI_USAGE_INPUT_TOKENS = "gen_ai.usage.input_tokens"
 GEN_AI_USAGE_OUTPUT_TOKENS = "gen_ai.usage.output_tokens"
+# Per-modality token counts and the call's cost: proposed for the GenAI conventions, not yet in a
+# release of them (OpenLIT and Langfuse already read gen_ai.usage.cost).
+GEN_AI_USAGE_TEXT_INPUT_TOKENS = "gen_ai.usage.text.input_tokens"
+GEN_AI_USAGE_IMAGE_INPUT_TOKENS = "gen_ai.usage.image.input_tokens"
+GEN_AI_USAGE_TEXT_OUTPUT_TOKENS = "gen_ai.usage.text.output_tokens"
+GEN_AI_USAGE_IMAGE_OUTPUT_TOKENS = "gen_ai.usage.image.output_tokens"
+GEN_AI_USAGE_COST = "gen_ai.usage.cost"
 GEN_AI_TOKEN_TYPE = "gen_ai.token.type"
 SERVER_ADDRESS = "server.address"
 SERVER_PORT = "server.port"
@@ -52,8 +59,14 @@ RESPONSE_REVISED_PROMPT = "aiaudit.response.revised_prompt"
 STATUS = "aiaudit.status"
 PROVENANCE = "aiaudit.provenance"
 GENERATION_ID = "aiaudit.generation.id"
-RECORD_TYPE = "aiaudit.record.type"
+RECORD_TYPE = "aiaudit.record.type"  # a ledger row's retention class
+RECORD_ID = "aiaudit.record.id"  # the document id a backend indexes the record under
+ALERT = "aiaudit.alert"
+LEDGER_SEQ = "aiaudit.ledger.seq"
+LEDGER_HASH = "aiaudit.ledger.hash"
 TICKET_ID = "aiaudit.approval.ticket_id"
+GOVERNANCE_STEP = "aiaudit.governance.step"
+GOVERNANCE_MODE = "aiaudit.governance.mode"
 BUDGET_SCOPE = "aiaudit.budget.scope"
 BUDGET_SUBJECT = "aiaudit.budget.subject"
 
@@ -62,7 +75,6 @@ EVENT_POLICY_HIT = "aiaudit.policy.hit"
 EVENT_BUDGET_WARNING = "aiaudit.budget.warning"
 EVENT_RATELIMIT_WAIT = "aiaudit.ratelimit.wait"
 EVENT_GENERATION = "aiaudit.generation"
-EVENT_ALERT = "aiaudit.alert"
 
 # Metrics
 METRIC_DURATION = "gen_ai.client.operation.duration"
@@ -74,7 +86,7 @@ METRIC_VIOLATIONS = "aiaudit.policy.violations"
 METRIC_BUDGET_UTILIZATION = "aiaudit.budget.utilization"
 METRIC_RATELIMIT_WAIT = "aiaudit.ratelimit.wait"
 METRIC_APPROVALS_PENDING = "aiaudit.approvals.pending"
-METRIC_EXPORT_FAILURES = "aiaudit.export.failures"
+METRIC_GOVERNANCE_DEGRADED = "aiaudit.governance.degraded"
 
 # Image generation takes seconds to minutes (local diffusers even longer): buckets up to 600 s.
 DURATION_BUCKETS = (0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120, 240, 600)

@@ -80,7 +80,13 @@ def result_attributes(
     _put(attrs, sc.GEN_AI_RESPONSE_ID, gen.response_id)
     _put(attrs, sc.GEN_AI_USAGE_INPUT_TOKENS, gen.usage.input_tokens)
     _put(attrs, sc.GEN_AI_USAGE_OUTPUT_TOKENS, gen.usage.output_tokens)
+    usage = gen.usage
+    _put(attrs, sc.GEN_AI_USAGE_TEXT_INPUT_TOKENS, usage.input_text_tokens)
+    _put(attrs, sc.GEN_AI_USAGE_IMAGE_INPUT_TOKENS, usage.input_image_tokens)
+    _put(attrs, sc.GEN_AI_USAGE_TEXT_OUTPUT_TOKENS, usage.output_text_tokens)
+    _put(attrs, sc.GEN_AI_USAGE_IMAGE_OUTPUT_TOKENS, usage.output_image_tokens)
     _put(attrs, sc.COST_USD, gen.cost_usd)  # refused calls cost 0: they never reached the provider
+    _put(attrs, sc.GEN_AI_USAGE_COST, gen.cost_usd)
     if gen.cost_source:
         _put(attrs, sc.COST_SOURCE, gen.cost_source)
         _put(attrs, sc.PRICING_VERSION, gen.pricing_version)

@@ -19,7 +19,7 @@ def _fill(sink: LedgerSink, n: int = 4) -> list[list]:
     out = []
     for i in range(n):
         recs = records(user=f"user{i}", prompt=f"prompt number {i}", cost=0.01 * (i + 1))
-        sink.write(recs)
+        sink.ledger.append(recs)
         out.append(recs)
     return out
 
@@ -43,8 +43,8 @@ def test_intact_chain_verifies_and_links_every_row(sink, raw) -> None:
 
 def test_same_record_written_twice_is_stored_once(sink) -> None:
     recs = records()
-    sink.write(recs)
-    sink.write(recs)
+    sink.ledger.append(recs)
+    sink.ledger.append(recs)
     assert sink.ledger.count() == 3
     assert verify(sink.ledger).ok
 
@@ -147,7 +147,7 @@ WRITER = textwrap.dedent(
     from tests.ledger.records import records
     sink = LedgerSink(sys.argv[1])
     for i in range(int(sys.argv[2])):
-        sink.write(records(user=f"proc{sys.argv[2]}", prompt=f"p{i}"))
+        sink.ledger.append(records(user=f"proc{sys.argv[2]}", prompt=f"p{i}"))
     sink.close()
     """
 )

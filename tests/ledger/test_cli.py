@@ -1,4 +1,4 @@
-"""`aiaudit ledger verify | retention | outbox` and `aiaudit report`, through the real typer app."""
+"""`aiaudit ledger verify | retention | resend` and `aiaudit report`, through the real typer app."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import yaml
 from typer.testing import CliRunner
 
 from otel_aiaudit.cli.main import app
-from otel_aiaudit.ledger import LedgerSink
+from tests.servers.otlp_receiver import attributes
 
 from .records import records
 from .test_report import known_ledger
@@ -34,7 +34,7 @@ def test_verify_ok_then_names_the_edited_record(sink, raw, ledger_path: Path) ->
 
 
 def test_verify_uses_the_configured_ledger(sink, monkeypatch, ledger_path: Path) -> None:
-    sink.write(records())
+    sink.ledger.append(records())
     monkeypatch.setenv("OTEL_AIAUDIT_LEDGER", str(ledger_path))
     assert runner.invoke(app, ["ledger", "verify"]).exit_code == 0
 
@@ -46,8 +46,8 @@ def test_missing_ledger_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_retention_dry_run_then_apply_with_the_policy_file(sink, ledger_path: Path, tmp_path: Path) -> None:
-    sink.write(records(prompt="very old prompt", at=time.time() - 100 * DAY))
-    sink.write(records(prompt="fresh prompt"))
+    sink.ledger.append(records(prompt="very old prompt", at=time.time() - 100 * DAY))
+    sink.ledger.append(records(prompt="fresh prompt"))
     policy = tmp_path / "policy.yaml"
     policy.write_text(yaml.safe_dump({"version": 1, "retention": {"prompts": 30, "images": 60, "logs": 90}}))
     dry = runner.invoke(app, ["ledger", "retention", "--ledger", str(ledger_path), "--policy", str(policy)])
@@ -61,17 +61,35 @@ def test_retention_dry_run_then_apply_with_the_policy_file(sink, ledger_path: Pa
     assert runner.invoke(app, ["ledger", "verify", "--ledger", str(ledger_path)]).exit_code == 0
 
 
-def test_outbox_status_and_deliver(receiver, ledger_path: Path, monkeypatch) -> None:
-    sink = LedgerSink(ledger_path)
-    sink.ledger.append(records(), outbox=True)  # queued by a process that had an outbox
-    sink.close()
-    status = json.loads(runner.invoke(app, ["ledger", "outbox", "--ledger", str(ledger_path), "--json"]).output)
-    assert status["pending"] == 3 and status["delivered"] == 0
+def test_resend_rebuilds_each_generation_as_one_record_through_the_sdk_exporter(
+    receiver, sink, ledger_path: Path, monkeypatch
+) -> None:
+    first, second = records(user="ann"), records(user="bob")
+    sink.ledger.append(first)
+    sink.ledger.append(second)
+    monkeypatch.setenv("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
     monkeypatch.setenv("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.url)
-    out = runner.invoke(app, ["ledger", "outbox", "--deliver", "--ledger", str(ledger_path)])
+    out = runner.invoke(app, ["ledger", "resend", "--ledger", str(ledger_path), "--after-seq", "3"])
     assert out.exit_code == 0, out.output
-    assert "delivered now: 3" in out.output and "pending: 0" in out.output
-    assert len(receiver.log_records()) == 3
+    assert "sent: 1 records" in out.output
+    (sent,) = receiver.log_records()
+    attrs = attributes(sent.attributes)
+    assert attrs["aiaudit.record.id"] == second[0].generation_id and attrs["user.id"] == "bob"
+    assert attrs["aiaudit.ledger.seq"] == 6 and len(attrs["aiaudit.ledger.hash"]) == 64
+    assert "aiaudit.record.type" not in attrs
+    assert sent.event_name == "aiaudit.generation"
+    assert {kv.key for kv in sent.body.kvlist_value.values} == {"log", "prompt", "image"}
+
+
+def test_resend_to_an_endpoint_that_is_down_exits_3(receiver, sink, ledger_path: Path, monkeypatch) -> None:
+    sink.ledger.append(records())
+    receiver.state["down"] = True
+    monkeypatch.setenv("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+    monkeypatch.setenv("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.url)
+    monkeypatch.setenv("OTEL_EXPORTER_OTLP_TIMEOUT", "1")
+    out = runner.invoke(app, ["ledger", "resend", "--ledger", str(ledger_path)])
+    assert out.exit_code == 3
+    assert "did not acknowledge" in out.output
 
 
 def test_report_formats(sink, ledger_path: Path, tmp_path: Path) -> None:

@@ -85,7 +85,7 @@ def test_html_is_one_self_contained_file(report) -> None:
 def test_html_escapes_what_it_shows(sink) -> None:
     from .records import records
 
-    sink.write(records(user="<img src=x onerror=alert(1)>", team="<b>t</b>", cost=0.1, at=NOW))
+    sink.ledger.append(records(user="<img src=x onerror=alert(1)>", team="<b>t</b>", cost=0.1, at=NOW))
     html = render(build_report(sink.ledger, since=NOW - DAY, until=NOW + 1), "html")
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 

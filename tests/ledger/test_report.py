@@ -27,7 +27,7 @@ def known_ledger(sink: LedgerSink) -> dict[str, str]:
 
     def add(name: str, days: float, **kw) -> None:  # noqa: ANN003
         recs = records(at=NOW - days * DAY, **kw)
-        sink.write(recs)
+        sink.ledger.append(recs)
         ids[name] = recs[0].generation_id
 
     add("alice1", 3, user="alice", team="marketing", cost=0.04, prompt="city skyline")

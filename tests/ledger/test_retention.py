@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 from otel_aiaudit.ledger import LedgerSink, find_records
-from otel_aiaudit.ledger.outbox import OutboxConfig
 from otel_aiaudit.ledger.retention import apply_retention
 from otel_aiaudit.ledger.verify import verify
 from otel_aiaudit.policy.config import Retention
@@ -24,7 +23,7 @@ def _by_age(sink: LedgerSink) -> dict[int, list]:
     out = {}
     for days in (800, 400, 200, 10):
         recs = records(prompt=f"secret prompt aged {days} days", at=NOW - days * DAY)
-        sink.write(recs)
+        sink.ledger.append(recs)
         out[days] = recs
     return out
 
@@ -77,7 +76,7 @@ def test_apply_removes_each_class_and_the_chain_still_verifies(sink, ledger_path
 def test_a_second_run_and_new_records_keep_verifying(sink) -> None:
     _by_age(sink)
     apply_retention(sink.ledger, POLICY, apply=True, now=NOW)
-    sink.write(records(prompt="after the first run"))
+    sink.ledger.append(records(prompt="after the first run"))
     second = apply_retention(sink.ledger, POLICY, apply=True, now=NOW + 400 * DAY)
     assert second.pruned > 0
     assert verify(sink.ledger).ok
@@ -106,16 +105,3 @@ def test_records_deleted_after_retention_are_still_found(sink, raw) -> None:
     assert "deleted" in kinds
 
 
-def test_undelivered_records_are_never_pruned(ledger_path: Path) -> None:
-    # An outbox pointing at a closed port: nothing is delivered.
-    sink = LedgerSink(
-        ledger_path, outbox=OutboxConfig("http://127.0.0.1:9/v1/logs", timeout_s=0.2, initial_backoff_s=60)
-    )
-    try:
-        sink.write(records(prompt="old and undelivered", at=NOW - 800 * DAY))
-        result = apply_retention(sink.ledger, POLICY, apply=True, now=NOW)
-        assert result.pruned == 0 and result.held_by_outbox == 3
-        assert sink.ledger.count() == 4  # the three records and the retention run
-        assert verify(sink.ledger).ok
-    finally:
-        sink.close(timeout=0)
