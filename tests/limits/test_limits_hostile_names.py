@@ -7,7 +7,8 @@ import hashlib
 import re
 
 import pytest
-from conftest import make_policy
+import redis as redis_lib
+from conftest import make_policy, redis_url
 
 from otel_aiaudit.errors import ApprovalRequired, BudgetExceeded, RateLimited
 from otel_aiaudit.generation import Actor, Decision, Generation
@@ -136,3 +137,22 @@ def test_the_store_settles_a_scope_key_holding_any_character(store_url: str, key
     assert store.settle("r3", 500_000, (scope,))  # never reserved: charged directly
     (row,) = [u for u in store.budget_usage() if u.key == key]
     assert (row.spent, row.reserved) == (3_500_000, 0)
+
+
+def test_redis_reads_reservation_records_written_before_scope_fields(redis_server) -> None:  # noqa: ANN001
+    # A reservation in flight across the upgrade lists its scope keys in one newline-joined field.
+    store = open_store(redis_url(redis_server))
+    now = store.now_us()
+    scopes = tuple(
+        ScopeRequest(k, "user_daily", k, "2025-06-01", now + 86_400_000_000, 10_000_000) for k in ("k1", "k2")
+    )
+    for rid in ("old", "older"):
+        assert store.admit(AdmitRequest(rid=rid, amount=2_000_000, scopes=scopes)).status == "admitted"
+        raw = redis_lib.Redis(port=redis_server.port)
+        record = store._k("r:", rid)  # noqa: SLF001 - rewriting the record as the earlier layout had it
+        raw.hdel(record, "nscopes", "scope1", "scope2")
+        raw.hset(record, "scopes", "k1\nk2")
+        raw.close()
+    assert store.settle("old", 1_000_000) and store.release("older")
+    for row in store.budget_usage():
+        assert (row.spent, row.reserved) == (1_000_000, 0)
