@@ -1,7 +1,8 @@
 """Budget scopes: which counters a generation is charged to, and what their numbers mean.
 
 The period is part of the counter's key (`user_daily:alice:2025-06-01`), so a new day or month is a
-new counter: there is no reset job to forget or to race with.
+new counter: there is no reset job to forget or to race with. The user or team name in the key goes
+through `store.keys.key_part`, so no name can split the key or share another name's counter.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..generation import Hit
 from ..policy.config import CostLimits
 from ..store.base import ScopeRequest, ScopeState, micros_to_usd, usd_to_micros
+from ..store.keys import key_part
 
 USER_DAILY = "user_daily"
 TEAM_MONTHLY = "team_monthly"
@@ -59,7 +61,7 @@ def scopes_for(
         p = day_period(now, tz)
         out.append(
             ScopeRequest(
-                f"{USER_DAILY}:{user}:{p.label}",
+                f"{USER_DAILY}:{key_part(user)}:{p.label}",
                 USER_DAILY,
                 user,
                 p.label,
@@ -71,7 +73,7 @@ def scopes_for(
         p = month_period(now, tz)
         out.append(
             ScopeRequest(
-                f"{TEAM_MONTHLY}:{team}:{p.label}",
+                f"{TEAM_MONTHLY}:{key_part(team)}:{p.label}",
                 TEAM_MONTHLY,
                 team,
                 p.label,

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from ..policy.config import RateLimit
 from ..store.base import US_PER_S, RateRequest
+from ..store.keys import key_part
 
 CATEGORY = "images_per_hour"
 
 
 def rate_request(cfg: RateLimit, user: str, team: str | None, images: int) -> RateRequest:
     # per: team counts the team's images together; a user without a team is limited alone.
-    key = f"team:{team}" if cfg.per == "team" and team else f"user:{user}"
+    key = f"team:{key_part(team)}" if cfg.per == "team" and team else f"user:{key_part(user)}"
     max_wait = cfg.max_wait_seconds if cfg.action == "queue_and_wait" else 0
     return RateRequest(
         key=key,

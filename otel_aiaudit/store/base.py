@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
+from . import keys
+
 MICROS_PER_USD = 1_000_000
 US_PER_S = 1_000_000
 
@@ -40,7 +42,7 @@ class TicketError(ValueError):
 class ScopeRequest:
     """One budget scope a reservation must fit into, e.g. alice's spend on 2025-06-01."""
 
-    key: str  # unique per scope, subject and period: "user_daily:alice:2025-06-01"
+    key: str  # unique per scope, subject and period: "user_daily:alice:2025-06-01" (see keys.py)
     scope: str  # user_daily | team_monthly
     subject: str  # user or team name
     period: str  # "2025-06-01" or "2025-06"
@@ -52,7 +54,7 @@ class ScopeRequest:
 class RateRequest:
     """Book `count` slots in a sliding window of `window_us` holding at most `limit` slots."""
 
-    key: str  # "user:alice" or "team:marketing"
+    key: str  # "user:alice" or "team:marketing" (names encoded by keys.key_part)
     count: int
     limit: int
     window_us: int
@@ -133,7 +135,8 @@ class Ticket:
 
     @property
     def dedupe_key(self) -> str:
-        return f"{self.user}\x1f{self.purpose}\x1f{self.prompt_hash or ''}"
+        # Encoded parts: a separator inside a user or purpose name cannot make two requests one.
+        return keys.join(self.user, self.purpose, self.prompt_hash or "")
 
     def state_at(self, now_us: int) -> TicketState:
         if self.state in ("pending", "approved") and now_us >= self.expires_us:

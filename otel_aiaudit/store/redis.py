@@ -48,6 +48,27 @@ local function sweep(bkey, hkey)
   end
   return {tonumber(v[1]), tonumber(v[2]), v[3]}
 end
+-- A record lists its scope keys one per field ('nscopes', 'scope1', 'scope2', ...), so a key may
+-- hold any byte; records written by earlier versions list them in 'scopes', one per line.
+local function record_scopes(rkey)
+  local out = {}
+  local n = redis.call('HGET', rkey, 'nscopes')
+  if n then
+    for i = 1, tonumber(n) do out[i] = redis.call('HGET', rkey, 'scope' .. i) end
+  else
+    for key in string.gmatch(redis.call('HGET', rkey, 'scopes') or '', '[^\n]+') do out[#out + 1] = key end
+  end
+  return out
+end
+local function scope_fields(fields, keys)
+  fields[#fields + 1] = 'nscopes'
+  fields[#fields + 1] = tostring(#keys)
+  for i = 1, #keys do
+    fields[#fields + 1] = 'scope' .. i
+    fields[#fields + 1] = keys[i]
+  end
+  return fields
+end
 -- Create a scope counter on first use; it expires some weeks after its period ends.
 local function ensure_scope(bkey, hkey, idx, key, scope, subject, period, period_end, keep_ms, limit)
   if redis.call('HSETNX', bkey, 'key', key) == 1 then
@@ -170,8 +191,8 @@ local rate_key = ''
 if ARGV[7] == '1' then rate_key = KEYS[3] end
 local ticket_key = ''
 if ticket_ok then ticket_key = KEYS[4] end
-redis.call('HSET', KEYS[1], 'state', 'reserved', 'amount', ARGV[2], 'scopes', table.concat(keys, '\n'),
-  'rate_key', rate_key, 'rate_count', ARGV[8], 'ticket_key', ticket_key, 'created_us', fmt(now))
+redis.call('HSET', KEYS[1], unpack(scope_fields({'state', 'reserved', 'amount', ARGV[2], 'rate_key', rate_key,
+  'rate_count', ARGV[8], 'ticket_key', ticket_key, 'created_us', fmt(now)}, keys)))
 redis.call('PEXPIRE', KEYS[1], fmt(math.floor((ttl + tonumber(ARGV[6])) / 1000)))
 return reply('admitted', 0, denied, wait, 0, '', overridden, rows)
 """
@@ -196,15 +217,13 @@ if not state then
     redis.call('HINCRBY', b, 'spent', actual)
     keys[i] = ARGV[a + 1]
   end
-  redis.call('HSET', KEYS[1], 'state', 'settled', 'amount', '0', 'actual', actual,
-    'scopes', table.concat(keys, '\n'))
+  redis.call('HSET', KEYS[1], unpack(scope_fields({'state', 'settled', 'amount', '0', 'actual', actual}, keys)))
   redis.call('PEXPIRE', KEYS[1], fmt(math.floor(tonumber(ARGV[4]) / 1000)))
   return 1
 end
 if state ~= 'reserved' then return 0 end
 local amount = redis.call('HGET', KEYS[1], 'amount')
-local scopes = redis.call('HGET', KEYS[1], 'scopes') or ''
-for key in string.gmatch(scopes, '[^\n]+') do
+for _, key in ipairs(record_scopes(KEYS[1])) do
   local b, h = prefix .. 'b:' .. key, prefix .. 'bh:' .. key
   if sweep(b, h) then
     if redis.call('ZREM', h, amount .. '|' .. rid) == 1 then
@@ -223,21 +242,21 @@ _RELEASE = (
     _LIB
     + r"""
 local prefix, rid = ARGV[1], ARGV[2]
-local rec = redis.call('HMGET', KEYS[1], 'state', 'amount', 'scopes', 'rate_key', 'rate_count', 'ticket_key')
+local rec = redis.call('HMGET', KEYS[1], 'state', 'amount', 'rate_key', 'rate_count', 'ticket_key')
 if rec[1] ~= 'reserved' then return 0 end
 local amount = rec[2]
-for key in string.gmatch(rec[3] or '', '[^\n]+') do
+for _, key in ipairs(record_scopes(KEYS[1])) do
   local b, h = prefix .. 'b:' .. key, prefix .. 'bh:' .. key
   if sweep(b, h) and redis.call('ZREM', h, amount .. '|' .. rid) == 1 then
     redis.call('HINCRBY', b, 'reserved', fmt(-tonumber(amount)))
   end
 end
-if rec[4] and rec[4] ~= '' then
-  for j = 0, tonumber(rec[5]) - 1 do redis.call('ZREM', rec[4], rid .. '#' .. j) end
+if rec[3] and rec[3] ~= '' then
+  for j = 0, tonumber(rec[4]) - 1 do redis.call('ZREM', rec[3], rid .. '#' .. j) end
 end
-if rec[6] and rec[6] ~= '' and redis.call('HGET', rec[6], 'used_by') == rid then
-  redis.call('HSET', rec[6], 'state', 'approved')
-  redis.call('HDEL', rec[6], 'used_by')
+if rec[5] and rec[5] ~= '' and redis.call('HGET', rec[5], 'used_by') == rid then
+  redis.call('HSET', rec[5], 'state', 'approved')
+  redis.call('HDEL', rec[5], 'used_by')
 end
 redis.call('HSET', KEYS[1], 'state', 'released')
 return 1
