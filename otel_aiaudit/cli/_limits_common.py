@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import typer
 from rich.console import Console
 
+from ..errors import PolicyFileError
 from ..policy import config as policy_config
 from ..settings import Settings
 from ..store import Store, open_store
@@ -29,16 +29,12 @@ def policy_from(path: str | None, *, required: bool) -> policy_config.PolicyConf
             typer.echo("error: this command needs the policy's roles: pass --policy FILE", err=True)
             raise typer.Exit(2)
         return None
-    loader = getattr(policy_config, "load_policy", None)
     try:
-        if loader is not None:
-            return loader(path)
-        import yaml
-
-        return policy_config.PolicyConfig.model_validate(yaml.safe_load(Path(path).read_text()) or {})
-    except Exception as exc:  # a broken file: say which and why, then stop
-        typer.echo(f"error: policy file {path}: {exc}", err=True)
-        raise typer.Exit(2) from exc
+        # The loader the instrumentor uses: bounded YAML and the same validation as `policy check`.
+        return policy_config.load_policy(path)
+    except PolicyFileError as exc:  # already `file:line: key: problem`, one line per problem
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def console() -> Console:

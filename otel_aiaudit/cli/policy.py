@@ -11,6 +11,7 @@ from rich.table import Table
 
 from ..errors import PolicyFileError
 from ..generation import Actor, Generation
+from ..policy.config import PolicyFileUnreadable
 from ..policy.engine import PolicyEngine
 
 policy_app = typer.Typer(help="Validate a policy file and try prompts against it.", no_args_is_help=True)
@@ -18,20 +19,27 @@ policy_app = typer.Typer(help="Validate a policy file and try prompts against it
 _STYLE = {"allow": "green", "warn": "yellow", "modify": "cyan", "block": "bold red"}
 
 
-def _load(path: Path, err: Console) -> PolicyEngine:
+def _load(path: Path) -> PolicyEngine:
+    """The engine for `path`, loaded exactly as the instrumentor loads it (same validation).
+
+    Exit 2 when the file cannot be read (usage or input error), 1 when the policy in it is invalid.
+    Errors go out as plain lines, one per problem: a rich console would wrap them at its width."""
     try:
         # No webhook posts from the command line: eval is a dry run.
         return PolicyEngine.from_file(path, send_alerts=False)
-    except PolicyFileError as exc:
-        err.print(f"[bold red]invalid policy[/]\n{exc}", markup=True, highlight=False)
+    except PolicyFileUnreadable as exc:
+        typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+    except PolicyFileError as exc:
+        typer.echo(str(exc), err=True)  # already `file:line: key: problem`, one line per problem
+        raise typer.Exit(1) from None
 
 
 @policy_app.command("check")
 def check(file: Path = typer.Argument(..., help="policy.yaml to validate")) -> None:
-    """Validate FILE: exit 0 with a summary, or exit 2 with file:line: key: problem."""
-    out, err = Console(), Console(stderr=True)
-    engine = _load(file, err)
+    """Validate FILE: exit 0 with a summary, 1 with file:line: key: problem, 2 if FILE cannot be read."""
+    out = Console()
+    engine = _load(file)
     cfg = engine.config
     table = Table(title=f"{file} is valid", show_header=False)
     table.add_row("version", engine.version)
@@ -66,8 +74,8 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="print the decision as JSON"),
 ) -> None:
     """Print the decision for PROMPT, every hit and the prompt the provider would receive."""
-    out, err = Console(), Console(stderr=True)
-    engine = _load(policy, err)
+    out = Console()
+    engine = _load(policy)
     gen = Generation(
         provider="cli",
         prompt=prompt,

@@ -1,6 +1,11 @@
 """The policy file schema (`policy.yaml`). Keys are a public contract (see DESIGN.md).
 
 Every section forbids unknown keys so a typo fails at start-up instead of silently disabling a rule.
+Types are strict (`per_user_daily: true` or `"5"` is refused, not read as 1 or 5), numbers must be
+finite and within sane bounds, and the checks that span sections (time zone, approver roles, the
+policy's own prices and REST mappings) run in the model too. So `parse_policy` is the one validation
+path: `aiaudit policy check|eval` and the instrumentor both load through it, and whatever would fail
+at the first call fails there instead, as `file:line: key: problem`.
 """
 
 from __future__ import annotations
@@ -9,17 +14,40 @@ import difflib
 import hashlib
 import re
 import typing
+import zoneinfo
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .. import safe_yaml
 from ..errors import PolicyFileError
+
+# Bounds past which a number is a typo rather than a setting (a budget of 5e12 USD, a week's wait).
+MAX_USD = 1e9
+MAX_SECONDS = 7 * 86400
+MAX_RETENTION_DAYS = 100 * 366
+
+
+class PolicyFileUnreadable(PolicyFileError):
+    """The policy file could not be read at all (missing, a directory, no permission): an input error,
+    not an invalid policy, so `aiaudit policy check` exits 2 for it and 1 for a policy it read."""
+
+
+class _KeyProblems(ValueError):
+    """Problems found by a whole-policy check, each with the key path it belongs to, so the loader can
+    still point at the right line (pydantic reports a model validator's error at the model itself)."""
+
+    def __init__(self, problems: list[tuple[tuple[str | int, ...], str]]) -> None:
+        super().__init__("; ".join(f"{'.'.join(map(str, loc))}: {why}" for loc, why in problems))
+        self.problems = problems
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: YAML already gives native numbers and booleans, so a conversion can only hide a mistake
+    # (`true` read as 1, "5" read as 5.0). allow_inf_nan: `.inf` would disable a limit, `.nan` every one.
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
 
 Category = Literal["violence", "explicit", "hate_speech", "deepfake"]
@@ -34,8 +62,8 @@ class ClassifierConfig(_Section):
     model: str | None = None  # moderation model for openai_moderation
     base_url: str | None = None
     api_key_env: str | None = None
-    threshold: float = 0.5
-    timeout_seconds: float = 2.0
+    threshold: float = Field(default=0.5, ge=0, le=1)
+    timeout_seconds: float = Field(default=2.0, gt=0, le=600)
     categories: dict[str, Category] = Field(default_factory=dict)  # classifier label -> our category
     fail_mode: Literal["fail_open", "fail_closed"] = "fail_open"
 
@@ -72,27 +100,37 @@ class CopyrightConfig(_Section):
 
 
 class PromptLength(_Section):
-    max_chars: int = Field(default=500, gt=0)
+    max_chars: int = Field(default=500, gt=0, le=1_000_000)
     action: Literal["truncate_and_warn", "block", "warn"] = "truncate_and_warn"
 
 
 class CostLimits(_Section):
-    per_user_daily: float | None = Field(default=None, ge=0)
-    per_team_monthly: float | None = Field(default=None, ge=0)
+    per_user_daily: float | None = Field(default=None, ge=0, le=MAX_USD)
+    per_team_monthly: float | None = Field(default=None, ge=0, le=MAX_USD)
     timezone: str = "UTC"
     action: Literal["warn_at_80_block_at_100", "warn_only"] = "warn_at_80_block_at_100"
     warn_at: float = Field(default=0.8, gt=0, le=1)
     on_store_error: Literal["fail_closed", "fail_open"] = "fail_closed"
     unpriced: Literal["block", "allow"] = "allow"
-    reservation_ttl_seconds: int = Field(default=900, gt=0)
+    reservation_ttl_seconds: int = Field(default=900, gt=0, le=MAX_SECONDS)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        # Budgets are cut at midnight in this zone; an unknown name would only fail at the first call.
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {name!r}") from None
+        return name
 
 
 class RateLimit(_Section):
-    images_per_hour: int = Field(gt=0)
+    images_per_hour: int = Field(gt=0, le=1_000_000)
     per: Literal["user", "team"] = "user"
     action: Literal["queue_and_wait", "block"] = "queue_and_wait"
-    max_wait_seconds: float = Field(default=60, ge=0)
-    window_seconds: int = Field(default=3600, gt=0)
+    max_wait_seconds: float = Field(default=60, ge=0, le=MAX_SECONDS)
+    window_seconds: int = Field(default=3600, gt=0, le=MAX_SECONDS)
 
 
 class ApprovalRequired(_Section):
@@ -100,13 +138,13 @@ class ApprovalRequired(_Section):
     for_marketing: bool = False
     purposes: list[str] = Field(default_factory=list)  # further purposes needing approval
     approvers: list[str] = Field(default_factory=list)  # role names, each must approve
-    ticket_ttl_hours: float = Field(default=72, gt=0)
+    ticket_ttl_hours: float = Field(default=72, gt=0, le=366 * 24)  # at most a year
 
 
 class Retention(_Section):
-    prompts: int = Field(default=365, gt=0)
-    images: int = Field(default=180, gt=0)
-    logs: int = Field(default=730, gt=0)
+    prompts: int = Field(default=365, gt=0, le=MAX_RETENTION_DAYS)
+    images: int = Field(default=180, gt=0, le=MAX_RETENTION_DAYS)
+    logs: int = Field(default=730, gt=0, le=MAX_RETENTION_DAYS)
 
 
 class PolicyConfig(_Section):
@@ -134,6 +172,50 @@ class PolicyConfig(_Section):
     # Filled by the loader: content hash of the file (policy version on every span and record).
     digest: str = Field(default="builtin", exclude=True)
     source: str | None = Field(default=None, exclude=True)
+
+    @model_validator(mode="after")
+    def _cross_checks(self) -> PolicyConfig:
+        problems = _approver_problems(self) + _embedded_problems(self)
+        if problems:
+            raise _KeyProblems(problems)
+        return self
+
+
+def _approver_problems(cfg: PolicyConfig) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every approver role must exist under `roles:` with members, or no ticket could be approved."""
+    approval = cfg.approval_required
+    if approval is None:
+        return []
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    needs = approval.for_external_use or approval.for_marketing or bool(approval.purposes)
+    if needs and not approval.approvers:
+        problems.append((("approval_required", "approvers"), "approvers is empty, so no ticket could ever be approved"))
+    for i, role in enumerate(approval.approvers):
+        if not cfg.roles.get(role):
+            why = "it is not defined there" if role not in cfg.roles else "its member list is empty"
+            problems.append((("approval_required", "approvers", i), f"role {role!r} has no members under roles: {why}"))
+    return problems
+
+
+def _embedded_problems(cfg: PolicyConfig) -> list[tuple[tuple[str | int, ...], str]]:
+    """The policy's own `prices:` and `rest_mappings:` entries, checked by the loaders that use them."""
+    # Imported here: both loaders live in packages that import the policy package in turn.
+    from ..pricing.pricing import PriceEntry
+    from ..providers.rest_mappings import RestMapping
+
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    for i, entry in enumerate(cfg.prices):
+        try:
+            PriceEntry.parse(entry, f"entry {i}")
+        except ValueError as exc:
+            problems.append((("prices", i), str(exc)))
+    for i, entry in enumerate(cfg.rest_mappings):
+        try:
+            RestMapping.model_validate(entry)
+        except ValidationError as exc:
+            for err in exc.errors():
+                problems.append((("rest_mappings", i, *err["loc"]), err["msg"]))
+    return problems
 
 
 # --- loading -------------------------------------------------------------------------------------
@@ -194,11 +276,7 @@ def _explain(error: dict[str, Any]) -> str:
         model = _model_at(loc)
         fields = [name for name in (model.model_fields if model else {}) if name not in ("digest", "source")]
         close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
-        hint = (
-            f"; did you mean '{close[0]}'?"
-            if close
-            else (f"; allowed keys: {', '.join(fields)}" if fields else "")
-        )
+        hint = f"; did you mean '{close[0]}'?" if close else (f"; allowed keys: {', '.join(fields)}" if fields else "")
         return f"unknown key{hint}"
     if kind == "literal_error":
         expected = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
@@ -208,12 +286,30 @@ def _explain(error: dict[str, Any]) -> str:
         return f"{value!r} is not one of {', '.join(expected)}{hint}"
     if kind == "missing":
         return "required key is missing"
+    if kind.endswith("_type") and "input" in error:  # strict types: say what was given instead
+        return f"{error['msg']}, got {_yaml_repr(error['input'])}"
+    if kind == "value_error":  # our own validators: their message without pydantic's "Value error, "
+        return str(error.get("ctx", {}).get("error", error["msg"]))
     return str(error["msg"])
 
 
+def _yaml_repr(value: Any) -> str:
+    """A scalar as the user wrote it in YAML (`true`, not Python's `True`); other values briefly."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return repr(value)
+
+
 def _fail(path: str, problems: list[tuple[int | None, str, str]]) -> PolicyFileError:
+    # A problem of the file as a whole (too large, bad YAML) has no key; one before any line (unreadable
+    # bytes) has no line. Either is left out rather than shown as a placeholder.
     text = "\n".join(
-        f"{path}:{line if line is not None else '?'}: {key or '<top>'}: {why}" for line, key, why in problems
+        ": ".join(part for part in (f"{path}:{line}" if line is not None else path, key, why) if part)
+        for line, key, why in problems
     )
     line, key, _ = problems[0]
     return PolicyFileError(text, path=path, line=line, key=key)
@@ -223,15 +319,9 @@ def parse_policy(text: str | bytes, source: str = "<policy>") -> PolicyConfig:
     """Validate policy YAML; raise PolicyFileError naming file, line, key and the problem."""
     raw = text if isinstance(text, bytes) else text.encode("utf-8")
     try:
-        decoded = raw.decode("utf-8")
-        node = yaml.compose(decoded, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(decoded)
-    except UnicodeDecodeError as exc:
-        raise _fail(source, [(None, "", f"not UTF-8 text ({exc.reason})")]) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise _fail(source, [(mark.line + 1 if mark else None, "", f"invalid YAML: {problem}")]) from None
+        node, data = safe_yaml.compose_and_load(raw, source)
+    except safe_yaml.YAMLFileError as exc:
+        raise _fail(source, [(exc.line, "", exc.problem)]) from None
     if node is None or data is None:
         raise _fail(source, [(1, "", "the policy file is empty")])
     if not isinstance(data, dict):
@@ -249,25 +339,41 @@ def parse_policy(text: str | bytes, source: str = "<policy>") -> PolicyConfig:
             loc = tuple(error["loc"])
             # Drop pydantic's union-branch markers ("function-after[...]", model names) from the path.
             loc = tuple(p for p in loc if isinstance(p, int) or p in _KNOWN_KEYS or not p[:1].isupper())
-            line = None
-            for cut in range(len(loc), -1, -1):
-                if loc[:cut] in lines:
-                    line = lines[loc[:cut]]
-                    break
-            found.append((line, ".".join(str(p) for p in loc), _explain({**error, "loc": loc})))
+            cross = error.get("ctx", {}).get("error")
+            if isinstance(cross, _KeyProblems):  # a whole-policy check: one entry per key it names
+                for sub, why in cross.problems:
+                    found.append(_located((*loc, *sub), why, lines))
+            else:
+                found.append(_located(loc, _explain({**error, "loc": loc}), lines))
         raise _fail(source, found) from None
     config.digest = "sha256:" + hashlib.sha256(raw).hexdigest()[:12]
     config.source = source
     return config
 
 
+def _located(
+    loc: tuple[str | int, ...], why: str, lines: dict[tuple[str | int, ...], int]
+) -> tuple[int | None, str, str]:
+    """`(line, dotted key, problem)`: the line of the deepest part of `loc` present in the file."""
+    line = None
+    for cut in range(len(loc), -1, -1):
+        if loc[:cut] in lines:
+            line = lines[loc[:cut]]
+            break
+    return line, ".".join(str(p) for p in loc), why
+
+
 def load_policy(path: str | Path) -> PolicyConfig:
-    """Load and validate `policy.yaml`; the digest is the policy version on every span and record."""
+    """Load and validate `policy.yaml`; the digest is the policy version on every span and record.
+
+    Raises PolicyFileUnreadable when the file cannot be read, PolicyFileError when it is invalid."""
     p = Path(path)
     try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise PolicyFileError(f"{p}: cannot read policy file: {exc.strerror}", path=str(p)) from None
+        raw = safe_yaml.read_bounded(p)
+    except safe_yaml.YAMLFileError as exc:
+        if exc.unreadable:
+            raise PolicyFileUnreadable(f"{p}: cannot read policy file: {exc.problem}", path=str(p)) from None
+        raise _fail(str(p), [(exc.line, "", exc.problem)]) from None
     return parse_policy(raw, source=str(p))
 
 

@@ -16,8 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .. import safe_yaml
 from ..generation import Generation
 
 log = logging.getLogger(__name__)
@@ -213,7 +212,7 @@ class PriceTable:
         for name in names:
             text = package.joinpath(name).read_text(encoding="utf-8")
             digest.update(text.encode())
-            shipped = yaml.safe_load(text) or {}
+            shipped = safe_yaml.load(text, name) or {}
             entries += [
                 PriceEntry.parse(raw, f"{name} entry {i}")
                 for i, raw in enumerate(shipped.get("entries") or [])
@@ -223,15 +222,16 @@ class PriceTable:
         for path in extra_files:
             p = Path(path)
             try:
-                raw_text = p.read_text(encoding="utf-8")
-                data = yaml.safe_load(raw_text) or {}
-            except (OSError, yaml.YAMLError) as exc:
-                raise PriceFileError(f"{p}: cannot read prices file: {exc}") from exc
+                raw = safe_yaml.read_bounded(p)  # bounded: size, then aliases and depth below
+                data = safe_yaml.load(raw, str(p)) or {}
+            except safe_yaml.YAMLFileError as exc:
+                where = f"{p}:{exc.line}" if exc.line is not None else str(p)
+                raise PriceFileError(f"{where}: cannot read prices file: {exc.problem}") from None
             raw_entries = data.get("entries") if isinstance(data, Mapping) else data
             if not isinstance(raw_entries, list):
                 raise PriceFileError(f"{p}: expected a list of entries (or a mapping with 'entries')")
             entries += [PriceEntry.parse(raw, f"{p} entry {i}") for i, raw in enumerate(raw_entries)]
-            digest.update(raw_text.encode())
+            digest.update(raw)
         extra = list(extra_entries)
         if extra:
             entries += [PriceEntry.parse(raw, f"policy prices entry {i}") for i, raw in enumerate(extra)]

@@ -25,7 +25,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -37,6 +36,7 @@ from pydantic import (
     model_validator,
 )
 
+from ... import safe_yaml
 from .bodies import check_path
 
 SOURCE_KINDS = ("header", "query", "url", "prompt", "const")
@@ -250,7 +250,7 @@ def shipped() -> list[RestMapping]:
     package = resources.files(__package__)
     out: list[RestMapping] = []
     for name in sorted(p.name for p in package.iterdir() if p.name.endswith((".yaml", ".yml"))):
-        out += _validate(yaml.safe_load(package.joinpath(name).read_text(encoding="utf-8")), name)
+        out += _validate(safe_yaml.load(package.joinpath(name).read_bytes(), name), name)
     return out
 
 
@@ -267,9 +267,10 @@ def load_mappings(
     if mappings_file:
         path = Path(mappings_file)
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise MappingError(f"{path}: cannot read mappings file: {exc}") from None
+            data = safe_yaml.load_file(path)  # bounded: size, aliases and depth
+        except safe_yaml.YAMLFileError as exc:
+            where = f"{path}:{exc.line}" if exc.line is not None else str(path)
+            raise MappingError(f"{where}: cannot read mappings file: {exc.problem}") from None
         user += _validate(data, str(path))
     names = {m.name for m in user}
     return MappingSet(user + [m for m in shipped() if m.name not in names])
