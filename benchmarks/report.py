@@ -29,7 +29,7 @@ DAY = 86_400.0
 MODELS = [
     ("openai", "gpt-image-1", 0.042),
     ("openai", "dall-e-3", 0.08),
-    ("gcp.gen_ai", "imagen-4", 0.04),
+    ("gcp.gemini", "imagen-4", 0.04),
     ("replicate", "flux-schnell", 0.003),
     ("fal", "flux-dev", 0.025),
     ("aws.bedrock", "nova-canvas", 0.04),

@@ -25,6 +25,9 @@ def pop_audit_defaults(
     assert len(attrs.pop("aiaudit.generation.id")) == 32
     if status is not None:
         assert attrs.pop("aiaudit.status") == status
+    if "gen_ai.usage.cost" in attrs:  # the same cost under the name OpenLIT and Langfuse read
+        cost = attrs.pop("gen_ai.usage.cost")
+        assert cost == attrs.get("aiaudit.cost.usd", cost) and cost >= 0
 
 
 def pop_generation_request(attrs: dict[str, Any], *, provider: str, model: str, operation: str = "generate") -> None:

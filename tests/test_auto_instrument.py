@@ -68,11 +68,12 @@ def test_opentelemetry_instrument_exports_over_otlp(tmp_path: Path, oai) -> None
     assert span_attrs["user.id"] == "svc-app"
     assert span_attrs["aiaudit.cost.source"] == "price_table"
 
-    records = receiver.log_records()
-    types = sorted(attributes(r.attributes).get("aiaudit.record.type") for r in records)
-    assert types == ["image", "log", "prompt"]
-    assert all(r.event_name == "aiaudit.generation" for r in records)
-    assert {r.span_id for r in records} == {spans[0].span_id}
+    (record,) = receiver.log_records()  # one record per generation, through the SDK's OTLP exporter
+    assert sorted(kv.key for kv in record.body.kvlist_value.values) == ["image", "log", "prompt"]
+    assert record.event_name == "aiaudit.generation"
+    assert record.span_id == spans[0].span_id
+    rec_attrs = attributes(record.attributes)
+    assert rec_attrs["aiaudit.ledger.seq"] == 3 and len(rec_attrs["aiaudit.ledger.hash"]) == 64
 
     assert {
         "aiaudit.requests",

@@ -43,7 +43,7 @@ def test_full_queue_keeps_calls_fast_and_records_in_the_ledger(
         BatchLogRecordProcessor(exporter, max_queue_size=2, max_export_batch_size=1, schedule_delay_millis=10)
     )
     telemetry.logger_provider = provider
-    inst = instrument(telemetry)
+    instrument(telemetry)
     started = time.perf_counter()
     for i in range(10):
         assert openai_client.images.generate(model="gpt-image-2", prompt=f"tile {i}").data

@@ -65,7 +65,8 @@ class ClassifierConfig(_Section):
     threshold: float = Field(default=0.5, ge=0, le=1)
     timeout_seconds: float = Field(default=2.0, gt=0, le=600)
     categories: dict[str, Category] = Field(default_factory=dict)  # classifier label -> our category
-    fail_mode: Literal["fail_open", "fail_closed"] = "fail_open"
+    # Unset: the policy's fail mode for the `classifier` step (closed in enforce mode; see on_error).
+    fail_mode: Literal["fail_open", "fail_closed"] | None = None
 
 
 class ContentFilter(_Section):

@@ -222,15 +222,10 @@ class PolicyEngine:
         for verdict in verdicts:
             ccfg = by_name[verdict.name].cfg
             if verdict.error is not None:
-                action = "block" if ccfg.fail_mode == "fail_closed" else "observe"
-                hits.append(
-                    Hit(
-                        "classifier",
-                        "unavailable",
-                        action,
-                        f"classifier {verdict.name} {verdict.error}; {ccfg.fail_mode}",
-                    )
-                )
+                mode = self._classifier_mode(ccfg.fail_mode)
+                action = "block" if mode == "fail_closed" else "observe"
+                detail = f"classifier {verdict.name} {verdict.error}; {mode}"
+                hits.append(Hit("classifier", "unavailable", action, detail))
                 continue
             for category, score in sorted(verdict.scores.items()):
                 if category in cf.blocked_categories and score >= ccfg.threshold:
@@ -261,14 +256,21 @@ class PolicyEngine:
             policy_version=self._version,
             mode=cfg.mode,
         )
-        if degraded:
-            decision.degraded = "classifier:" + ",".join(degraded)
+        if degraded:  # "<step>_unavailable:<fail mode>", as every governance step reports it
+            own = next(c.cfg.fail_mode for c in self._classifiers if c.name == degraded[0])
+            decision.degraded = f"classifier_unavailable:{self._classifier_mode(own)}"
         cf = cfg.content_filter
         if cf is not None and cf.action == "block_and_alert":
             decision.alert = any(h.rule in ("content", "classifier") and h.action == "block" for h in hits)
             if decision.alert and self._alerts is not None:
                 self._alerts.send(alert_payload(gen, decision))
         return decision
+
+    def _classifier_mode(self, own: str | None) -> str:
+        """A classifier's own `fail_mode`, else the policy's for the classifier step."""
+        from .failmode import fail_mode
+
+        return own or fail_mode(self._config, "classifier")
 
     def _failed(self, exc: Exception) -> Decision:
         if not self._error_logged:

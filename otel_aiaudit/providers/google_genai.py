@@ -9,7 +9,7 @@ Chats call `Models.generate_content`, so they are covered too.
 Only calls that ask for image output are audited: `response_modalities` naming IMAGE, an
 `image_config`, or (when no modalities are given) a model id containing "image". Text-only calls pass
 through untouched. The provider name is `gcp.vertex_ai` when the client runs in Vertex mode
-(`vertexai=True`), else `gcp.gen_ai`.
+(`vertexai=True`), else `gcp.gemini`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ..auditor import Audit, Auditor, ReturnedImage
 from ..generation import Generation, Usage
 from .base import AsyncStreamProxy, Patches, StreamProxy, audited, kwarg, server_of
 
-PROVIDER_GEMINI = "gcp.gen_ai"
+PROVIDER_GEMINI = "gcp.gemini"
 PROVIDER_VERTEX = "gcp.vertex_ai"
 # Text parts of one turn are joined with this for policy; a rewrite maps the pieces back part by part.
 _SEP = "\n"

@@ -20,7 +20,7 @@ USERS = {"alice": "marketing", "bob": "design", "carol": "marketing", "dave": "e
 MODELS = {
     "dall-e-3": ("openai", 0.04),
     "gpt-image-1": ("openai", 0.07),
-    "imagen-3.0-generate-002": ("gcp.gen_ai", 0.03),
+    "imagen-3.0-generate-002": ("gcp.gemini", 0.03),
 }
 # Budget gauges: alice past 80 % of her day, marketing past its month, engineering well below.
 BUDGETS = {

@@ -80,11 +80,11 @@ def test_timeout_fail_open_and_closed(server: ModerationServer) -> None:
     t0 = time.monotonic()
     d = open_engine.evaluate(gen("paint it slowly"))
     assert time.monotonic() - t0 < 1.2  # did not wait for the 1.5 s response
-    assert d.outcome == "allow" and d.degraded == "classifier:moderation"
+    assert d.outcome == "allow" and d.degraded == "classifier_unavailable:fail_open"
     assert d.hits[0].action == "observe" and "timed out after 0.3s" in d.hits[0].detail
     closed = engine_with(moderation(server, timeout_seconds=0.3, fail_mode="fail_closed"))
     d = closed.evaluate(gen("paint it slowly"))
-    assert d.outcome == "block" and d.degraded == "classifier:moderation"
+    assert d.outcome == "block" and d.degraded == "classifier_unavailable:fail_closed"
     with pytest.raises(ContentBlocked, match="unavailable"):
         raise_for(d)
     d = asyncio.run(closed.aevaluate(gen("paint it slowly")))
@@ -94,8 +94,11 @@ def test_timeout_fail_open_and_closed(server: ModerationServer) -> None:
 def test_server_error_follows_fail_mode(server: ModerationServer) -> None:
     d = engine_with(moderation(server, fail_mode="fail_closed")).evaluate(gen("crash please"))
     assert d.outcome == "block" and "failed: InternalServerError" in d.hits[0].detail
+    # Unset, a classifier fails as the policy's classifier step: closed in enforce mode.
     d = engine_with(moderation(server)).evaluate(gen("crash please"))
-    assert d.outcome == "allow" and d.degraded == "classifier:moderation"
+    assert d.outcome == "block" and d.degraded == "classifier_unavailable:fail_closed"
+    d = engine_with(moderation(server, fail_mode="fail_open")).evaluate(gen("crash please"))
+    assert d.outcome == "allow" and d.degraded == "classifier_unavailable:fail_open"
 
 
 # A python classifier, referenced by dotted path as a policy file would.

@@ -75,7 +75,7 @@ def test_generate_content_span_pops_every_attribute(instrument_no_content, telem
     assert span.name == "generate_content gemini-2.5-flash-image"
     assert span.kind.name == "CLIENT"
     attrs = dict(span.attributes)
-    _pop_common(attrs, provider="gcp.gen_ai", model="gemini-2.5-flash-image")
+    _pop_common(attrs, provider="gcp.gemini", model="gemini-2.5-flash-image")
     assert attrs.pop("gen_ai.request.seed") == 7
     assert attrs.pop("aiaudit.request.aspect_ratio") == "16:9"
     assert attrs.pop("aiaudit.prompt.hash").startswith("sha256:")
@@ -86,6 +86,11 @@ def test_generate_content_span_pops_every_attribute(instrument_no_content, telem
     text_in = math.ceil(len(prompt) / 4)
     assert attrs.pop("gen_ai.usage.input_tokens") == text_in
     assert attrs.pop("gen_ai.usage.output_tokens") == 1290 + TEXT_OUT_TOKENS
+    # Per modality, as the server's usage metadata splits them.
+    assert attrs.pop("gen_ai.usage.text.input_tokens") == text_in
+    assert attrs.pop("gen_ai.usage.image.input_tokens") == 0
+    assert attrs.pop("gen_ai.usage.text.output_tokens") == TEXT_OUT_TOKENS
+    assert attrs.pop("gen_ai.usage.image.output_tokens") == 1290
     assert attrs.pop("aiaudit.cost.source") == "price_table"
     # Tokens: prompt at $0.30/1M, 1,290 image tokens at $30/1M, 12 text tokens at $2.50/1M.
     assert attrs.pop("aiaudit.cost.usd") == usd((text_in * 0.30 + 1290 * 30.0 + TEXT_OUT_TOKENS * 2.5) / 1e6)
@@ -103,14 +108,14 @@ def test_generate_content_span_pops_every_attribute(instrument_no_content, telem
 
     # Records and metrics.
     (log_rec,) = telemetry.records("log")
-    assert log_rec.body["provider"] == "gcp.gen_ai" and log_rec.body["status"] == "success"
+    assert log_rec.body["provider"] == "gcp.gemini" and log_rec.body["status"] == "success"
     assert log_rec.body["parameters"]["response_modalities"] == "TEXT,IMAGE"
     assert log_rec.body["parameters"]["finish_reasons"] == "STOP"
     (image_rec,) = telemetry.records("image")
     (img,) = image_rec.body["images"]
     assert img["mime_type"] == "image/png" and img["width"] == 8 and img["hash"] == image_hash
     assert telemetry.records("prompt")[0].body["prompt_hash"].startswith("sha256:")
-    assert telemetry.metric_sum("aiaudit.images", **{"gen_ai.provider.name": "gcp.gen_ai"}) == 1
+    assert telemetry.metric_sum("aiaudit.images", **{"gen_ai.provider.name": "gcp.gemini"}) == 1
     assert telemetry.metric_sum("aiaudit.cost") == usd(span.attributes["aiaudit.cost.usd"])
     kinds = {p.attributes["gen_ai.token.type"]: p.sum for p in telemetry.metric_points("gen_ai.client.token.usage")}
     assert kinds == {"input": text_in, "output": 1290 + TEXT_OUT_TOKENS}

@@ -437,4 +437,4 @@ def test_malformed_response_reaches_the_caller_untouched(
     assert status == 200 and body == payload  # exactly what the service sent
     (span,) = telemetry.finished_spans()
     assert span.attributes["gen_ai.provider.name"] == "bfl"
-    assert len(telemetry.records()) == 3
+    assert len(telemetry.records()) == 1
