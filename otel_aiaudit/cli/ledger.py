@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -41,15 +42,50 @@ def _iso(ts: float | None) -> str:
 
 @ledger_app.command("verify")
 def verify_cmd(
+    path: Path = typer.Argument(None, help="Ledger file (same as --ledger)."),
     ledger: Path = LEDGER_OPTION,
+    anchor: Path = typer.Option(
+        None,
+        "--anchor",
+        help="NDJSON export of what the backend holds (Elasticsearch documents or the collector's OTLP-JSON "
+        "file exporter lines): the newest aiaudit.ledger.seq / aiaudit.ledger.hash in it must be a row of the "
+        "local ledger, which proves no records were cut from its end and the head rewritten.",
+    ),
+    allow_empty: bool = typer.Option(
+        False, "--allow-empty", help="Accept a ledger with no records yet (an empty or zero-byte file); exit 0."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
-    """Check the hash chain; name every edited, deleted or reordered record. Exit 1 when any is found."""
-    from ..ledger.store import Ledger
-    from ..ledger.verify import verify
+    """Check the hash chain; name every edited, deleted or reordered record.
 
-    path = ledger_path(ledger)
-    result = verify(Ledger(path))
+    Exit 0 when intact; 1 when a problem is found, or the file is empty (unless --allow-empty), not an
+    SQLite file or lacks the ledger's tables; 2 when the ledger or the anchor file is missing, or the
+    anchor file holds no anchors."""
+    from ..ledger.store import Ledger
+    from ..ledger.verify import EMPTY_STATES, check_anchor, describe, inspect, tail_cut, verify
+
+    path = ledger_path(path or ledger)
+    found = _read_anchor(anchor) if anchor is not None else None
+    try:
+        state = inspect(path)
+        if state in EMPTY_STATES and found is not None:
+            # Nothing here, yet the backend holds records written to it: every row was cut.
+            _file_state(path, f"{describe(state)}: {tail_cut(*found, 0)}", as_json, ok=False)
+            raise typer.Exit(EXIT_PROBLEMS)
+        if state in EMPTY_STATES and allow_empty:
+            _file_state(path, describe(state) + " (accepted: --allow-empty)", as_json, ok=True)
+            return
+        if state is not None:
+            _file_state(path, describe(state), as_json, ok=False)
+            raise typer.Exit(EXIT_PROBLEMS)
+        led = Ledger(path, readonly=True)
+        result = verify(led)
+        tail = check_anchor(led, *found) if found is not None else None
+    except (sqlite3.Error, OSError) as exc:
+        typer.echo(f"error: cannot read the audit ledger {path}: {exc}", err=True)
+        raise typer.Exit(EXIT_PROBLEMS) from None
+    if tail is not None:
+        result.problems.append(tail)
     if as_json:
         doc = {
             "ok": result.ok,
@@ -59,27 +95,57 @@ def verify_cmd(
             "anchor_seq": result.anchor_seq,
             "head_seq": result.head_seq,
             "head_hash": result.head_hash,
+            "backend_anchor": None if found is None else {"seq": found[0], "hash": found[1]},
             "problems": [p.__dict__ for p in result.problems],
         }
         typer.echo(json.dumps(doc, indent=2))
     else:
         con = Console(highlight=False)
         for p in result.problems:
-            con.print(f"[red]{p.kind.upper()}[/red] {p.message}")
-        state = "[green]OK[/green]" if result.ok else f"[red]{len(result.problems)} problem(s)[/red]"
+            con.print(f"[red]{p.kind.upper()}[/red] {p.message}", soft_wrap=True)
+        state_text = "[green]OK[/green]" if result.ok else f"[red]{len(result.problems)} problem(s)[/red]"
         start = (
             "genesis" if not result.anchor_seq else f"seq {result.anchor_seq + 1} (earlier records pruned by retention)"
         )
         con.print(
-            f"{state}: {result.checked:,} records checked in {path}, chain from {start}, "
-            f"{result.redacted:,} redacted by retention"
+            f"{state_text}: {result.checked:,} records checked in {path}, chain from {start}, "
+            f"{result.redacted:,} redacted by retention",
+            soft_wrap=True,
         )
         con.print(
             f"head: seq {result.head_seq} hash {result.head_hash}  (keep this hash elsewhere to detect a "
-            "rewrite of the whole file)"
+            "rewrite of the whole file)",
+            soft_wrap=True,
         )
+        if found is not None and tail is None:
+            con.print(f"anchor: the backend's newest record, seq {found[0]}, is in the local ledger", soft_wrap=True)
     if not result.ok:
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _read_anchor(anchor: Path) -> tuple[int, str]:
+    """The newest (seq, hash) in the backend's export; exit 2 when there is none to read."""
+    from ..ledger.anchors import SEQ, scan
+
+    try:
+        found = scan(anchor)
+    except OSError as exc:
+        typer.echo(f"error: cannot read the anchor file {anchor}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(EXIT_NO_LEDGER) from None
+    if found.seq is None or found.hash is None:
+        extra = f" ({found.unreadable} lines are not JSON)" if found.unreadable else ""
+        typer.echo(f"error: no anchors in {anchor}: no record carries {SEQ} with its hash{extra}", err=True)
+        raise typer.Exit(EXIT_NO_LEDGER)
+    return found.seq, found.hash
+
+
+def _file_state(path: Path, what: str, as_json: bool, *, ok: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps({"ok": ok, "ledger": str(path), "checked": 0, "state": what}))
+    elif ok:
+        typer.echo(f"OK: {path} {what}")
+    else:
+        typer.echo(f"error: {path} {what}", err=True)
 
 
 @ledger_app.command("retention")

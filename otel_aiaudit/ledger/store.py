@@ -5,20 +5,26 @@ head, links the new rows to it and moves the head, so two processes never both l
 row. `synchronous=FULL` by default: a committed record survives a process kill and a power loss (the
 cost, one fsync per generation, is small next to an image generation); OTEL_AIAUDIT_LEDGER_SYNC=normal
 keeps the kill guarantee without the per-call fsync.
+
+A ledger file deleted or replaced while a process has it open is noticed at the next write (see
+sqlitedb.py): the process reopens the path, and a new file continues the chain from the last head it
+saw and records the event in its `meta` table (key `vanished`), so `aiaudit ledger verify` reports the
+loss instead of showing a chain that silently restarted. A read-only file is a LedgerError.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Any
+from contextlib import contextmanager, suppress
+from typing import Any, NamedTuple
 
-from ..sqlitedb import connect, immediate
+from ..sqlitedb import FileId, check_writable, connect_file, connect_readonly, file_id, immediate, same_file
 from ..telemetry.audit_log import AuditRecord
 from .chain import GENESIS, INDEX_COLUMNS, Row, merge, row_hash, split
 
@@ -72,21 +78,42 @@ _INSERT = (
 )
 
 
+log = logging.getLogger("otel_aiaudit.ledger")
+
+
 class LedgerError(Exception):
     """The ledger file cannot be opened or written (named in the message)."""
 
 
+class Appended(NamedTuple):
+    """A row `Ledger.append` wrote: its sequence number and chain hash (the `hash` column), what an
+    exported record carries as `aiaudit.ledger.seq` / `aiaudit.ledger.hash`."""
+
+    seq: int
+    hash: str
+
+
 class Ledger:
-    """One ledger file. Thread-safe (a connection per thread) and safe across processes."""
+    """One ledger file. Thread-safe (a connection per thread) and safe across processes.
+
+    `readonly` opens the file for reading only: no schema is created and nothing is written (for
+    `aiaudit ledger verify`, which must also work on a copy it may not write)."""
 
     def __init__(
-        self, path: str | os.PathLike[str], *, busy_timeout_s: float = 30.0, synchronous: str = "FULL"
+        self,
+        path: str | os.PathLike[str],
+        *,
+        busy_timeout_s: float = 30.0,
+        synchronous: str = "FULL",
+        readonly: bool = False,
     ) -> None:
         self.path = str(path)
         self.busy_timeout_s = busy_timeout_s
         self.synchronous = synchronous
+        self.readonly = readonly
         self._local = threading.local()
-        self._schema_ready = False
+        self._fid: FileId | None = None  # the file this ledger last wrote to, in any thread
+        self._last_head: Appended | None = None  # the last row this ledger wrote, in any thread
 
     # -- connections -------------------------------------------------------------------------------
 
@@ -96,27 +123,93 @@ class Ledger:
         if c is not None and self._local.pid == os.getpid():
             return c
         try:
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            c = connect(str(self.path), self.busy_timeout_s, self.synchronous)
-            if not self._schema_ready:
-                c.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")
-                c.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-                self._schema_ready = True
-        except sqlite3.Error as exc:
+            if self.readonly:
+                c, fid = connect_readonly(self.path, self.busy_timeout_s), file_id(self.path)
+            else:
+                c, fid = connect_file(self.path, self.busy_timeout_s, self.synchronous)
+                self._ensure_schema(c)
+        except (sqlite3.Error, OSError) as exc:
             raise self._error(exc) from exc
         self._local.conn = c
         self._local.pid = os.getpid()
+        self._local.fid = fid
+        if self._fid is None:
+            self._fid = fid
         return c
 
-    def _error(self, exc: sqlite3.Error) -> LedgerError:
+    @staticmethod
+    def _ensure_schema(c: sqlite3.Connection) -> None:
+        # Once per connection, not once per Ledger: a file recreated under a running process needs it again.
+        if c.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone():
+            return
+        c.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")
+        c.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+
+    def _error(self, exc: BaseException) -> LedgerError:
         return LedgerError(f"audit ledger {self.path}: {exc}")
 
     @contextmanager
     def txn(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction holding the ledger's write lock from its first statement."""
+        """A write transaction holding the ledger's write lock from its first statement, on the file
+        now at `path` (reopened when the one this thread had open was deleted or replaced)."""
         c = self.conn()
-        with immediate(c, self._error):
-            yield c
+        if not self.still_open():
+            c = self._reopen(c)
+        try:
+            check_writable(self.path)
+            with immediate(c, self._error):
+                yield c
+        except (sqlite3.Error, OSError) as exc:
+            raise self._error(exc) from exc
+
+    def still_open(self) -> bool:
+        """Is the file at `path` the one this ledger writes to, in this thread and the others?"""
+        fid = getattr(self._local, "fid", None)
+        return fid == self._fid and same_file(self.path, fid)
+
+    def _reopen(self, old: sqlite3.Connection) -> sqlite3.Connection:
+        """The file this thread had open was deleted or replaced: open the one at `path` now and
+        leave a trace of the event in it (logged as an error too, for the caller's alerting)."""
+        gone = "replaced" if os.path.exists(self.path) else "deleted"
+        last: list[Any] | None = None
+        if self._local.fid == self._fid:
+            # This thread still has the lost file open, and an unlinked file stays readable.
+            with suppress(sqlite3.Error):
+                last = list(self._head_in(old))
+        if last is None and self._last_head is not None:
+            last = list(self._last_head)  # what another thread of this process wrote last
+        self.close()
+        c = self.conn()
+        self._fid = self._local.fid
+        try:
+            with immediate(c, self._error):
+                event = self._record_vanished(c, gone, last)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        log.error(
+            "audit ledger %s was %s while in use: records up to seq %s were in the lost file; "
+            "writing on in the file now at that path (from seq %s)",
+            self.path,
+            gone,
+            last[0] if last else "?",
+            event["continued_from"][0] + 1,
+        )
+        return c
+
+    def _record_vanished(self, c: sqlite3.Connection, gone: str, last: list[Any] | None) -> dict[str, Any]:
+        fresh = self.get_meta(c, "head") is None and self.get_meta(c, "anchor") is None
+        if fresh and last is not None and last[0] > 0:
+            # Continue the numbering and the links from the lost head: seqs stay unique for the
+            # backend's anchors, and verify sees a chain start no retention run explains.
+            self.set_meta(c, "anchor", last)
+        events: list[dict[str, Any]] = self.get_meta(c, "vanished") or []
+        here = list(self._head_in(c))
+        event = {"at": time.time(), "gone": gone, "last_head": last, "continued_from": here, "pid": os.getpid()}
+        # Every process that had the old file open notices; one entry per lost head is enough.
+        if last is None or not any(e.get("last_head") == last for e in events):
+            events.append(event)
+            self.set_meta(c, "vanished", events)
+        return event
 
     def close(self) -> None:
         c = getattr(self._local, "conn", None)
@@ -140,8 +233,11 @@ class Ledger:
 
     def head(self) -> tuple[int, str]:
         """(seq, hash) of the last row appended; (anchor seq, anchor hash) for an empty chain."""
-        c = self.conn()
-        head = self.get_meta(c, "head") or self.get_meta(c, "anchor") or [0, GENESIS]
+        return self._head_in(self.conn())
+
+    @classmethod
+    def _head_in(cls, c: sqlite3.Connection) -> tuple[int, str]:
+        head = cls.get_meta(c, "head") or cls.get_meta(c, "anchor") or [0, GENESIS]
         return int(head[0]), str(head[1])
 
     def anchor(self) -> tuple[int, str]:
@@ -151,22 +247,39 @@ class Ledger:
 
     # -- writing ------------------------------------------------------------------------------------
 
-    def append(self, records: Sequence[AuditRecord], *, outbox: bool = False) -> list[int]:
+    def append(self, records: Sequence[AuditRecord], *, outbox: bool = False) -> list[Appended]:
         """Chain and store `records` in one transaction; a record id already stored is skipped
-        (a retried write stays one record). Returns the new rows' seqs."""
+        (a retried write stays one record). Returns (seq, hash) of each row written, in order: the
+        last one is the anchor an exported record carries."""
         return self.append_rows([split(r) for r in records], outbox=outbox)
 
-    def append_rows(self, rows: Iterable[Row], *, outbox: bool = False) -> list[int]:
+    def append_rows(self, rows: Iterable[Row], *, outbox: bool = False) -> list[Appended]:
         rows = list(rows)
         if not rows:
             return []
         with self.txn() as c:
-            return self.append_in(c, rows, outbox=outbox)
+            written = self.chain_in(c, rows, outbox=outbox)
+        if self.still_open():
+            return written
+        # The file vanished between the check at the start and the commit: those rows went into the
+        # lost file. Write them again into the one now at the path (the next txn reopens it).
+        with self.txn() as c:
+            written = self.chain_in(c, rows, outbox=outbox)
+        if not self.still_open():
+            raise LedgerError(f"audit ledger {self.path}: the file keeps being replaced; records may be lost")
+        return written
 
     def append_in(
         self, c: sqlite3.Connection, rows: Sequence[Row], *, outbox: bool = False, batch: int = 5000
     ) -> list[int]:
-        """Append inside a transaction the caller holds (retention adds its own record this way)."""
+        """Append inside a transaction the caller holds (retention adds its own record this way).
+        Returns the new rows' seqs."""
+        return [a.seq for a in self.chain_in(c, rows, outbox=outbox, batch=batch)]
+
+    def chain_in(
+        self, c: sqlite3.Connection, rows: Sequence[Row], *, outbox: bool = False, batch: int = 5000
+    ) -> list[Appended]:
+        """`append_in`, returning (seq, hash) of each row written."""
         known: set[str] = set()
         ids = [r.record_id for r in rows]
         for i in range(0, len(ids), 500):
@@ -175,7 +288,7 @@ class Ledger:
             known.update(x[0] for x in c.execute(q, part))
         head = self.get_meta(c, "head") or self.get_meta(c, "anchor") or [0, GENESIS]
         seq, prev = int(head[0]), str(head[1])
-        seqs: list[int] = []
+        seqs: list[Appended] = []
         out: list[tuple[Any, ...]] = []
         for r in rows:
             if r.record_id in known:
@@ -185,7 +298,7 @@ class Ledger:
             values = r.index_values()
             h = row_hash(prev, r.record_id, values, r.body, r.sensitive_digest)
             out.append((seq, r.record_id, *values, r.body, r.sensitive, r.sensitive_digest, prev, h))
-            seqs.append(seq)
+            seqs.append(Appended(seq, h))
             prev = h
             if len(out) >= batch:
                 c.executemany(_INSERT, out)
@@ -193,8 +306,9 @@ class Ledger:
         if out:
             c.executemany(_INSERT, out)
         if seqs:
+            self._last_head = seqs[-1]
             if outbox:
-                c.executemany("INSERT INTO outbox (seq) VALUES (?)", [(s,) for s in seqs])
+                c.executemany("INSERT INTO outbox (seq) VALUES (?)", [(s.seq,) for s in seqs])
             self.set_meta(c, "head", [seq, prev])
         return seqs
 

@@ -5,12 +5,18 @@ WAL journal (readers never block the writer), every decision in one `BEGIN IMMED
 timeout so contending processes wait instead of failing. `synchronous=NORMAL` in WAL mode survives
 process crashes without losing committed transactions; a power loss may drop the last ones.
 Not for several hosts: SQLite locking over network file systems is unreliable; use redis://.
+
+A store file deleted or replaced under a running process is noticed at the next transaction and the
+process reopens the path (logged as an error: the budget spend, reservations and approvals of the
+lost file are gone with it); a write that went into the lost file, and a read-only file, are a
+StoreError, which governance handles per `on_store_error`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import random
 import sqlite3
@@ -18,9 +24,8 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
-from ..sqlitedb import connect, immediate
+from ..sqlitedb import FileId, check_writable, connect_file, immediate, same_file
 from . import _engine as engine
 from ._engine import Reservation, ScopeRow
 from .base import AdmitRequest, AdmitResult, ScopeRequest, ScopeUsage, StoreError, Ticket
@@ -45,6 +50,9 @@ CREATE TABLE IF NOT EXISTS tickets (
   id TEXT PRIMARY KEY, dedupe TEXT NOT NULL, created_us INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS tickets_dedupe ON tickets (dedupe, created_us);
 """
+
+
+log = logging.getLogger("otel_aiaudit.store")
 
 
 def _ticket_from(data: str) -> Ticket:
@@ -73,8 +81,7 @@ class _SqliteTxn:
 
     def list_scopes(self) -> list[ScopeRow]:
         rows = self.c.execute(
-            "SELECT key, scope, subject, period, period_end_us, limit_micros, spent, reserved"
-            " FROM budget_scopes"
+            "SELECT key, scope, subject, period, period_end_us, limit_micros, spent, reserved FROM budget_scopes"
         )
         return [ScopeRow(*r) for r in rows]
 
@@ -84,14 +91,10 @@ class _SqliteTxn:
         ).fetchall()
 
     def put_hold(self, key: str, rid: str, amount: int, deadline: int) -> None:
-        self.c.execute(
-            "INSERT OR REPLACE INTO budget_holds VALUES (?, ?, ?, ?)", (key, rid, amount, deadline)
-        )
+        self.c.execute("INSERT OR REPLACE INTO budget_holds VALUES (?, ?, ?, ?)", (key, rid, amount, deadline))
 
     def pop_hold(self, key: str, rid: str) -> int | None:
-        r = self.c.execute(
-            "DELETE FROM budget_holds WHERE key = ? AND rid = ? RETURNING amount", (key, rid)
-        ).fetchone()
+        r = self.c.execute("DELETE FROM budget_holds WHERE key = ? AND rid = ? RETURNING amount", (key, rid)).fetchone()
         return r[0] if r else None
 
     def get_reservation(self, rid: str) -> Reservation | None:
@@ -126,20 +129,14 @@ class _SqliteTxn:
         self.c.execute("DELETE FROM rate_slots WHERE key = ? AND at_us <= ?", (key, before))
 
     def rate_scores(self, key: str) -> list[int]:
-        return [
-            r[0] for r in self.c.execute("SELECT at_us FROM rate_slots WHERE key = ? ORDER BY at_us", (key,))
-        ]
+        return [r[0] for r in self.c.execute("SELECT at_us FROM rate_slots WHERE key = ? ORDER BY at_us", (key,))]
 
     def rate_get(self, key: str, member: str) -> int | None:
-        r = self.c.execute(
-            "SELECT at_us FROM rate_slots WHERE key = ? AND member = ?", (key, member)
-        ).fetchone()
+        r = self.c.execute("SELECT at_us FROM rate_slots WHERE key = ? AND member = ?", (key, member)).fetchone()
         return r[0] if r else None
 
     def rate_add(self, key: str, members: list[str], at: int) -> None:
-        self.c.executemany(
-            "INSERT OR REPLACE INTO rate_slots VALUES (?, ?, ?)", [(key, m, at) for m in members]
-        )
+        self.c.executemany("INSERT OR REPLACE INTO rate_slots VALUES (?, ?, ?)", [(key, m, at) for m in members])
 
     def rate_remove(self, key: str, members: list[str]) -> None:
         self.c.executemany("DELETE FROM rate_slots WHERE key = ? AND member = ?", [(key, m) for m in members])
@@ -170,7 +167,7 @@ class SqliteStore:
         self.path = path
         self.busy_timeout_s = busy_timeout_s
         self._local = threading.local()
-        self._schema_ready = False
+        self._fid: FileId | None = None  # the file this store last opened, in any thread
 
     def now_us(self) -> int:
         return int(time.time() * 1_000_000)
@@ -178,29 +175,49 @@ class SqliteStore:
     def _conn(self) -> sqlite3.Connection:
         # One connection per thread and per process (a forked child must not reuse its parent's).
         conn = getattr(self._local, "conn", None)
+        lost = False
         if conn is not None and self._local.pid == os.getpid():
-            return conn
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        conn = connect(self.path, self.busy_timeout_s, "NORMAL")
-        if not self._schema_ready:
+            if same_file(self.path, self._local.fid) and self._local.fid == self._fid:
+                return conn
+            # Deleted or replaced (noticed here or in another thread). Decided before closing: once
+            # the last connection to it closes, a new file may reuse the old inode number.
+            lost = True
+            self.close()
+        gone = "replaced" if os.path.exists(self.path) else "deleted"
+        conn, fid = connect_file(self.path, self.busy_timeout_s, "NORMAL")
+        if lost or (self._fid is not None and fid != self._fid):
+            log.error(
+                "SQLite store %s was %s while in use: reopened it; budget spend, reservations and "
+                "approvals kept in the lost file are gone",
+                self.path,
+                gone,
+            )
+        self._fid = fid
+        # Checked per connection, not once per store: a file recreated under a running process needs
+        # its tables again.
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tickets'").fetchone():
             conn.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")
-            self._schema_ready = True
         self._local.conn = conn
         self._local.pid = os.getpid()
+        self._local.fid = fid
         return conn
 
-    def _error(self, exc: sqlite3.Error) -> StoreError:
+    def _error(self, exc: BaseException) -> StoreError:
         return StoreError(f"SQLite store {self.path}: {exc}")
 
     @contextmanager
     def _txn(self) -> Iterator[_SqliteTxn]:
         try:
             conn = self._conn()
-        except sqlite3.Error as exc:
+            check_writable(self.path)
+        except (sqlite3.Error, OSError) as exc:
             raise self._error(exc) from exc
         with immediate(conn, self._error):
             yield _SqliteTxn(conn, self.now_us())
+        if not same_file(self.path, self._local.fid):
+            # Deleted or replaced between the check above and the commit: what this transaction
+            # wrote is in the lost file. The caller decides (on_store_error); the next call reopens.
+            raise StoreError(f"SQLite store {self.path}: the file vanished during this write; it was lost")
 
     def _run(self, fn, *args, **kwargs):  # noqa: ANN001, ANN202 - thin wrapper
         try:
@@ -241,9 +258,7 @@ class SqliteStore:
     def decide_ticket(
         self, ticket_id: str, *, user: str, approve: bool, role: str | None, reason: str | None
     ) -> Ticket:
-        return self._run(
-            engine.decide_ticket, ticket_id, user=user, approve=approve, role=role, reason=reason
-        )
+        return self._run(engine.decide_ticket, ticket_id, user=user, approve=approve, role=role, reason=reason)
 
     def budget_usage(self) -> list[ScopeUsage]:
         return self._run(engine.budget_usage)
