@@ -4,9 +4,11 @@ from .context import audit_context
 from .errors import (
     ApprovalRequired,
     BudgetExceeded,
+    ConfigurationError,
     ContentBlocked,
     CopyrightBlocked,
     GovernanceUnavailable,
+    MissingExtra,
     PIIBlocked,
     PolicyFileError,
     PolicyViolation,
@@ -42,5 +44,7 @@ __all__ = [
     "ApprovalRequired",
     "GovernanceUnavailable",
     "PolicyFileError",
+    "ConfigurationError",
+    "MissingExtra",
     "__version__",
 ]

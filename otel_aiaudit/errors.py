@@ -102,7 +102,27 @@ class GovernanceUnavailable(PolicyViolation):
         self.rule = step
 
 
-class PolicyFileError(ValueError):
+class ConfigurationError(ValueError):
+    """Settings the plugin cannot start with. The message is one line that names the variable (or the
+    instrument() keyword) and what it accepts; under `opentelemetry-instrument` the process stops with
+    it and exit code 2, so an app never runs ungoverned."""
+
+    def __init__(self, message: str, *, variable: str = "") -> None:
+        super().__init__(message)
+        self.variable = variable
+
+
+class MissingExtra(ConfigurationError):
+    """A setting needs an optional package that is not installed (or will not load):
+    `pip install 'otel-aiaudit[<extra>]'`."""
+
+    def __init__(self, message: str, *, variable: str = "", extra: str = "", module: str = "") -> None:
+        super().__init__(message, variable=variable)
+        self.extra = extra
+        self.module = module
+
+
+class PolicyFileError(ConfigurationError):
     """A policy file that cannot be loaded: names file, line, key and the problem."""
 
     def __init__(self, message: str, *, path: str = "", line: int | None = None, key: str = "") -> None:

@@ -7,7 +7,6 @@ uninstrument() restores every original. Nothing here touches the network.
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from opentelemetry.instrumentation.dependencies import DependencyConflict, get_dependency_conflicts
 from opentelemetry.instrumentation.instrumentor import BaseInstrumentor
 
+from . import startup
 from .auditor import Auditor
 from .policy.config import PolicyConfig
 from .policy.engine import PolicyEngine
@@ -69,17 +69,19 @@ class AIAuditInstrumentor(BaseInstrumentor):
             self._ledger: Any = None
 
     def instrument(self, **kwargs: Any) -> Any:
-        # `opentelemetry-instrument` passes skip_dep_check and swallows every exception an instrumentor
-        # raises, so a broken policy file would leave the app running ungoverned. On that path a
-        # configuration error stops the process at start instead, with the file, line, key and problem.
-        auto = bool(kwargs.get("skip_dep_check"))
+        # Start-up is all or nothing. `opentelemetry-instrument` logs whatever an instrumentor raises at
+        # debug level and runs the app without it, ungoverned; so on that path any failure, an import
+        # error included, stops the process: one line on stderr, exit code 2. In code it is raised:
+        # ConfigurationError (MissingExtra for an optional package) for what preflight finds.
+        auto = startup.launched_by_auto_instrumentation(kwargs)
         try:
+            if not self._is_instrumented_by_opentelemetry:  # a second call stays a warning and a no-op
+                startup.preflight(kwargs)  # strict settings and extras, before anything is built
             return super().instrument(**kwargs)
-        except ValueError as exc:  # PolicyFileError, PriceFileError, MappingError: configuration
+        except Exception as exc:
             if not auto:
                 raise
-            sys.stderr.write(f"otel-aiaudit: cannot start: {exc}\n")
-            raise SystemExit(2) from exc
+            startup.stop(exc)
 
     def instrumentation_dependencies(self) -> Collection[str]:
         return _instruments_any
@@ -113,9 +115,7 @@ class AIAuditInstrumentor(BaseInstrumentor):
             from .store import open_store
 
             store = (
-                store_arg
-                if store_arg is not None and not isinstance(store_arg, str)
-                else open_store(settings.store)
+                store_arg if store_arg is not None and not isinstance(store_arg, str) else open_store(settings.store)
             )
             governor = Governor(engine.config, store)
         provenance = None
@@ -123,9 +123,7 @@ class AIAuditInstrumentor(BaseInstrumentor):
             from .provenance.c2pa import Provenance
 
             provenance = Provenance(settings)
-        auditor = Auditor(
-            settings, telemetry, prices, policy=engine, governor=governor, provenance=provenance
-        )
+        auditor = Auditor(settings, telemetry, prices, policy=engine, governor=governor, provenance=provenance)
         if governor is not None:
             telemetry.metrics.watch_pending_approvals(auditor.pending_approvals)
         self._ledger = self._open_ledger(settings)

@@ -12,6 +12,9 @@ from pathlib import Path
 
 from tests.servers.otlp_receiver import OTLPReceiver, attributes
 
+# The subprocesses import this checkout's otel_aiaudit, not whichever copy is installed.
+ROOT = Path(__file__).resolve().parents[1]
+
 APP = textwrap.dedent(
     """
     import os
@@ -35,6 +38,7 @@ def test_opentelemetry_instrument_exports_over_otlp(tmp_path: Path, oai) -> None
     try:
         env = {
             "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""),
+            "PYTHONPATH": str(ROOT),
             "HOME": str(tmp_path),
             "IMAGES_URL": f"{oai.url}/v1",
             "OTEL_SERVICE_NAME": "image-app",
@@ -104,6 +108,7 @@ def _run_instrumented(tmp_path: Path, app_text: str, env_extra: dict[str, str]) 
     app.write_text(app_text)
     env = {
         "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""),
+        "PYTHONPATH": str(ROOT),
         "HOME": str(tmp_path),
         "OTEL_TRACES_EXPORTER": "none",
         "OTEL_METRICS_EXPORTER": "none",
@@ -135,10 +140,19 @@ def test_zero_code_broken_policy_stops_the_app_at_start(tmp_path: Path, oai) -> 
     out = _run_instrumented(
         tmp_path, GOVERNED_APP, {"IMAGES_URL": f"{oai.url}/v1", "OTEL_AIAUDIT_POLICY_FILE": str(policy)}
     )
-    assert out.returncode != 0
+    assert out.returncode == 2, out.stderr
     assert "generated" not in out.stdout and "blocked" not in out.stdout
-    assert str(policy) in out.stderr and "actoin" in out.stderr and "action" in out.stderr
+    assert "Traceback" not in out.stderr and "Fatal Python error" not in out.stderr
+    (line,) = out.stderr.splitlines()
+    assert line.startswith("otel-aiaudit: cannot start: ")
+    assert str(policy) in line and "actoin" in line and "action" in line
     assert oai.routes("/v1/images") == []
+
+
+def test_zero_code_runs_this_checkout(tmp_path: Path) -> None:
+    out = _run_instrumented(tmp_path, "import otel_aiaudit\nprint(otel_aiaudit.__file__)\n", {})
+    assert out.returncode == 0, out.stderr
+    assert Path(out.stdout.strip()).resolve().is_relative_to(ROOT)
 
 
 def test_example_app_runs_governed(tmp_path: Path, oai) -> None:

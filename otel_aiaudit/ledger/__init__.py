@@ -87,10 +87,7 @@ class LedgerSink:
         written = self.ledger.append(record.parts)
         if not written:
             return None  # already stored (a retried write): no new anchor
-        last = written[-1]
-        if isinstance(last, tuple):
-            return int(last[0]), str(last[1])
-        return self.ledger.head()
+        return written[-1].seq, written[-1].hash
 
     def close(self) -> None:
         self.ledger.close()
