@@ -183,38 +183,46 @@ class Auditor:
         return None
 
     def start(self, gen: Generation) -> Audit:
-        """Decide, open the span, admit. Raises PolicyViolation when policy refuses the call."""
-        refusal = self._evaluate(gen)
-        audit = self._open(gen)
-        audit._enforce_decision(refusal)
-        if self.governor is not None:
+        """Decide, admit, then open the span with the final decision. Raises PolicyViolation when
+        policy (or a governance step failing closed) refuses the call."""
+        refusal = self._evaluate(gen) or _enforced(gen)
+        admission = None
+        if refusal is None and self.governor is not None:
             try:
-                audit.admission = self.governor.admit(gen)
+                admission = self.governor.admit(gen)
             except PolicyViolation as exc:
-                audit.refuse(exc)
-                raise
+                refusal = exc
             except Exception as exc:
-                audit._limits_failed(exc)
-        audit._admitted()
-        return audit
+                refusal = self.degrade(gen, "store", exc)
+        return self._opened(gen, admission, refusal)
 
     async def astart(self, gen: Generation) -> Audit:
-        refusal = await self._aevaluate(gen)
-        audit = self._open(gen)
-        audit.deferred = True
-        audit._enforce_decision(refusal)
-        if self.governor is not None:
+        refusal = await self._aevaluate(gen) or _enforced(gen)
+        admission = None
+        if refusal is None and self.governor is not None:
             try:
-                audit.admission = await self.governor.aadmit(gen)
+                admission = await self.governor.aadmit(gen)
             except PolicyViolation as exc:
-                audit.refuse(exc)
-                raise
+                refusal = exc
             except Exception as exc:
-                audit._limits_failed(exc)
-        audit._admitted()
+                refusal = self.degrade(gen, "store", exc)
+        audit = self._open(gen, deferred=True)
+        audit.admission = admission
+        if refusal is not None:
+            audit.refuse(refusal)
+            await audit.completed()
+            raise refusal
         return audit
 
-    def _open(self, gen: Generation) -> Audit:
+    def _opened(self, gen: Generation, admission: Admission | None, refusal: PolicyViolation | None) -> Audit:
+        audit = self._open(gen)
+        audit.admission = admission
+        if refusal is not None:
+            audit.refuse(refusal)
+            raise refusal
+        return audit
+
+    def _open(self, gen: Generation, *, deferred: bool = False) -> Audit:
         # suppress_instrumentation(): no span, metric or OTel record; policy and the ledger still apply.
         silent = not is_instrumentation_enabled()
         span: trace.Span = trace.INVALID_SPAN
@@ -223,7 +231,9 @@ class Auditor:
                 span = self.telemetry.spans.start(gen)
             except Exception as exc:
                 log_internal_error("span start", exc)
-        return Audit(self, gen, span, silent=silent)
+        audit = Audit(self, gen, span, silent=silent)
+        audit.deferred = deferred
+        return audit
 
     def pending_approvals(self) -> int | None:
         if self.governor is None:
@@ -273,27 +283,6 @@ class Audit:
         return self.gen.sent_prompt != self.gen.prompt
 
     # ------------------------------------------------------------------ policy outcomes
-    def _enforce_decision(self, refusal: GovernanceUnavailable | None = None) -> None:
-        if refusal is not None:
-            self.refuse(refusal)
-            raise refusal
-        d = self.gen.decision
-        if d.outcome == "block" and d.mode == "enforce":
-            from .policy.engine import raise_for
-
-            try:
-                raise_for(d)
-            except PolicyViolation as exc:
-                self.refuse(exc)
-                raise
-
-    def _limits_failed(self, exc: BaseException) -> None:
-        """The limits step broke in a way the governor did not decide on itself."""
-        refusal = self.auditor.degrade(self.gen, "limits", exc)
-        if refusal is not None:
-            self.refuse(refusal)
-            raise refusal from exc
-
     def refuse(self, exc: PolicyViolation) -> None:
         gen = self.gen
         if exc.decision is None:
@@ -306,17 +295,6 @@ class Audit:
         gen.error_type = f"policy.{exc.rule}"
         gen.cost_usd = 0.0
         self._close(None)
-
-    def _admitted(self) -> None:
-        # Hits added by limits (budget warnings, queueing) go on the span now.
-        try:
-            if self.span.is_recording():
-                self._hits_on_span = self.auditor.telemetry.spans.add_hit_events(
-                    self.span, self.gen, self._hits_on_span
-                )
-        except Exception as exc:
-            log_internal_error("span events", exc)
-        self._t0 = time.perf_counter()  # duration measures the provider call, not a rate-limit wait
 
     @contextmanager
     def activated(self) -> Iterator[None]:
@@ -460,7 +438,7 @@ class Audit:
         changed = self._decision_state() != self._decision_at_start
         telemetry.finish(self.span, gen, self._hits_on_span, error, changed, silent=self.silent)
         if record is not None:
-            telemetry.emit(record, self.span, silent=self.silent)
+            telemetry.emit(gen, record, self.span, silent=self.silent)
 
     def apply_provenance(self, images: Sequence[ReturnedImage]) -> None:
         prov = self.auditor.provenance
@@ -520,6 +498,16 @@ class Audit:
             height=img.height or (info.height if info else None),
             provenance=img.provenance,
         )
+
+
+def _enforced(gen: Generation) -> PolicyViolation | None:
+    """The refusal an enforced block decision raises, or None."""
+    d = gen.decision
+    if d.outcome == "block" and d.mode == "enforce":
+        from .policy.engine import violation_for
+
+        return violation_for(d)
+    return None
 
 
 def passthrough(auditor: Auditor | None) -> bool:

@@ -128,6 +128,11 @@ class AIAuditInstrumentor(BaseInstrumentor):
             telemetry.metrics.watch_pending_approvals(auditor.pending_approvals)
         self._ledger = self._open_ledger(settings)
         telemetry.ledger = self._ledger
+        content = engine.config.content_filter
+        if content is not None and content.alert_webhook:
+            from .telemetry.alerts import alerter_for
+
+            telemetry.alerter = alerter_for(content.alert_webhook)
         self.auditor = auditor
         self.patched = instrument_all(auditor, self._patches)
         log.debug("otel-aiaudit instrumented: %s", ", ".join(self.patched) or "no image clients found")

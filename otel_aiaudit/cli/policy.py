@@ -26,7 +26,7 @@ def _load(path: Path) -> PolicyEngine:
     Errors go out as plain lines, one per problem: a rich console would wrap them at its width."""
     try:
         # No webhook posts from the command line: eval is a dry run.
-        return PolicyEngine.from_file(path, send_alerts=False)
+        return PolicyEngine.from_file(path)
     except PolicyFileUnreadable as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -23,6 +23,7 @@ from datetime import datetime
 from ..errors import ApprovalRequired, BudgetExceeded, GovernanceUnavailable, RateLimited
 from ..generation import Generation, Hit, Outcome
 from ..policy.config import PolicyConfig
+from ..policy.failmode import fail_mode
 from ..store.base import (
     US_PER_S,
     AdmitRequest,
@@ -284,8 +285,7 @@ class Governor:
     def _degraded(self, gen: Generation, plan: _Plan, exc: StoreError) -> Admission:
         req = plan.request
         assert req is not None
-        limits = self.policy.cost_limits
-        mode = limits.on_store_error if limits else "fail_closed"
+        mode = fail_mode(self.policy, "store")
         if req.approval is not None and not plan.observe:
             mode = "fail_closed"  # an approval that cannot be checked is never waved through
         if plan.observe:

@@ -162,7 +162,7 @@ class PolicyConfig(_Section):
     teams: dict[str, str] = Field(default_factory=dict)  # user -> team
     retention: Retention = Field(default_factory=Retention)
     # Fail mode per governance step (policy/failmode.py): unset steps fail closed in enforce mode.
-    on_error: dict[Literal["policy", "classifier", "limits", "ledger"], Literal["fail_closed", "fail_open"]] = Field(
+    on_error: dict[Literal["policy", "classifier", "store", "ledger"], Literal["fail_closed", "fail_open"]] = Field(
         default_factory=dict
     )
     # Declarative REST mappings for services without an SDK (validated by providers.rest).

@@ -15,12 +15,12 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-import threading
 from pathlib import Path
 
 from ..errors import (
     ContentBlocked,
     CopyrightBlocked,
+    GovernanceUnavailable,
     PIIBlocked,
     PolicyFileError,
     PolicyViolation,
@@ -28,7 +28,6 @@ from ..errors import (
 )
 from ..generation import Decision, Generation, Hit
 from . import pii
-from .alerts import WebhookAlerter, alert_payload
 from .classifiers import Classifier, Verdict
 from .config import ContentFilter, CopyrightConfig, PIIConfig, PolicyConfig
 from .content import HIT_ACTION, content_entries, content_hits
@@ -54,20 +53,8 @@ def builtin_config() -> PolicyConfig:
     )
 
 
-_alerters: dict[str, WebhookAlerter] = {}
-_alerters_lock = threading.Lock()
-
-
-def _alerter(url: str) -> WebhookAlerter:
-    """One background sender per webhook URL, shared by every engine."""
-    with _alerters_lock:
-        if url not in _alerters:
-            _alerters[url] = WebhookAlerter(url)
-        return _alerters[url]
-
-
 class PolicyEngine:
-    def __init__(self, config: PolicyConfig | None = None, *, send_alerts: bool = True) -> None:
+    def __init__(self, config: PolicyConfig | None = None) -> None:
         self._builtin = config is None
         self._config = builtin_config() if config is None else config
         cfg = self._config
@@ -106,16 +93,13 @@ class PolicyEngine:
                         path=cfg.source or "",
                         key=f"content_filter.classifiers.{i}",
                     ) from exc
-        self._alerts = (
-            _alerter(cf.alert_webhook) if cf is not None and cf.alert_webhook and send_alerts else None
-        )
         self._error_logged = False
 
     @classmethod
-    def from_file(cls, path: str | Path, *, send_alerts: bool = True) -> PolicyEngine:
+    def from_file(cls, path: str | Path) -> PolicyEngine:
         from .config import load_policy
 
-        return cls(load_policy(path), send_alerts=send_alerts)
+        return cls(load_policy(path))
 
     @property
     def config(self) -> PolicyConfig:
@@ -129,9 +113,6 @@ class PolicyEngine:
     def classifiers(self) -> list[Classifier]:
         return list(self._classifiers)
 
-    @property
-    def alerter(self) -> WebhookAlerter | None:
-        return self._alerts
 
     # --- evaluation --------------------------------------------------------------------------
 
@@ -262,8 +243,6 @@ class PolicyEngine:
         cf = cfg.content_filter
         if cf is not None and cf.action == "block_and_alert":
             decision.alert = any(h.rule in ("content", "classifier") and h.action == "block" for h in hits)
-            if decision.alert and self._alerts is not None:
-                self._alerts.send(alert_payload(gen, decision))
         return decision
 
     def _classifier_mode(self, own: str | None) -> str:
@@ -306,17 +285,31 @@ _WHY = {
 
 
 def raise_for(decision: Decision) -> None:
-    """Raise the PolicyViolation matching the first blocking hit of an enforced block decision."""
+    """Raise the PolicyViolation of an enforced block decision."""
+    violation = violation_for(decision)
+    if violation is not None:
+        raise violation
+
+
+def violation_for(decision: Decision) -> PolicyViolation | None:
+    """The PolicyViolation matching the first blocking hit of an enforced block decision (None when
+    the decision does not block). A block no specific error names is still a refusal."""
     if decision.outcome != "block" or decision.mode != "enforce":
-        return
+        return None
     hit = next((h for h in decision.hits if h.action == "block" and h.rule in _ERRORS), None)
     if hit is None:
-        return  # a block from another rule (budgets, approvals) is raised by its own owner
-    why = _WHY[hit.rule]
+        rules = ", ".join(sorted({h.flag for h in decision.hits if h.action == "block"})) or "policy"
+        return PolicyViolation(f"blocked by policy ({rules}) [policy {decision.policy_version}]", decision)
     if hit.rule == "classifier" and hit.category == "unavailable":
-        why = "a content classifier was unavailable and its fail mode is fail_closed"
+        return GovernanceUnavailable(
+            f"governance step 'classifier' failed and fails closed: the call was not made ({hit.detail}) "
+            f"[policy {decision.policy_version}]",
+            decision,
+            step="classifier",
+        )
+    why = _WHY[hit.rule]
     message = (
         f"blocked by policy rule {hit.rule} (category {hit.category}): {why}; {hit.detail} "
         f"[policy {decision.policy_version}]"
     )
-    raise _ERRORS[hit.rule](message, decision)
+    return _ERRORS[hit.rule](message, decision)

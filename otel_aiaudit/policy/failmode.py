@@ -1,9 +1,9 @@
 """Which way a governance step fails: closed (refuse the call) or open (let it through, recorded).
 
-Steps: `policy` (evaluation itself), `classifier`, `limits` (the budget / rate-limit / approval store),
+Steps: `policy` (evaluation itself), `classifier`, `store` (the budget / rate-limit / approval store),
 `ledger` (the local audit record). Each may be set under `on_error:` in the policy file; unset, a
 step fails closed in `mode: enforce` and open in `mode: observe` (observe never blocks). The older
-`cost_limits.on_store_error` still sets the `limits` step.
+`cost_limits.on_store_error` still sets the `store` step.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .config import PolicyConfig
 
 FailMode = Literal["fail_closed", "fail_open"]
-STEPS = ("policy", "classifier", "limits", "ledger")
+STEPS = ("policy", "classifier", "store", "ledger")
 
 
 def fail_mode(config: PolicyConfig | None, step: str) -> FailMode:
@@ -25,6 +25,6 @@ def fail_mode(config: PolicyConfig | None, step: str) -> FailMode:
     explicit = getattr(config, "on_error", None) or {}
     if step in explicit:
         return explicit[step]
-    if step == "limits" and config.cost_limits is not None:
+    if step == "store" and config.cost_limits is not None:
         return config.cost_limits.on_store_error
     return "fail_closed"

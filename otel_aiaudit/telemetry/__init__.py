@@ -15,6 +15,7 @@ from opentelemetry import metrics as otel_metrics
 
 from ..generation import Generation
 from ..version import __version__
+from .alerts import WebhookAlerter, alert_payload
 from .audit_log import AuditLogEmitter, AuditRecord, GenerationRecord, RecordSink, build_record, span_ids
 from .capture import PromptCapture
 from .metrics import MetricsRecorder
@@ -58,6 +59,7 @@ class Telemetry:
         self.audit = AuditLogEmitter(logger)
         # The local ledger: written before the record is emitted, so the record carries its anchor.
         self.ledger: RecordSink | None = None
+        self.alerter: WebhookAlerter | None = None  # content_filter.alert_webhook
 
     def finish(
         self,
@@ -91,7 +93,13 @@ class Telemetry:
         if self.ledger is not None:
             record.anchor = self.ledger.write(record)
 
-    def emit(self, record: GenerationRecord, span: trace.Span, *, silent: bool = False) -> None:
+    def emit(self, gen: Generation, record: GenerationRecord, span: trace.Span, *, silent: bool = False) -> None:
+        """The record through the application's LoggerProvider; an alert also to the webhook."""
+        if record.alert and self.alerter is not None:
+            try:
+                self.alerter.send(alert_payload(gen, gen.decision, record.anchor))
+            except Exception as exc:
+                log_telemetry_error("alert webhook", exc)
         if silent:
             return
         try:

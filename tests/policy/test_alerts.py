@@ -9,10 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from otel_aiaudit.generation import Actor, Generation
-from otel_aiaudit.policy.alerts import WebhookAlerter
-from otel_aiaudit.policy.config import ContentFilter, PolicyConfig
-from otel_aiaudit.policy.engine import PolicyEngine
+from otel_aiaudit import ContentBlocked, audit_context
+from otel_aiaudit.telemetry.alerts import WebhookAlerter, alerter_for
 
 
 class Hook(ThreadingHTTPServer):
@@ -50,33 +48,35 @@ def hook():
     srv.server_close()
 
 
-def test_block_and_alert_posts_without_delaying(hook: Hook) -> None:
-    engine = PolicyEngine(
-        PolicyConfig(
-            mode="enforce", content_filter=ContentFilter(action="block_and_alert", alert_webhook=hook.url)
-        )
+def test_block_and_alert_posts_from_the_telemetry_side_without_delaying(
+    hook: Hook, instrument, telemetry, openai_client, oai, tmp_path
+) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(
+        "version: 1\nmode: enforce\n"
+        f"content_filter: {{action: block_and_alert, alert_webhook: '{hook.url}'}}\n"
     )
-    gen = Generation(
-        provider="openai",
-        model="gpt-image-1",
-        prompt="a g0ry scene",
-        actor=Actor(user="eve", team="marketing"),
-    )
+    instrument(policy=str(policy))
     t0 = time.perf_counter()
-    d = engine.evaluate(gen)
-    assert time.perf_counter() - t0 < 0.2  # the webhook takes 0.5 s; the call does not wait
-    assert d.alert is True and d.outcome == "block"
-    assert engine.alerter is not None and engine.alerter.drain(5)
+    with audit_context(user="eve", team="marketing"), pytest.raises(ContentBlocked):
+        openai_client.images.generate(model="gpt-image-1", prompt="a g0ry scene")
+    assert time.perf_counter() - t0 < 0.4  # the webhook takes 0.5 s; the call does not wait
+    assert oai.routes("/v1/images/generations") == []
+    alerter = alerter_for(hook.url)
+    assert alerter.drain(5)
     (msg,) = hook.received
     assert msg["type"] == "application/json"
     body = msg["body"]
-    assert body["event"] == "aiaudit.policy.alert" and body["generation_id"] == gen.id
-    assert (body["user"], body["team"], body["decision"]) == ("eve", "marketing", "block")
+    (record,) = telemetry.records()
+    assert body["event"] == "aiaudit.policy.alert"
+    assert body["generation_id"] == record.attributes["aiaudit.generation.id"]
+    assert (body["user"], body["team"], body["decision"], body["status"]) == ("eve", "marketing", "block", "blocked")
+    assert body["ledger_seq"] == record.attributes["aiaudit.ledger.seq"]
     assert body["hits"][0]["category"] == "violence"
     assert "g0ry" not in json.dumps(body)
-    # No alert for a warn or allow decision.
-    engine.evaluate(Generation(provider="openai", prompt="a lake"))
-    assert engine.alerter.drain(5) and len(hook.received) == 1
+    # No alert for an allowed generation.
+    openai_client.images.generate(model="gpt-image-1", prompt="a lake")
+    assert alerter.drain(5) and len(hook.received) == 1
 
 
 def test_unreachable_webhook_never_raises() -> None:

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from otel_aiaudit.errors import ContentBlocked, PolicyFileError
+from otel_aiaudit.errors import ContentBlocked, GovernanceUnavailable, PolicyFileError
 from otel_aiaudit.generation import Generation
 from otel_aiaudit.policy.config import ClassifierConfig, ContentFilter, PolicyConfig
 from otel_aiaudit.policy.engine import PolicyEngine, raise_for
@@ -85,7 +85,7 @@ def test_timeout_fail_open_and_closed(server: ModerationServer) -> None:
     closed = engine_with(moderation(server, timeout_seconds=0.3, fail_mode="fail_closed"))
     d = closed.evaluate(gen("paint it slowly"))
     assert d.outcome == "block" and d.degraded == "classifier_unavailable:fail_closed"
-    with pytest.raises(ContentBlocked, match="unavailable"):
+    with pytest.raises(GovernanceUnavailable, match="classifier"):
         raise_for(d)
     d = asyncio.run(closed.aevaluate(gen("paint it slowly")))
     assert d.outcome == "block"

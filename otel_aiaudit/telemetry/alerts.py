@@ -1,6 +1,8 @@
-"""Alert webhook for `content_filter.action: block_and_alert`.
+"""Alert webhook (`content_filter.alert_webhook`): every generation whose record is an alert (blocked
+under `block_and_alert`, or decided while a governance step had failed) is posted there too.
 
-The call being decided must not wait for the webhook: alerts go onto a bounded queue and one
+Sent from the telemetry side once the record is kept, never from the policy engine, which only
+decides. The call being decided must not wait for the webhook: alerts go onto a bounded queue and one
 background thread posts them as JSON. When the queue is full the alert is dropped (and counted);
 a failing or slow endpoint is logged once and never raises into the caller. The payload carries
 who, what rule and which policy, never the prompt text.
@@ -21,8 +23,8 @@ from ..generation import Decision, Generation
 log = logging.getLogger(__name__)
 
 
-def alert_payload(gen: Generation, decision: Decision) -> dict[str, Any]:
-    return {
+def alert_payload(gen: Generation, decision: Decision, anchor: tuple[int, str] | None = None) -> dict[str, Any]:
+    payload = {
         "event": "aiaudit.policy.alert",
         "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "generation_id": gen.id,
@@ -38,7 +40,24 @@ def alert_payload(gen: Generation, decision: Decision) -> dict[str, Any]:
             {"rule": h.rule, "category": h.category, "action": h.action, "detail": h.detail}
             for h in decision.hits
         ],
+        "status": gen.status,
+        "degraded": decision.degraded,
     }
+    if anchor is not None:  # where the record sits in the ledger
+        payload["ledger_seq"], payload["ledger_hash"] = anchor
+    return payload
+
+
+_alerters: dict[str, WebhookAlerter] = {}
+_alerters_lock = threading.Lock()
+
+
+def alerter_for(url: str) -> WebhookAlerter:
+    """One sender per webhook URL, shared by every instrumentation in the process."""
+    with _alerters_lock:
+        if url not in _alerters:
+            _alerters[url] = WebhookAlerter(url)
+        return _alerters[url]
 
 
 class WebhookAlerter:
