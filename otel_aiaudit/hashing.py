@@ -1,12 +1,16 @@
 """Keyed hashes for prompts and images: HMAC-SHA256 with OTEL_AIAUDIT_HASH_KEY, plain SHA-256 without.
 
 The prefix says which was used, so records hashed with and without a key are never confused.
+Text is hashed as the UTF-8 of `text.encodable()`, the same text the records and the ledger keep,
+so a prompt with a lone surrogate hashes (instead of raising) and matches its recorded text.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+
+from .text import encode
 
 
 class Hasher:
@@ -29,4 +33,4 @@ class Hasher:
         return self._prefix + h.hexdigest()
 
     def text(self, value: str) -> str:
-        return self.digest(value.encode("utf-8"))
+        return self.digest(encode(value))

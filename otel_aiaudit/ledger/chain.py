@@ -19,6 +19,7 @@ from typing import Any
 
 from ..telemetry import semconv as sc
 from ..telemetry.audit_log import AuditRecord
+from ..text import encodable, has_surrogates
 
 GENESIS = "0" * 64
 
@@ -49,8 +50,29 @@ INDEX_COLUMNS = (
 
 
 def canonical(value: Any) -> str:
-    """One spelling per value: sorted keys, no spaces, UTF-8 text (floats keep Python's repr)."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    """One spelling per value: sorted keys, no spaces, UTF-8 text (floats keep Python's repr).
+
+    Any surrogate left in a string (a user name, an error message...) is written as the visible
+    `\\uXXXX` of `text.encodable()`, so the row always encodes and the write never fails on text.
+    """
+    out = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    if not has_surrogates(out):
+        return out
+    return json.dumps(_encodable(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def _encodable(value: Any) -> Any:
+    """`value` with `encodable()` applied to every string in it, keys included; what JSON cannot
+    hold becomes text with `str()`, as `default=str` would, and is escaped too."""
+    if isinstance(value, str):
+        return encodable(value)
+    if isinstance(value, dict):
+        return {encodable(k) if isinstance(k, str) else k: _encodable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_encodable(v) for v in value]
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return encodable(str(value))
 
 
 def sha256(text: str) -> str:
@@ -130,7 +152,7 @@ def split(record: AuditRecord) -> Row:
     count = a.get(sc.RESPONSE_IMAGE_COUNT, b.get("image_count"))
     if count is None and isinstance(b.get("images"), list):
         count = len(b["images"])
-    return Row(
+    row = Row(
         record_id=record.record_id,
         generation_id=record.generation_id,
         type=record.type,
@@ -152,6 +174,12 @@ def split(record: AuditRecord) -> Row:
         sensitive=sensitive_text,
         sensitive_digest=sha256(sensitive_text) if sensitive_text is not None else None,
     )
+    # The index columns are stored as they are (not as JSON): escape their text the same way.
+    for column in INDEX_COLUMNS:
+        value = getattr(row, column)
+        if isinstance(value, str):
+            setattr(row, column, encodable(value))
+    return row
 
 
 def merge(body: str, sensitive: str | None) -> dict[str, Any]:

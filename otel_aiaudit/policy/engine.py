@@ -27,6 +27,7 @@ from ..errors import (
     PromptTooLong,
 )
 from ..generation import Decision, Generation, Hit
+from ..text import for_provider
 from . import pii
 from .classifiers import Classifier, Verdict
 from .config import ContentFilter, CopyrightConfig, PIIConfig, PolicyConfig
@@ -39,7 +40,14 @@ from .terms import ARTIST, TermIndex, TermMatch, cached_index
 log = logging.getLogger(__name__)
 
 # Hit action -> the outcome it asks for.
-_OUTCOME = {"block": "block", "warn": "warn", "redact": "modify", "truncate": "modify", "observe": "allow"}
+_OUTCOME = {
+    "block": "block",
+    "warn": "warn",
+    "redact": "modify",
+    "truncate": "modify",
+    "strip": "modify",
+    "observe": "allow",
+}
 _RANK = {"allow": 0, "warn": 1, "modify": 2, "block": 5}
 
 
@@ -148,7 +156,11 @@ class PolicyEngine:
         matches = self._index.scan(forms[0])
         if len(forms) > 1:
             seen = set(matches)
-            matches.extend(m for m in self._index.scan(forms[1]) if m not in seen)
+            for form in forms[1:]:
+                for m in self._index.scan(form):
+                    if m not in seen:
+                        seen.add(m)
+                        matches.append(m)
         return matches
 
     def _local(self, gen: Generation) -> tuple[list[Hit], str | None]:
@@ -178,6 +190,12 @@ class PolicyEngine:
             hits.extend(copyright_hits(cfg.copyright, matches))
 
         modified: str | None = None
+        # Control characters and surrogates are never sent: the later rules work on the clean text.
+        given = len(prompt)
+        clean, removed = for_provider(prompt)
+        if removed:
+            hits.append(Hit("input", "control_characters", "strip", f"{removed} control characters removed"))
+            prompt = modified = clean
         if cfg.pii is not None and prompt:
             found = pii.detect(prompt, cfg.pii.detectors)
             for m in found:
@@ -192,7 +210,7 @@ class PolicyEngine:
                 hits.append(hit)
                 if hit.action == "truncate":
                     modified = truncate(cfg.prompt_length, sent)
-                    hit.detail = f"prompt of {len(prompt)} chars truncated to {len(modified)} (max_chars)"
+                    hit.detail = f"prompt of {given} chars truncated to {len(modified)} (max_chars)"
         return hits, modified
 
     def _verdict_hits(self, verdicts: list[Verdict]) -> list[Hit]:

@@ -6,18 +6,25 @@ matching stays exact. Steps, in order:
 
 1. Unicode compatibility forms and case: NFKC, case folding, then NFKD so accents become separate
    combining marks (full-width, mathematical and circled letters become plain letters here).
-2. One `str.translate` table: drops accents (Latin combining diacritics only, so Thai vowel and
-   tone marks survive), zero-width and other invisible characters; maps Cyrillic and Greek
-   look-alikes to the Latin letters they imitate; turns punctuation and white space into spaces.
-3. Leetspeak inside words that mix letters with digits or symbols (`k1ll`, `n@ked`, `pr0n`).
+2. One `str.translate` table for non-ASCII text: drops accents (Latin combining diacritics only, so
+   Thai vowel and tone marks survive) and every control, format (zero-width, bidi) and surrogate
+   code point; maps Cyrillic and Greek look-alikes, and the enclosed letters NFKC leaves alone, to
+   the Latin letters they imitate; turns punctuation, symbols and separators of every script into
+   spaces. A second, ASCII table does the same for ASCII, keeping the leet symbols `@$!|`.
+3. Letters split by a leet symbol (`g|o|r|e`, `n @ k e d`) are joined before the leet step, which
+   would otherwise read a separator `|` as the letter l.
+4. Leetspeak inside words that mix letters with digits or symbols (`k1ll`, `n@ked`, `pr0n`).
    Digit-only tokens such as `1024` or `2024` are left alone.
-4. Stretched letters: every run of three or more of one character becomes a single character;
+5. Stretched letters: every run of three or more of one character becomes a single character;
    lexicon terms with a double letter are indexed both ways ("kill" and "kil").
-5. Letters split by spaces, dots or dashes (`k.i.l.l`, `k i l l`) are joined back together when
-   three or more single letters follow each other.
+6. Letters split by spaces (any separator is a space by now: `k.i.l.l`, `k\ti\tl\tl`, `g 0 r e`)
+   are joined back together when three or more single letters or digits follow each other, with
+   leetspeak read inside the joined word. A run that starts with a one-letter word also yields the
+   word without it ("a g o r e" gives "agore gore"), so neither reading is missed.
 
-ASCII prompts (the common case) skip step 1 and most of step 2, which keeps a full evaluation in
-the tens of microseconds.
+`variants()` adds the reading with a right-to-left override undone (the text as displayed).
+ASCII prompts (the common case) skip step 1 and the non-ASCII table, which keeps a full
+evaluation in the tens of microseconds.
 """
 
 from __future__ import annotations
@@ -25,8 +32,9 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 
-# --- step 2: the translate table ---------------------------------------------------------------
+# --- step 2: the translate tables --------------------------------------------------------------
 
 # Combining marks that are accents on Latin, Greek and Cyrillic letters. Thai marks (U+0E31,
 # U+0E34-U+0E3A, U+0E47-U+0E4E) are deliberately absent: they are part of Thai spelling.
@@ -124,31 +132,70 @@ _HOMOGLYPHS = {
     "ℓ": "l",
 }
 
-# Separators and punctuation that become a space (the leet step runs before, so `@`, `$`, `!`
-# and `|` inside words are already letters by then).
-_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r\x0b\x0c"
-_UNICODE_PUNCT = "·•∙⋅‧・‐‑‒–—―‘’‚‛“”„‟′″…‹›«»、。，．：；！？「」『』【】〔〕《》〈〉¡¿×÷¦§¶†‡"
+
+# Enclosed letters that NFKC leaves alone (negative circled and squared letters, regional
+# indicators): mapped to their plain letter. Taken from the character names, so the table follows
+# the Unicode version Python ships.
+def _enclosed_letters() -> dict[int, str]:
+    table = {}
+    for cp in range(0x1F100, 0x1F200):
+        ch = chr(cp)
+        name = unicodedata.name(ch, "")
+        head, _, letter = name.rpartition(" ")
+        if head.endswith("LETTER") and len(letter) == 1 and unicodedata.normalize("NFKC", ch) == ch:
+            table[cp] = letter.lower()
+    return table
 
 
-def _build_tables() -> tuple[dict[int, str | None], dict[int, str | None]]:
-    """(script table, punctuation table). The script table runs before leetspeak, so a word that
-    mixes Cyrillic look-alikes with digits is seen as one Latin word by the leet step."""
-    script: dict[int, str | None] = {}
+class _FoldTable(dict[int, "str | int | None"]):
+    """The step 2 table: fixed entries (accents, invisibles, look-alikes, enclosed letters) and,
+    for any other non-ASCII code point, a rule by Unicode category computed on first sight.
+
+    Categories rather than lists: control, format and surrogate code points are dropped (they are
+    invisible, so they only ever split a word), and punctuation, symbols and separators of every
+    script become spaces (so `g★o★r★e` is split letters the join step puts back together). ASCII is
+    left to `_ASCII_TABLE`, which keeps the leet symbols. The cache is bounded: past the limit a
+    rule is computed each time instead of stored.
+    """
+
+    _LIMIT = 50_000
+
+    def __missing__(self, cp: int) -> str | int | None:
+        value: str | int | None = cp
+        if cp >= 0x80:
+            category = unicodedata.category(chr(cp))
+            if category in ("Cc", "Cf", "Cs"):
+                value = " " if chr(cp).isspace() else None
+            elif category[0] in "PSZ":
+                value = " "
+        if len(self) < self._LIMIT:
+            self[cp] = value
+        return value
+
+
+# ASCII punctuation that becomes a space (the leet symbols @ $ ! | are kept for the leet step),
+# white-space controls that become a space, and the other controls, which are dropped.
+_ASCII_PUNCT = "\"#%&'()*+,-./:;<=>?[\\]^_`{}~\t\n\r\x0b\x0c"
+_SYMBOLS = "@$!|"
+
+
+def _build_tables() -> tuple[_FoldTable, dict[int, str | None], dict[int, str]]:
+    """(fold table, ASCII table, leet-symbol table)."""
+    fold = _FoldTable()
     for lo, hi in _ACCENT_RANGES + _INVISIBLE_RANGES:
         for cp in range(lo, hi + 1):
-            script[cp] = None
+            fold[cp] = None
     for src, dst in _HOMOGLYPHS.items():
-        script[ord(src)] = dst
-    punct: dict[int, str | None] = {ord(ch): " " for ch in _PUNCT + _UNICODE_PUNCT}
-    # Any other white space (no-break, ideographic, thin spaces...) becomes a plain space.
-    for cp in (0x00A0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)):
-        punct[cp] = " "
-    return script, punct
+        fold[ord(src)] = dst
+    fold.update(_enclosed_letters())
+    ascii_table: dict[int, str | None] = {cp: None for cp in (*range(0x20), 0x7F)}
+    ascii_table.update((ord(ch), " ") for ch in _ASCII_PUNCT)
+    return fold, ascii_table, {ord(ch): " " for ch in _SYMBOLS}
 
 
-_SCRIPT_TABLE, _PUNCT_TABLE = _build_tables()
+_FOLD_TABLE, _ASCII_TABLE, _SYMBOL_TABLE = _build_tables()
 
-# --- step 3: leetspeak -------------------------------------------------------------------------
+# --- step 4: leetspeak -------------------------------------------------------------------------
 
 _LEET_COMMON = {
     "0": "o",
@@ -166,7 +213,6 @@ LEET_PRIMARY = str.maketrans({**_LEET_COMMON, "1": "i", "|": "l"})
 # "1" and "|" stand for either i or l; texts that use them are also matched with this reading.
 LEET_SECONDARY = str.maketrans({**_LEET_COMMON, "1": "l", "|": "l"})
 
-_SYMBOLS = "@$!|"
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789" + _SYMBOLS)
 _LEET_CHAR = re.compile(r"[0-9@$!|]")
 _WORD_REST = re.compile(r"[a-z0-9@$!|]*")
@@ -214,18 +260,56 @@ def _leet(text: str, table: dict[int, str], ambiguous: list[bool]) -> str:
     return "".join(parts)
 
 
-# --- steps 4 and 5 -----------------------------------------------------------------------------
+# --- steps 3 and 6: split letters --------------------------------------------------------------
 
 _RUNS = re.compile(r"(.)\1\1+", re.S)  # spelled so, not \1{2,}: three times faster in sre
-# Three or more single letters separated by spaces: "k i l l" (dots and dashes are spaces by now).
-# The literal leading space lets the regex engine skip quickly to candidate positions.
 _ANY_RUN = re.compile(r"(.)\1*", re.S)
-_SPLIT_PROBE = re.compile(r" [^\W\d_] [^\W\d_] [^\W\d_] ")
-_SPLIT_LETTERS = re.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_](?!\S)){2,}")
+# Three or more single letters or digits separated by spaces: "k i l l", "g 0 r e" (every other
+# separator is a space by now). The literal leading space lets the regex engine skip quickly to
+# candidate positions.
+_SPLIT_PROBE = re.compile(r" [^\W_] [^\W_] [^\W_] ")
+_SPLIT_UNITS = re.compile(r"(?<!\S)[^\W_](?: [^\W_](?!\S)){2,}")
+# The same with the leet symbols as units too ("n @ k e d"), run only when the text has one.
+_SYMBOL_UNITS = re.compile(r"(?<!\S)(?:[^\W_]|[@$!|])(?: (?:[^\W_]|[@$!|])(?!\S)){2,}")
+# Letters split by one leet symbol repeated, with no spaces: "g|o|r|e", "k!i!l!l". Read as
+# separators, not as leet letters ("glolrle").
+_ALTERNATING = re.compile(r"(?<![^\W_])[^\W_]([@$!|])[^\W_](?:\1[^\W_])+(?![^\W_])")
+# One-letter English words: "a g o r e" is also read as "a" followed by "gore".
+_ONE_LETTER_WORDS = ("a", "i")
 
 
-def _join_letters(match: re.Match[str]) -> str:
-    return match.group().replace(" ", "")
+def _unalternate(match: re.Match[str]) -> str:
+    return match.group().replace(match.group(1), " ")
+
+
+def _join_units(units: list[str], table: dict[int, str], ambiguous: list[bool]) -> str:
+    """The readings of one run of split units, space-separated: the units joined, the units
+    joined without their leet symbols (which may have been separators: "g | o | r | e"), and each
+    of those without a leading one-letter word. Several words for one run cost nothing in the
+    matcher and spare guessing which reading was meant."""
+    readings = ["".join(units)]
+    if any(u in _SYMBOLS for u in units):
+        readings.append("".join(u for u in units if u not in _SYMBOLS))
+    if units[0] in _ONE_LETTER_WORDS and len(units) >= 4:
+        readings.extend([r[1:] for r in readings if len(r) >= 4])
+    out = []
+    for reading in dict.fromkeys(readings):
+        if _LEET_CHAR.search(reading):
+            reading = _leet(reading, table, ambiguous)
+        out.append(reading)
+    return " ".join(out)
+
+
+def _split_joiner(table: dict[int, str], ambiguous: list[bool], symbols: bool) -> Callable[[re.Match[str]], str]:
+    def join(match: re.Match[str]) -> str:
+        units = match.group().split(" ")
+        if sum(u.isalpha() for u in units) < 2:  # "1 2 3", "1 2 a": not a word spelled out
+            return match.group()
+        if symbols and not any(u in _SYMBOLS for u in units):
+            return match.group()  # left to the join after the leet step, which sees it the same
+        return _join_units(units, table, ambiguous)
+
+    return join
 
 
 def _normalize(text: str, secondary: bool, ambiguous: list[bool]) -> str:
@@ -233,14 +317,24 @@ def _normalize(text: str, secondary: bool, ambiguous: list[bool]) -> str:
         text = text.lower()
     else:
         text = unicodedata.normalize("NFKC", text).casefold()
-        text = unicodedata.normalize("NFKD", text).translate(_SCRIPT_TABLE)
+        text = unicodedata.normalize("NFKD", text).translate(_FOLD_TABLE)
+    text = " ".join(text.translate(_ASCII_TABLE).split())
+    table = LEET_SECONDARY if secondary else LEET_PRIMARY
+    # Four substring tests: far cheaper than one character-class scan over a long prompt.
+    symbols = "|" in text or "@" in text or "$" in text or "!" in text
+    if symbols:
+        # Before the leet step, which would read a separator "|" or a lone "@" as a letter.
+        text = _ALTERNATING.sub(_unalternate, text)
+        if _SYMBOL_UNITS.search(text):
+            text = _SYMBOL_UNITS.sub(_split_joiner(table, ambiguous, True), text)
     if _LEET_CHAR.search(text):
-        text = _leet(text, LEET_SECONDARY if secondary else LEET_PRIMARY, ambiguous)
-    text = " ".join(text.translate(_PUNCT_TABLE).split())
+        text = _leet(text, table, ambiguous)
+    if symbols:
+        text = " ".join(text.translate(_SYMBOL_TABLE).split())
     if _RUNS.search(text):
         text = _RUNS.sub(r"\1", text)
     if _SPLIT_PROBE.search(f" {text} "):
-        text = _SPLIT_LETTERS.sub(_join_letters, text)
+        text = _SPLIT_UNITS.sub(_split_joiner(table, ambiguous, False), text)
         if _RUNS.search(text):
             text = _RUNS.sub(r"\1", text)
     return text
@@ -272,7 +366,15 @@ def term_variants(term: str) -> set[str]:
 
 def variants(text: str) -> list[str]:
     """The matching forms of a prompt: `normalize(text)`, plus the second leet reading ("1" and
-    "|" as l rather than i) when a word used one of them and so reads two ways ("k1ll")."""
+    "|" as l rather than i) when a word used one of them and so reads two ways ("k1ll"), plus the
+    same for the text as displayed when a right-to-left override reverses part of it."""
+    forms = _forms(text)
+    if "\u202e" in text:
+        forms.extend(f for f in _forms(_RLO.sub(_reverse, text)) if f not in forms)
+    return forms
+
+
+def _forms(text: str) -> list[str]:
     ambiguous = [False]
     primary = _normalize(text, False, ambiguous)
     if ambiguous[0]:
@@ -280,3 +382,12 @@ def variants(text: str) -> list[str]:
         if secondary != primary:
             return [primary, secondary]
     return [primary]
+
+
+# A right-to-left override (U+202E) displays what follows it reversed, up to a pop (U+202C) or the
+# end of the paragraph: "\u202eerog" shows as "gore". The text is matched as stored and as shown.
+_RLO = re.compile("\u202e([^\u202c\n\u2029]*)")
+
+
+def _reverse(match: re.Match[str]) -> str:
+    return match.group(1)[::-1]

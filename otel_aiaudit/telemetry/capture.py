@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..text import encodable
+
 # OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: where message content may go.
 CONTENT_MODES = ("NO_CONTENT", "SPAN_ONLY", "EVENT_ONLY", "SPAN_AND_EVENT")
 
@@ -41,10 +43,11 @@ class PromptCapture:
     def _text(self, text: str | None) -> str | None:
         if text is None:
             return None
+        # Record text must encode as UTF-8 (SQLite, OTLP): surrogates are escaped as the hash does.
         if self.mode == "full":
-            return text
+            return encodable(text)
         if self.mode == "redacted":
-            return self._redact(text)
+            return self._redact(encodable(text))
         return None  # hash and none keep no text; the hash travels separately
 
     def for_span(self, text: str | None) -> str | None:
