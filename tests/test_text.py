@@ -54,7 +54,7 @@ def test_ledger_write_never_fails_on_text(tmp_path: Path) -> None:
     sink = LedgerSink(tmp_path / "ledger.db")
     try:
         recs = records(user="eve\udc80", prompt="a dog \ud800")
-        sink.write(recs)
+        sink.ledger.append(recs)
         (user,) = sink.ledger.conn().execute("SELECT DISTINCT user FROM records").fetchone()
         assert user == "eve\\udc80"
         prompt = next(r for r in find_records(sink.path, recs[0].generation_id) if r["type"] == "prompt")
