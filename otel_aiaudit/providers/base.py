@@ -90,7 +90,9 @@ class Patches:
     """Every patch we made, so uninstrument() can put each original back, and nothing is wrapped twice."""
 
     def __init__(self) -> None:
-        self._applied: dict[tuple[int, str], tuple[Any, str, Any, bool]] = {}
+        # Keyed by the owner itself (a class, module or provider object), never by its id(): an id can
+        # be recycled once its object is gone, and would then name another owner's patch.
+        self._applied: dict[tuple[Any, str], tuple[Any, str, Any, bool]] = {}
         self._on_restore: list[Callable[[], None]] = []
 
     def on_restore(self, callback: Callable[[], None]) -> None:
@@ -98,7 +100,7 @@ class Patches:
         self._on_restore.append(callback)
 
     def wrap(self, owner: Any, name: str, wrapper: Callable[..., Any]) -> bool:
-        key = (id(owner), name)
+        key = (owner, name)
         if key in self._applied:
             return False
         # Take the raw attribute from the owner's own dict: staticmethods and classmethods stay what they
@@ -114,7 +116,7 @@ class Patches:
 
     def replace(self, owner: Any, name: str, value: Any) -> None:
         """Rebind a module attribute (module-level functions bound to a default client at import)."""
-        key = (id(owner), name)
+        key = (owner, name)
         if key not in self._applied:
             self._applied[key] = (owner, name, getattr(owner, name), True)
         setattr(owner, name, value)

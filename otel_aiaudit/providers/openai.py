@@ -23,7 +23,6 @@ def _client_of(instance: Any) -> Any:
 
 
 _PROVIDER_BY_TYPE: dict[type, str] = {}
-_SERVER_BY_URL: dict[int, tuple[Any, tuple[str | None, int | None]]] = {}
 
 
 def _provider_of(client: Any) -> str:
@@ -38,15 +37,7 @@ def _provider_of(client: Any) -> str:
 
 
 def _server_of(client: Any) -> tuple[str | None, int | None]:
-    # Keyed by the URL object the client holds (rendering it to text costs more than the lookup);
-    # the object is kept in the entry so a recycled id() can never return another client's server.
-    url = getattr(client, "base_url", None)
-    found = _SERVER_BY_URL.get(id(url))
-    if found is None or found[0] is not url:
-        if len(_SERVER_BY_URL) > 256:  # a process with many short-lived clients: stay bounded
-            _SERVER_BY_URL.clear()
-        found = _SERVER_BY_URL[id(url)] = (url, server_of(url))
-    return found[1]
+    return server_of(getattr(client, "base_url", None))
 
 
 def _base_generation(instance: Any, kwargs: dict[str, Any], operation: str, model: Any) -> Generation:
