@@ -122,11 +122,7 @@ class Auditor:
         if decision is None:
             decision = Decision(policy_version=self.policy.version if self.policy else "none")
         gen.decision = decision
-        if (
-            decision.mode == "enforce"
-            and decision.outcome == "modify"
-            and decision.modified_prompt is not None
-        ):
+        if decision.mode == "enforce" and decision.outcome == "modify" and decision.modified_prompt is not None:
             gen.sent_prompt = decision.modified_prompt
         else:
             gen.sent_prompt = gen.prompt
@@ -148,6 +144,16 @@ class Auditor:
         return GovernanceUnavailable(
             f"governance step '{step}' failed and fails closed: the call was not made ({why})", d, step=step
         )
+
+    def reopened(self, gen: Generation, event: str) -> None:
+        """The ledger file vanished while in use and was opened anew: this generation is kept, the gap
+        is recorded in the ledger (`aiaudit ledger verify` reports it), and the generation's record is
+        raised to an alert."""
+        log.error("otel-aiaudit audit ledger file vanished and was %s; generation %s raised to an alert", event, gen.id)
+        d = gen.decision
+        d.degraded = f"ledger_unavailable:{event}"
+        d.hits.append(Hit("governance", "ledger", "warn", f"ledger file vanished: {event}"))
+        d.escalate("warn")
 
     def _policy_failed(self, gen: Generation, exc: BaseException | str) -> GovernanceUnavailable | None:
         if not gen.decision.policy_version or gen.decision.policy_version == "none":
@@ -186,6 +192,8 @@ class Auditor:
         """Decide, admit, then open the span with the final decision. Raises PolicyViolation when
         policy (or a governance step failing closed) refuses the call."""
         refusal = self._evaluate(gen) or _enforced(gen)
+        if refusal is None and self._ledger_failing():
+            refusal = self._ledger_ready(gen)
         admission = None
         if refusal is None and self.governor is not None:
             try:
@@ -198,6 +206,8 @@ class Auditor:
 
     async def astart(self, gen: Generation) -> Audit:
         refusal = await self._aevaluate(gen) or _enforced(gen)
+        if refusal is None and self._ledger_failing():  # the probe touches the disk: off the loop
+            refusal = await asyncio.to_thread(self._ledger_ready, gen)
         admission = None
         if refusal is None and self.governor is not None:
             try:
@@ -213,6 +223,16 @@ class Auditor:
             await audit.completed()
             raise refusal
         return audit
+
+    def _ledger_failing(self) -> bool:
+        sink = self.telemetry.ledger
+        return sink is not None and sink.failure is not None
+
+    def _ledger_ready(self, gen: Generation) -> GovernanceUnavailable | None:
+        """A ledger whose last write failed and still fails: decided now, before anything is sent."""
+        sink = self.telemetry.ledger
+        failure = sink.ready() if sink is not None else None
+        return self.degrade(gen, "ledger", failure) if failure is not None else None
 
     def _opened(self, gen: Generation, admission: Admission | None, refusal: PolicyViolation | None) -> Audit:
         audit = self._open(gen)
@@ -301,9 +321,7 @@ class Audit:
         """Run the provider call inside our span, marked so nested instrumented calls pass through."""
         token = _IN_AUDIT.set(True)
         try:
-            with trace.use_span(
-                self.span, end_on_exit=False, record_exception=False, set_status_on_exception=False
-            ):
+            with trace.use_span(self.span, end_on_exit=False, record_exception=False, set_status_on_exception=False):
                 yield
         finally:
             _IN_AUDIT.reset(token)
@@ -326,9 +344,7 @@ class Audit:
         self._settle_by = "settle"
         self._close(None)
 
-    def fail(
-        self, exc: BaseException | None, error_type: str | None = None, *, charge_estimate: bool = False
-    ) -> None:
+    def fail(self, exc: BaseException | None, error_type: str | None = None, *, charge_estimate: bool = False) -> None:
         if self._closed:
             return
         gen = self.gen
@@ -424,6 +440,11 @@ class Audit:
         try:
             record = telemetry.record(gen, self.span)
             telemetry.keep(record)
+            if record.ledger_event is not None:  # kept, in a file opened anew: the gap goes out as an alert
+                anchor = record.anchor
+                self.auditor.reopened(gen, record.ledger_event)
+                record = telemetry.record(gen, self.span)
+                record.anchor = anchor
         except Exception as exc:
             refusal = self.auditor.degrade(gen, "ledger", exc)
             if refusal is not None and gen.status == "success":
@@ -481,9 +502,7 @@ class Audit:
                     sidecars.append(result.manifest_json)
         if statuses:
             # One value for the span: c2pa only when every image was signed, else the first reason.
-            gen.provenance = (
-                "c2pa" if all(s == "c2pa" for s in statuses) else next(s for s in statuses if s != "c2pa")
-            )
+            gen.provenance = "c2pa" if all(s == "c2pa" for s in statuses) else next(s for s in statuses if s != "c2pa")
         if sidecars:
             gen.params["sidecars"] = sidecars
 

@@ -20,6 +20,11 @@ POLICY = PolicyConfig.model_validate(
 )
 
 
+@pytest.mark.fault(
+    fault="control characters or split letters inside a blocked term",
+    app_sees="the term is blocked; control characters are never sent",
+    recorded="a modify decision with hit input:control_characters",
+)
 def test_provider_receives_the_prompt_without_control_characters(instrument, telemetry, openai_client, oai) -> None:
     instrument(policy=POLICY)
     openai_client.images.generate(model="gpt-image-1", prompt="a red\x00 fox\tin the\x1b snow\r\nat dusk\x7f")

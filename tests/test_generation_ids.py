@@ -23,6 +23,11 @@ POLICY = PolicyConfig.model_validate(
 )
 
 
+@pytest.mark.fault(
+    fault="a library calls random.seed() before every call",
+    app_sees="nothing: every call gets its own id; the budget stops the third call",
+    recorded="one record and one budget charge per generation",
+)
 def test_a_seeded_random_module_neither_repeats_ids_nor_lets_calls_past_the_budget(
     instrument, telemetry, openai_client, oai, tmp_path: Path
 ) -> None:

@@ -75,6 +75,11 @@ def test_content_off_keeps_prompt_off_span(instrument_no_content, telemetry, ope
     assert "aiaudit.response.revised_prompt" not in span.attributes
 
 
+@pytest.mark.fault(
+    fault="a sampler that drops every span",
+    app_sees="nothing",
+    recorded="metrics and the audit record as usual",
+)
 def test_unsampled_still_records_metrics_and_audit_records(
     instrument_with_content_unsampled, unsampled, openai_client
 ) -> None:

@@ -130,6 +130,11 @@ def test_the_ledger_write_of_an_async_call_runs_off_the_event_loop(
         led.close()
 
 
+@pytest.mark.fault(
+    fault="the app wraps calls in suppress_instrumentation()",
+    app_sees="no span, metric or OTel record",
+    recorded="policy still enforced; the ledger keeps every generation",
+)
 def test_suppress_instrumentation_silences_telemetry_but_not_governance(
     instrument, telemetry, openai_client, tmp_path, monkeypatch
 ) -> None:

@@ -3,6 +3,7 @@ break the user's call, nothing touches the network at import or instrument time.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -66,8 +67,15 @@ def _break_ledger(inst: AIAuditInstrumentor) -> None:
         f.write(b"this is not a database" * 100)
 
 
+@pytest.mark.fault(
+    fault="the ledger cannot be written (enforce mode)",
+    app_sees="GovernanceUnavailable (step ledger): that result withheld, later calls refused before "
+    "anything is sent until the ledger takes writes again",
+    recorded="the generation through OTel as an alert, degraded ledger_unavailable:fail_closed, "
+    "aiaudit.governance.degraded",
+)
 def test_ledger_write_failure_withholds_the_result_in_enforce_mode(
-    instrument, telemetry, openai_client, tmp_path
+    instrument, telemetry, openai_client, oai, tmp_path
 ) -> None:
     policy = tmp_path / "policy.yaml"
     policy.write_text("version: 1\nmode: enforce\n")
@@ -83,8 +91,21 @@ def test_ledger_write_failure_withholds_the_result_in_enforce_mode(
     (span,) = telemetry.finished_spans()
     assert span.attributes["aiaudit.policy.degraded"] == "ledger_unavailable:fail_closed"
     assert telemetry.metric_sum("aiaudit.governance.degraded", **{"aiaudit.governance.step": "ledger"}) == 1
+    # The ledger is known broken now: the next call is refused before anything is sent or spent.
+    with pytest.raises(GovernanceUnavailable):
+        openai_client.images.generate(model="gpt-image-2", prompt="two")
+    assert len(oai.routes("/v1/images/generations")) == 1
+    # Once the file is a ledger again, calls go through at once.
+    os.unlink(inst.auditor.telemetry.ledger.path)
+    assert openai_client.images.generate(model="gpt-image-2", prompt="three").data
+    assert len(oai.routes("/v1/images/generations")) == 2
 
 
+@pytest.mark.fault(
+    fault="the ledger cannot be written, on_error: {ledger: fail_open}",
+    app_sees="the call returns its result",
+    recorded="the generation through OTel as an alert, degraded ledger_unavailable:fail_open",
+)
 def test_ledger_write_failure_fails_open_when_chosen(instrument, telemetry, openai_client, tmp_path) -> None:
     policy = tmp_path / "policy.yaml"
     policy.write_text("version: 1\nmode: enforce\non_error:\n  ledger: fail_open\n")

@@ -95,6 +95,11 @@ def test_the_checkout_under_test_is_what_starts_and_the_shadow_hides_packages(tm
     assert rest == ["redis missing: redis", "c2pa missing: c2pa"]
 
 
+@pytest.mark.fault(
+    fault="a setting needs an extra that is not installed (redis store, C2PA)",
+    app_sees="exit code 2 at start with one line: pip install 'otel-aiaudit[redis]'",
+    recorded="nothing runs ungoverned: the app does not start",
+)
 def test_a_redis_store_without_the_redis_extra_stops_the_app(tmp_path: Path) -> None:
     out = _start(
         tmp_path,
@@ -110,6 +115,11 @@ def test_c2pa_on_without_the_c2pa_extra_stops_the_app(tmp_path: Path) -> None:
     _refused(out, "OTEL_AIAUDIT_C2PA=on", "c2pa-python", "pip install 'otel-aiaudit[c2pa]'")
 
 
+@pytest.mark.fault(
+    fault="a policy file with an error",
+    app_sees="exit code 2 at start with one line naming file, line and key",
+    recorded="nothing runs ungoverned: the app does not start",
+)
 def test_a_broken_policy_file_stops_the_app_with_one_line(tmp_path: Path) -> None:
     policy = tmp_path / "policy.yaml"
     policy.write_text(BROKEN_POLICY)
@@ -132,6 +142,11 @@ def test_a_policy_file_with_several_problems_still_gives_one_line(tmp_path: Path
         ("OTEL_AIAUDIT_PROMPT_CAPTURE", "bogus", "full, redacted, hash or none"),
         ("OTEL_AIAUDIT_GPU_HOUR_USD", "cheap", "US dollars"),
     ],
+)
+@pytest.mark.fault(
+    fault="an OTEL_AIAUDIT_* variable with a bad value",
+    app_sees="exit code 2 at start with one line naming the variable",
+    recorded="nothing runs ungoverned: the app does not start",
 )
 def test_a_bad_setting_stops_the_app_naming_the_variable(
     tmp_path: Path, variable: str, value: str, accepted: str

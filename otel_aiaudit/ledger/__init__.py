@@ -68,6 +68,9 @@ class LedgerSink:
     def __init__(self, path: str | os.PathLike[str], *, synchronous: str = "FULL") -> None:
         self.ledger = Ledger(path, synchronous=synchronous)
         self.ledger.conn()  # create the file now: a bad path fails at instrument time, not at the first call
+        # The last write's failure, until a write or a probe succeeds: while it stands, calls are
+        # decided on before anything is sent (nothing is spent on a result that could not be kept).
+        self.failure: Exception | None = None
 
     @property
     def path(self) -> str:
@@ -84,10 +87,32 @@ class LedgerSink:
     def write(self, record: GenerationRecord) -> tuple[int, str] | None:
         """Raises LedgerError when the file cannot be written: a governance failure of the `ledger`
         step. Returns the (seq, chain hash) of the record's last row."""
-        written = self.ledger.append(record.parts)
+        reopens = self.ledger.reopens
+        try:
+            written = self.ledger.append(record.parts)
+        except Exception as exc:
+            self.failure = exc
+            raise
+        self.failure = None
+        if self.ledger.reopens != reopens:
+            record.ledger_event = "reopened"  # the file vanished under us: the trail has a recorded gap
         if not written:
             return None  # already stored (a retried write): no new anchor
         return written[-1].seq, written[-1].hash
+
+    def ready(self) -> Exception | None:
+        """None when the ledger can take a write. After a failed write, probes it (its write lock,
+        taken and given back) so a ledger that recovered is used again at once."""
+        if self.failure is None:
+            return None
+        try:
+            with self.ledger.txn():
+                pass
+        except Exception as exc:
+            self.failure = exc
+            return exc
+        self.failure = None
+        return None
 
     def close(self) -> None:
         self.ledger.close()

@@ -114,6 +114,7 @@ class Ledger:
         self._local = threading.local()
         self._fid: FileId | None = None  # the file this ledger last wrote to, in any thread
         self._last_head: Appended | None = None  # the last row this ledger wrote, in any thread
+        self.reopens = 0  # times the file vanished under this ledger and was opened anew
 
     # -- connections -------------------------------------------------------------------------------
 
@@ -181,6 +182,7 @@ class Ledger:
         self.close()
         c = self.conn()
         self._fid = self._local.fid
+        self.reopens += 1  # read by the sink: the generation being written is raised to an alert
         try:
             with immediate(c, self._error):
                 event = self._record_vanished(c, gone, last)

@@ -215,6 +215,7 @@ class GenerationRecord:
     parts: list[AuditRecord]
     alert: bool = False
     anchor: tuple[int, str] | None = None
+    ledger_event: str | None = None  # "reopened": the ledger file vanished while this was written
 
     def attributes(self) -> dict[str, Any]:
         attrs: dict[str, Any] = {}
@@ -242,8 +243,13 @@ def build_record(
 
 
 class RecordSink(Protocol):
+    failure: Exception | None  # the last write's failure, until a write or a probe succeeds
+
     def write(self, record: GenerationRecord) -> tuple[int, str] | None:
         """Keep the record; return the (seq, chain hash) anchor it was given, if any."""
+
+    def ready(self) -> Exception | None:
+        """Why the sink cannot take a record now (a write failed and still fails), else None."""
 
 
 class AuditLogEmitter:

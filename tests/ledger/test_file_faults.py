@@ -170,6 +170,11 @@ def test_read_only_files_give_a_clean_error_not_a_signal(shared_dir: Path) -> No
 
 
 @pytest.mark.skipif(os.getuid() != 0, reason="needs root to hand the folder to nobody")
+@pytest.mark.fault(
+    fault="the store and ledger files turn read-only while the app runs",
+    app_sees="a clean error (GovernanceUnavailable per fail mode), never a signal",
+    recorded="the failure, as a degraded decision",
+)
 def test_files_turned_read_only_under_a_live_process(shared_dir: Path) -> None:
     os.chown(shared_dir, 65534, 65534)
     ledger, store = shared_dir / "ledger.db", shared_dir / "limits.db"

@@ -7,6 +7,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from otel_aiaudit.cli.main import app
@@ -46,6 +47,11 @@ def test_append_returns_seq_and_hash_of_each_row(tmp_path: Path) -> None:
     assert ledger.append(recs) == []  # a retried write stores nothing new
 
 
+@pytest.mark.fault(
+    fault="an empty, zero-byte or schema-less ledger file",
+    app_sees="ledger verify exits 1 naming what it found (0 only with --allow-empty)",
+    recorded="nothing is taken for a verified trail",
+)
 def test_files_that_hold_no_ledger(tmp_path: Path) -> None:
     empty = tmp_path / "empty.db"
     Ledger(empty).conn()
@@ -113,6 +119,11 @@ def cut_tail(path: Path, keep: int) -> None:
     raw.close()
 
 
+@pytest.mark.fault(
+    fault="the last ledger rows deleted and the head rewritten",
+    app_sees="ledger verify --anchor exits 1: tail cut, naming the last seq the backend holds",
+    recorded="every exported record carries its ledger seq and chain hash",
+)
 def test_anchor_catches_a_tail_cut_plain_verify_misses(tmp_path: Path) -> None:
     path = tmp_path / "l.db"
     written = filled(path)

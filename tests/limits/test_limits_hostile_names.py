@@ -65,6 +65,11 @@ def test_key_parts_are_plain_distinct_and_short() -> None:
 
 
 @pytest.mark.parametrize("name", HOSTILE, ids=lambda n: repr(n[:12]) + (f"+{len(n)}" if len(n) > 12 else ""))
+@pytest.mark.fault(
+    fault="user or team names with newlines, colons, braces or 1 MB of text (SQLite and Redis)",
+    app_sees="the budget blocks at the right call",
+    recorded="every charge settles under a key no name can split or share",
+)
 def test_every_charge_of_a_hostile_name_settles(store_url: str, name: str) -> None:
     store = open_store(store_url)
     gov = Governor(make_policy(cost_limits={"per_user_daily": 6.0, "per_team_monthly": 6.0}), store)
