@@ -33,6 +33,7 @@ from .errors import ApprovalRequired, GovernanceUnavailable, PolicyViolation
 from .generation import Decision, Generation, Hit, Image
 from .hashing import Hasher
 from .imageinfo import describe_image
+from .logonce import log_once
 from .policy.failmode import fail_mode
 from .pricing import PriceTable
 from .settings import Settings
@@ -50,17 +51,10 @@ log = logging.getLogger("otel_aiaudit")
 # client calling another instrumented client (or an SDK over a patched HTTP library) is audited once.
 _IN_AUDIT: contextvars.ContextVar[bool] = contextvars.ContextVar("aiaudit_in_audit", default=False)
 
-_logged: set[str] = set()
-
 
 def log_internal_error(where: str, exc: BaseException) -> None:
     """Log an internal failure once per place (then at debug level)."""
-    key = f"{where}:{type(exc).__name__}"
-    if key in _logged:
-        log.debug("internal error in %s (repeated)", where, exc_info=exc)
-        return
-    _logged.add(key)
-    log.warning("otel-aiaudit internal error in %s", where, exc_info=exc)
+    log_once(log, where, exc, "otel-aiaudit internal error in %s")
 
 
 def in_audit() -> bool:

@@ -10,6 +10,7 @@ import textwrap
 from importlib.metadata import entry_points
 from pathlib import Path
 
+from tests.instrumented import run_instrumented
 from tests.servers.otlp_receiver import OTLPReceiver, attributes
 
 # The subprocesses import this checkout's otel_aiaudit, not whichever copy is installed.
@@ -104,23 +105,7 @@ GOVERNED_APP = textwrap.dedent(
 
 
 def _run_instrumented(tmp_path: Path, app_text: str, env_extra: dict[str, str]) -> subprocess.CompletedProcess:
-    app = tmp_path / "governed.py"
-    app.write_text(app_text)
-    env = {
-        "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""),
-        "PYTHONPATH": str(ROOT),
-        "HOME": str(tmp_path),
-        "OTEL_TRACES_EXPORTER": "none",
-        "OTEL_METRICS_EXPORTER": "none",
-        "OTEL_LOGS_EXPORTER": "none",
-        "OTEL_AIAUDIT_STORE": f"sqlite:///{tmp_path}/store.db",
-        "OTEL_AIAUDIT_LEDGER": f"{tmp_path}/ledger.db",
-        **env_extra,
-    }
-    instrument = Path(sys.executable).with_name("opentelemetry-instrument")
-    return subprocess.run(
-        [str(instrument), sys.executable, str(app)], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path
-    )
+    return run_instrumented(tmp_path, app_text, env_extra, name="governed.py")
 
 
 def test_zero_code_policy_blocks_before_the_provider(tmp_path: Path, oai) -> None:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
@@ -13,6 +12,7 @@ import pytest
 
 from otel_aiaudit import AIAuditInstrumentor, ConfigurationError, MissingExtra, PolicyFileError
 from otel_aiaudit.startup import describe
+from tests.instrumented import run_instrumented
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = 'print("app ran")\n'
@@ -34,31 +34,7 @@ def _absent(tmp_path: Path, *packages: str) -> Path:
 def _start(
     tmp_path: Path, env_extra: dict[str, str], *, shadow: Path | None = None, app: str = APP
 ) -> subprocess.CompletedProcess[str]:
-    """`opentelemetry-instrument python app.py`, importing this checkout's otel_aiaudit."""
-    script = tmp_path / "app.py"
-    script.write_text(app)
-    path = [str(shadow)] if shadow else []
-    env = {
-        "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""),
-        "HOME": str(tmp_path),
-        # opentelemetry-instrument puts its own directory and the working directory in front of these.
-        "PYTHONPATH": os.pathsep.join([*path, str(ROOT)]),
-        "OTEL_TRACES_EXPORTER": "none",
-        "OTEL_METRICS_EXPORTER": "none",
-        "OTEL_LOGS_EXPORTER": "none",
-        "OTEL_AIAUDIT_STORE": f"sqlite:///{tmp_path}/store.db",
-        "OTEL_AIAUDIT_LEDGER": f"{tmp_path}/ledger.db",
-        **env_extra,
-    }
-    instrument = Path(sys.executable).with_name("opentelemetry-instrument")
-    return subprocess.run(
-        [str(instrument), sys.executable, str(script)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        cwd=tmp_path,
-    )
+    return run_instrumented(tmp_path, app, env_extra, shadow=shadow)
 
 
 def _refused(out: subprocess.CompletedProcess[str], *needles: str) -> str:

@@ -14,6 +14,7 @@ from opentelemetry import _logs, trace
 from opentelemetry import metrics as otel_metrics
 
 from ..generation import Generation
+from ..logonce import log_once
 from ..version import __version__
 from .alerts import WebhookAlerter, alert_payload
 from .audit_log import AuditLogEmitter, AuditRecord, GenerationRecord, RecordSink, build_record, span_ids
@@ -25,17 +26,10 @@ SCOPE = "otel_aiaudit"
 
 log = logging.getLogger("otel_aiaudit")
 
-_logged: set[str] = set()
-
 
 def log_telemetry_error(where: str, exc: BaseException) -> None:
     """A telemetry failure never breaks the call: logged once per place, then at debug level."""
-    key = f"{where}:{type(exc).__name__}"
-    if key in _logged:
-        log.debug("otel-aiaudit telemetry error in %s (repeated)", where, exc_info=exc)
-        return
-    _logged.add(key)
-    log.warning("otel-aiaudit telemetry error in %s; the call goes on", where, exc_info=exc)
+    log_once(log, where, exc, "otel-aiaudit telemetry error in %s; the call goes on")
 
 
 class Telemetry:
