@@ -3,8 +3,9 @@
 No collector binary can run in the test environment, so this checks what a collector would reject at
 start-up (unknown types, undefined references, signals a component does not support) plus the
 project's own rules (processor order, listen addresses, exporter hosts = compose services, no deprecated
-options, prompt text kept out of the trace backends). Every check returns readable errors; an empty
-list means the config passed.
+options; the data-protection rules of otelcol_audit_rules: prompt text kept out of the trace backends
+and out of the log and image data streams, one data stream and document id per audit class). Every
+check returns readable errors; an empty list means the config passed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
+from otelcol_audit_rules import AuditRoute, check_audit_fanout, check_trace_text
 
 KINDS = ("receivers", "processors", "exporters", "connectors", "extensions")
 TOP_LEVEL = set(KINDS) | {"service"}
@@ -23,17 +25,15 @@ SIGNALS = ("traces", "metrics", "logs")
 ID_RE = re.compile(r"^(?P<type>[a-z][a-z0-9_]*)(?:/(?P<name>[^/\s]+))?$")
 # `$NAME` or `$$` escapes outside `${...}` are not expanded by current collectors.
 BARE_ENV_RE = re.compile(r"(?<![$\\])\$(?![{$])[A-Za-z_]")
-PROMPT_KEYS = ("aiaudit.prompt", "aiaudit.response.revised_prompt")
-DATASET_RE = re.compile(r'set\(attributes\["data_stream\.dataset"\],\s*"([^"]+)"\)')
-NAMESPACE_RE = re.compile(r'set\(attributes\["data_stream\.namespace"\],\s*"([^"]+)"\)')
-RECORD_TYPE_RE = re.compile(r'attributes\["aiaudit\.record\.type"\]\s*==\s*"([^"]+)"')
 
 
 @dataclass
 class Report:
     errors: list[str] = field(default_factory=list)
-    # record type (log / prompt / image) -> Elasticsearch data stream the exporter will write to
+    # retention class (log / prompt / image) -> Elasticsearch data stream the exporter will write to
     data_streams: dict[str, str] = field(default_factory=dict)
+    # retention class -> what its pipeline does to the aiaudit.generation record
+    audit_routes: dict[str, AuditRoute] = field(default_factory=dict)
 
     def error(self, msg: str) -> None:
         self.errors.append(msg)
@@ -136,7 +136,12 @@ def validate(config: Any, catalogue: dict[str, Any], service_names: set[str]) ->
     _check_listen_addresses(rep, defined)
     _check_exporter_hosts(rep, defined["exporters"], service_names)
     _check_env_syntax(rep, config)
-    _check_prompt_rules(rep, defined, service["pipelines"])
+    trace_backends = set(catalogue.get("trace_backends") or ())
+    check_trace_text(rep.error, defined["processors"], service["pipelines"], trace_backends)
+    rep.audit_routes = check_audit_fanout(
+        rep.error, defined["exporters"], defined["processors"], service["pipelines"], defined["connectors"]
+    )
+    rep.data_streams = {c: r.data_stream for c, r in rep.audit_routes.items() if r.data_stream}
     return rep
 
 
@@ -268,71 +273,3 @@ def _check_env_syntax(rep: Report, config: dict[str, Any]) -> None:
     for path, value in _walk_strings(config):
         if BARE_ENV_RE.search(value):
             rep.error(f"{path}: bare $VAR is not expanded; write ${{env:VAR}}")
-
-
-def _deletes_prompt(body: Any, ctype: str | None) -> set[str]:
-    """Prompt attribute keys a processor removes from spans."""
-    removed: set[str] = set()
-    if not isinstance(body, dict):
-        return removed
-    if ctype == "attributes":
-        for action in body.get("actions") or []:
-            if action.get("action") == "delete" and action.get("key") in PROMPT_KEYS:
-                removed.add(action["key"])
-    elif ctype == "transform":
-        for group in body.get("trace_statements") or []:
-            for stmt in (group.get("statements") or []) if isinstance(group, dict) else [group]:
-                for key in PROMPT_KEYS:
-                    calls = (f'delete_key(attributes, "{key}")', f'delete_key(span.attributes, "{key}")')
-                    if any(c in stmt for c in calls):
-                        removed.add(key)
-    elif ctype == "redaction":
-        for pattern in body.get("blocked_key_patterns") or []:
-            removed |= {k for k in PROMPT_KEYS if re.fullmatch(pattern, k)}
-    return removed
-
-
-def _check_prompt_rules(rep: Report, defined, pipelines: dict[str, Any]) -> None:
-    procs = defined["processors"]
-    trace_exporter_types = {"otlp", "otlphttp", "zipkin"}
-    for pid, pipe in pipelines.items():
-        if not isinstance(pipe, dict) or _type_of(pid) != "traces":
-            continue
-        if not any(_type_of(x) in trace_exporter_types for x in pipe.get("exporters") or []):
-            continue
-        removed: set[str] = set()
-        for prid in pipe.get("processors") or []:
-            removed |= _deletes_prompt(procs.get(prid), _type_of(prid))
-        missing = [k for k in PROMPT_KEYS if k not in removed]
-        if missing:
-            rep.error(f"pipeline {pid!r}: spans reach the trace backends with {missing} (add a delete)")
-
-    # Routing: each record type goes to a pipeline whose transform names the data stream.
-    for cid, body in defined["connectors"].items():
-        if _type_of(cid) != "routing":
-            continue
-        for route in (body or {}).get("table") or []:
-            cond = route.get("condition") or route.get("statement") or ""
-            m = RECORD_TYPE_RE.search(cond)
-            if not m:
-                continue
-            rtype = m.group(1)
-            for target in route.get("pipelines") or []:
-                target_pipe = pipelines.get(target)
-                if target_pipe is None:
-                    rep.error(f"connectors: {cid!r} routes {rtype!r} to undefined pipeline {target!r}")
-                    continue
-                target_procs = target_pipe.get("processors") or []
-                stmts = [s for prid in target_procs for _, s in _walk_strings(procs.get(prid))]
-                text = " ".join(stmts)
-                ds, ns = DATASET_RE.search(text), NAMESPACE_RE.search(text)
-                if not ds:
-                    rep.error(f"pipeline {target!r}: no transform sets data_stream.dataset for {rtype!r}")
-                    continue
-                rep.data_streams[rtype] = f"logs-{ds.group(1)}.otel-{ns.group(1) if ns else 'default'}"
-                strips_prompt = any(f'delete_key(attributes, "{k}")' in text for k in PROMPT_KEYS)
-                if rtype == "prompt" and strips_prompt:
-                    rep.error(f"pipeline {target!r}: the prompt audit records must keep the prompt text")
-    for rtype in ("log", "prompt", "image"):
-        if rtype not in rep.data_streams:
-            rep.error(f"no route for aiaudit.record.type == {rtype!r}")

@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "collector-config"
 COMPOSE = ROOT / "docker-compose.yml"
 OTELCOL = CONFIG / "otelcol.yaml"
-CATALOGUE = CONFIG / "otelcol-components-0.136.0.yaml"
+CATALOGUE = CONFIG / "otelcol-components-0.159.0.yaml"
 RULES = CONFIG / "prometheus" / "rules" / "aiaudit.yml"
 DASHBOARDS = sorted((CONFIG / "grafana" / "dashboards").glob("*.json"))
 

@@ -22,7 +22,7 @@ def routed_streams() -> dict[str, str]:
     return rep.data_streams
 
 
-def test_retention_per_record_type():
+def test_retention_per_class():
     objs = load_objects(CONFIG)
     streams = routed_streams()
     for rtype, days in RETENTION_DAYS.items():
@@ -89,6 +89,7 @@ def test_kibana_objects_resolve_and_cover_the_seed_searches():
         "New users: first generation",
         "Failed generations",
         "Policy violations by user",
+        "Audit alerts",
     }
     for title, s in searches.items():
         source = json.loads(s["attributes"]["kibanaSavedObjectMeta"]["searchSourceJSON"])
@@ -112,6 +113,10 @@ def test_kibana_objects_resolve_and_cover_the_seed_searches():
         'aiaudit.status : "blocked"'
         in json.loads(blocked["attributes"]["kibanaSavedObjectMeta"]["searchSourceJSON"])["query"]["query"]
     )
+    # The alert flag is an attribute of the audit record (log class) since the separate alert event went.
+    alerts = json.loads(searches["Audit alerts"]["attributes"]["kibanaSavedObjectMeta"]["searchSourceJSON"])
+    assert alerts["query"]["query"] == "attributes.aiaudit.alert : true"
+    assert searches["Audit alerts"]["references"][0]["id"] == "aiaudit-logs"
     anomalies = searches["Cost anomalies (> 2x average)"]
     assert (
         "> 2 * avg_daily_usd"

@@ -42,7 +42,7 @@ def test_cli_applies_everything_then_is_idempotent(standin):
         standin.templates
     )
     assert set(standin.roles) == {"aiaudit_auditor", "aiaudit_analyst"}
-    assert len([k for k in standin.saved if k[0] == "search"]) == 5
+    assert len([k for k in standin.saved if k[0] == "search"]) == 6
     assert first.output.count("created") == 8
     writes = len(standin.writes)
 
