@@ -338,12 +338,25 @@ class Audit:
         self._settle_by = "settle"
         self._close(None)
 
-    def fail(self, exc: BaseException | None, error_type: str | None = None, *, charge_estimate: bool = False) -> None:
+    def fail(
+        self,
+        exc: BaseException | None,
+        error_type: str | None = None,
+        *,
+        charge_estimate: bool = False,
+        refusal: str | None = None,
+    ) -> None:
+        """The call failed. `refusal`: the provider refused the prompt for content reasons (its reason,
+        in its words): recorded as `provider_refused`, evidence like a refusal of our own."""
         if self._closed:
             return
         gen = self.gen
         gen.status = "error"
         gen.error_type = error_type or (type(exc).__qualname__ if exc is not None else "error")
+        if refusal is not None:
+            gen.status = "provider_refused"
+            gen.refusal_reason = refusal
+            gen.decision.hits.append(Hit("provider", "refused", "block", refusal[:200]))
         self._stamp()
         if charge_estimate:
             gen.cost_usd = gen.estimated_cost_usd
@@ -354,6 +367,10 @@ class Audit:
             gen.cost_source = "price_table"
             self._settle_by = "release"
         self._close(exc)
+
+    def refused(self, reason: str) -> None:
+        """The provider answered, but with a content refusal instead of images (a safety block)."""
+        self.fail(None, "provider_refused", refusal=reason)
 
     def check(self) -> None:
         """Raise the refusal of a result withheld because its audit record could not be kept."""

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 Operation = Literal["generate", "edit", "variation", "upscale"]
 Outcome = Literal["allow", "warn", "modify", "queue", "pending_approval", "block"]
-Status = Literal["success", "blocked", "error", "pending_approval"]
+Status = Literal["success", "blocked", "error", "pending_approval", "provider_refused"]
 
 # Order of severity: the worst hit decides the outcome of a whole evaluation.
 OUTCOME_RANK: dict[str, int] = {
@@ -194,6 +194,8 @@ class Generation:
 
     status: Status | None = None
     error_type: str | None = None
+    # The provider's own content refusal, in its words (moderation_blocked, a safety block reason, ...).
+    refusal_reason: str | None = None
     ticket_id: str | None = None
     provenance: str | None = None
     budget_warnings: list[dict[str, Any]] = field(default_factory=list)

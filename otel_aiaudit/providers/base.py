@@ -40,6 +40,12 @@ class Translator(Protocol):
         what the user gets (the same object, with signed image bytes written back)."""
 
 
+def refusal_of(translator: Any, exc: BaseException) -> str | None:
+    """The provider's content refusal carried by `exc` (a translator may define `refusal(exc)`)."""
+    read = getattr(translator, "refusal", None)
+    return guarded(f"{getattr(translator, 'where', 'provider')} refusal", read, exc) if read is not None else None
+
+
 PENDING_LIMIT = 1024
 
 
@@ -155,24 +161,35 @@ def _rewrite(audit: Audit, translator: Translator, args: tuple[Any, ...], kwargs
         raise violation from None
 
 
-def call_under(audit: Audit, wrapped: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-    """The provider call inside the audit's span; an exception from it closes the audit as failed."""
+def call_under(
+    audit: Audit,
+    wrapped: Callable[..., Any],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    translator: Any = None,
+) -> Any:
+    """The provider call inside the audit's span; an exception from it closes the audit as failed
+    (as refused, when the translator reads a content refusal in it)."""
     try:
         with audit.activated():
             return wrapped(*args, **kwargs)
     except BaseException as exc:
-        audit.fail(exc)
+        audit.fail(exc, refusal=refusal_of(translator, exc))
         raise
 
 
 async def acall_under(
-    audit: Audit, wrapped: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+    audit: Audit,
+    wrapped: Callable[..., Any],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    translator: Any = None,
 ) -> Any:
     try:
         with audit.activated():
             return await wrapped(*args, **kwargs)
     except BaseException as exc:
-        audit.fail(exc)
+        audit.fail(exc, refusal=refusal_of(translator, exc))
         await audit.completed()
         raise
 
@@ -195,7 +212,7 @@ def sync_wrapper(auditor: Auditor, translator: Translator) -> Callable[..., Any]
             return wrapped(*args, **kwargs)
         audit = auditor.start(gen)
         args, kwargs = _rewrite(audit, translator, args, kwargs)
-        result = _finish(audit, translator, call_under(audit, wrapped, args, kwargs))
+        result = _finish(audit, translator, call_under(audit, wrapped, args, kwargs, translator))
         audit.check()
         return result
 
@@ -215,7 +232,7 @@ def async_wrapper(auditor: Auditor, translator: Translator) -> Callable[..., Any
         except PolicyViolation:
             await audit.completed()
             raise
-        result = _finish(audit, translator, await acall_under(audit, wrapped, args, kwargs))
+        result = _finish(audit, translator, await acall_under(audit, wrapped, args, kwargs, translator))
         await audit.completed()
         audit.check()
         return result

@@ -185,6 +185,16 @@ class InvokeModelTranslator:
         new_params = {**params, "body": json.dumps(body).encode("utf-8")}
         return (operation, new_params), {}
 
+    @staticmethod
+    def refusal(exc: BaseException) -> str | None:
+        """Bedrock's content filter refuses with a ValidationException that says so."""
+        error = getattr(exc, "response", None)
+        error = error.get("Error") if isinstance(error, dict) else None
+        message = str((error or {}).get("Message") or "")
+        if (error or {}).get("Code") == "ValidationException" and "content filter" in message.lower():
+            return f"content_filter: {message}"[:300]
+        return None
+
     def result(self, audit: Audit, result: Any) -> Any:
         gen = audit.gen
         meta = result.get("ResponseMetadata") or {}
@@ -203,7 +213,10 @@ class InvokeModelTranslator:
         images, error = (self._sdxl_images if family == "sdxl" else self._images)(gen, payload)
         if error is not None:
             gen.params["bedrock_error"] = error[1]
-            audit.fail(None, error[0])
+            if error[0] == "content_filtered":  # the model's own safety filter: evidence, not a fault
+                audit.refused(f"content_filtered: {error[1]}")
+            else:
+                audit.fail(None, error[0])
             return result
         changed: list[bool] = []
         slots = [self._slot(payload, path, mime, changed) for path, mime in images]

@@ -201,6 +201,25 @@ def _blob_slot(blob: Any) -> ReturnedImage:
     return ReturnedImage(data=blob.data, mime_type=blob.mime_type, replace=replace)
 
 
+# Finish reasons a candidate ends with when Gemini's safety system withheld its content.
+_SAFETY_FINISH = {"SAFETY", "IMAGE_SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "IMAGE_PROHIBITED_CONTENT"}
+
+
+def safety_block(response: Any) -> str | None:
+    """Gemini's own content refusal: the prompt's block reason, or every candidate stopped for safety
+    with no image; None when the response carries an answer."""
+    feedback = getattr(response, "prompt_feedback", None)
+    blocked = getattr(feedback, "block_reason", None)
+    if blocked:
+        message = getattr(feedback, "block_reason_message", None)
+        return f"prompt_blocked: {_enum_text(blocked)}" + (f": {message}" if message else "")
+    candidates = getattr(response, "candidates", None) or []
+    reasons = [_enum_text(getattr(c, "finish_reason", "") or "") for c in candidates]
+    if candidates and all(r in _SAFETY_FINISH for r in reasons) and not _image_parts(response):
+        return "finish_reason: " + ",".join(sorted(set(reasons)))
+    return None
+
+
 def _image_parts(response: Any) -> list[ReturnedImage]:
     slots: list[ReturnedImage] = []
     for candidate in getattr(response, "candidates", None) or []:
@@ -323,7 +342,11 @@ class ContentTranslator:
             proxy = AsyncStreamProxy if self.is_async else StreamProxy
             return proxy(result, ContentStreamObserver(audit), self.where)
         _read_meta(audit.gen, result)
-        audit.succeed(_image_parts(result))
+        reason = safety_block(result)
+        if reason is not None:
+            audit.refused(reason)
+        else:
+            audit.succeed(_image_parts(result))
         return result
 
 
@@ -421,7 +444,15 @@ class ImagenTranslator:
                 gen.revised_prompt = generated.enhanced_prompt
         if filtered:
             gen.params["rai_filtered"] = filtered
-        audit.succeed(images)
+        reasons = [
+            str(g.rai_filtered_reason)
+            for g in getattr(result, "generated_images", None) or []
+            if getattr(g, "rai_filtered_reason", None)
+        ]
+        if not images and reasons:  # Imagen filtered every image it made: a refusal, not a success
+            audit.refused("rai_filtered: " + "; ".join(sorted(set(reasons)))[:300])
+        else:
+            audit.succeed(images)
         return result
 
 

@@ -112,6 +112,19 @@ def _is_stream(result: Any) -> bool:
 
 
 # ---------------------------------------------------------------------------- images API
+# Error codes the OpenAI API uses when its own safety system refuses an image request.
+_REFUSAL_CODES = ("moderation_blocked", "content_policy_violation")
+
+
+def content_refusal(exc: BaseException) -> str | None:
+    """`code: message` of an OpenAI content refusal (an API error whose code is a refusal code)."""
+    code = getattr(exc, "code", None)
+    if code not in _REFUSAL_CODES:
+        return None
+    message = str(getattr(exc, "message", "") or "")
+    return f"{code}: {message}"[:300] if message else str(code)
+
+
 class ImagesTranslator:
     def __init__(self, operation: str, is_async: bool) -> None:
         self.operation = operation
@@ -141,10 +154,12 @@ class ImagesTranslator:
             gen.params["raw_response"] = headers[RAW_HEADER]
         return gen
 
-    def with_prompt(
-        self, args: tuple[Any, ...], kwargs: dict[str, Any], prompt: str
-    ) -> tuple[tuple[Any, ...], dict]:
+    def with_prompt(self, args: tuple[Any, ...], kwargs: dict[str, Any], prompt: str) -> tuple[tuple[Any, ...], dict]:
         return args, {**kwargs, "prompt": prompt}
+
+    @staticmethod
+    def refusal(exc: BaseException) -> str | None:
+        return content_refusal(exc)
 
     def result(self, audit: Audit, result: Any) -> Any:
         if _is_stream(result):
@@ -266,9 +281,7 @@ class ResponsesTranslator:
             gen.params["stream"] = True
         return gen
 
-    def with_prompt(
-        self, args: tuple[Any, ...], kwargs: dict[str, Any], prompt: str
-    ) -> tuple[tuple[Any, ...], dict]:
+    def with_prompt(self, args: tuple[Any, ...], kwargs: dict[str, Any], prompt: str) -> tuple[tuple[Any, ...], dict]:
         value = kwarg(kwargs, "input")
         _, path = _last_user_text(value)
         if isinstance(value, str):
@@ -286,6 +299,10 @@ class ResponsesTranslator:
             message["content"] = parts
         return args, {**kwargs, "input": new_input}
 
+    @staticmethod
+    def refusal(exc: BaseException) -> str | None:
+        return content_refusal(exc)
+
     def result(self, audit: Audit, result: Any) -> Any:
         if _is_stream(result):
             proxy = AsyncStreamProxy if self.is_async else StreamProxy
@@ -302,9 +319,7 @@ def read_response(audit: Audit, response: Any, signed: dict[str, tuple[str, str 
     gen = audit.gen
     images: list[ReturnedImage] = []
     calls = [
-        item
-        for item in getattr(response, "output", None) or []
-        if getattr(item, "type", "") == "image_generation_call"
+        item for item in getattr(response, "output", None) or [] if getattr(item, "type", "") == "image_generation_call"
     ]
     for item in calls:
         mime = _mime_for(getattr(item, "output_format", None))

@@ -176,7 +176,10 @@ def read_response(audit: Audit, mapping: RestMapping, resp: ResponseView) -> byt
             payload = None
     for rule in spec.errors:
         if _rule_hits(rule, resp.headers, payload):
-            audit.fail(None, rule.error_type)
+            if rule.error_type == "content_filtered":  # the service's own safety filter: evidence
+                audit.refused("content_filtered")
+            else:
+                audit.fail(None, rule.error_type)
             return None
     if resp.body is None:
         audit.gen.params["response_read"] = False  # the caller streams it: we do not buffer

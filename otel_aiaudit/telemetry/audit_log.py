@@ -43,6 +43,7 @@ def _filled(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 _CONTAINERS = (list, dict)
+_REFUSED = ("blocked", "pending_approval", "provider_refused")
 
 
 def _nn(**fields: Any) -> dict[str, Any]:
@@ -133,6 +134,7 @@ def build_records(
         ),
         status=status,
         error_type=gen.error_type,
+        refusal_reason=gen.refusal_reason,
         duration_s=gen.duration_s,
         image_count=gen.image_count,
         approval=_nn(ticket_id=gen.ticket_id, approval_id=actor.approval_id),
@@ -181,9 +183,7 @@ def build_records(
         **_nn(**{sc.IMAGE_HASHES: hashes, sc.PROVENANCE: gen.provenance}),
         sc.RECORD_TYPE: "image",
     }
-    severity = (
-        "WARN" if status in ("blocked", "pending_approval") else ("ERROR" if status == "error" else "INFO")
-    )
+    severity = "WARN" if status in _REFUSED else ("ERROR" if status == "error" else "INFO")
     ts = gen.ended_at or gen.started_at
     return [
         AuditRecord(f"{gen.id}:{rtype}", rtype, gen.id, ts, trace_id, span_id, attrs, body, severity)

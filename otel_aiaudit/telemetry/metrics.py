@@ -73,7 +73,7 @@ class MetricsRecorder:
     def record(self, gen: Generation) -> None:
         base = {sc.GEN_AI_PROVIDER_NAME: gen.provider, sc.GEN_AI_REQUEST_MODEL: gen.model or "unknown"}
         team = gen.actor.team or "none"
-        if gen.duration_s is not None and gen.status in ("success", "error"):
+        if gen.duration_s is not None and gen.status in ("success", "error", "provider_refused"):
             attrs = {
                 **base,
                 sc.GEN_AI_OPERATION_NAME: sc.OPERATION_GENERATE_CONTENT,

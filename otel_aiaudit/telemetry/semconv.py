@@ -57,6 +57,7 @@ RESPONSE_IMAGE_COUNT = "aiaudit.response.image_count"
 IMAGE_HASHES = "aiaudit.image.hashes"
 RESPONSE_REVISED_PROMPT = "aiaudit.response.revised_prompt"
 STATUS = "aiaudit.status"
+REFUSAL_REASON = "aiaudit.provider.refusal_reason"
 PROVENANCE = "aiaudit.provenance"
 GENERATION_ID = "aiaudit.generation.id"
 RECORD_TYPE = "aiaudit.record.type"  # a ledger row's retention class

@@ -95,6 +95,7 @@ def result_attributes(
         _put(attrs, sc.IMAGE_HASHES, [i.hash for i in gen.images if i.hash])
         _put(attrs, sc.RESPONSE_REVISED_PROMPT, capture.for_span(gen.revised_prompt))
     _put(attrs, sc.ERROR_TYPE, gen.error_type)
+    _put(attrs, sc.REFUSAL_REASON, gen.refusal_reason)
     _put(attrs, sc.TICKET_ID, gen.ticket_id)
     _put(attrs, sc.PROVENANCE, gen.provenance)
     attrs.update(gen.attributes)
@@ -153,6 +154,8 @@ class SpanRecorder:
             if gen.status == "error":
                 description = error or gen.error_type
                 span.set_status(Status(StatusCode.ERROR, description))
+            elif gen.status == "provider_refused":
+                span.set_status(Status(StatusCode.ERROR, f"provider refused: {gen.refusal_reason}"))
             elif gen.status in ("blocked", "pending_approval"):
                 span.set_status(Status(StatusCode.ERROR, f"policy: {gen.decision.outcome}"))
         end = int(gen.ended_at * 1e9) if gen.ended_at else None

@@ -72,7 +72,7 @@ PROVIDER_LATENCY_S = 0.12
 DEGRADED_POLICY = {
     **POLICY,
     "cost_limits": {**POLICY["cost_limits"], "on_store_error": "fail_open"},
-    "on_error": {"limits": "fail_open"},
+    "on_error": {"store": "fail_open"},
 }
 UNREACHABLE_STORE = "redis://127.0.0.1:1"
 

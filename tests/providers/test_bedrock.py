@@ -158,12 +158,21 @@ def test_filtered_and_error_bodies_are_recorded(instrument_no_content, telemetry
     brt.override = lambda rec: Reply.of_json({"message": "bad width"}, 400, {"x-amzn-ErrorType": "ValidationException"})
     with pytest.raises(ClientError):
         _invoke(client, "amazon.nova-canvas-v1:0", _nova("y"))
-    filtered, errored, invalid = telemetry.finished_spans()
-    assert filtered.attributes["error.type"] == "content_filtered"
+    brt.override = lambda rec: Reply.of_json(
+        {"message": "This request has been blocked by our content filters."}, 400,
+        {"x-amzn-ErrorType": "ValidationException"})
+    with pytest.raises(ClientError):
+        _invoke(client, "amazon.nova-canvas-v1:0", _nova("z"))
+    filtered, errored, invalid, refused = telemetry.finished_spans()
+    assert filtered.attributes["aiaudit.status"] == "provider_refused"
+    assert filtered.attributes["aiaudit.provider.refusal_reason"] == "content_filtered: Filter reason: prompt"
     assert errored.attributes["error.type"] == "bedrock.error"
     assert invalid.attributes["error.type"] == "ValidationException"
-    for span in (filtered, errored, invalid):
+    assert refused.attributes["aiaudit.status"] == "provider_refused"
+    assert "blocked by our content filters" in refused.attributes["aiaudit.provider.refusal_reason"]
+    for span in (errored, invalid):
         assert span.attributes["aiaudit.status"] == "error"
+    for span in (filtered, errored, invalid, refused):
         assert span.attributes["aiaudit.cost.usd"] == 0.0
         assert span.status.status_code.name == "ERROR"
     logs = telemetry.records("log")

@@ -149,13 +149,17 @@ def test_stability_filtered_and_http_errors(instrument_no_content, telemetry, sr
     status, _, _ = _stability(caller, "no credits left")
     assert status == 402
     header_filtered, json_filtered, unpaid = telemetry.finished_spans()
-    assert header_filtered.attributes["error.type"] == "content_filtered"
-    assert json_filtered.attributes["error.type"] == "content_filtered"
+    for filtered in (header_filtered, json_filtered):  # the service's own refusal: evidence
+        assert filtered.attributes["aiaudit.status"] == "provider_refused"
+        assert filtered.attributes["error.type"] == "provider_refused"
+        assert filtered.attributes["aiaudit.provider.refusal_reason"].startswith("content_filtered")
     assert unpaid.attributes["error.type"] == "http.402"
+    assert unpaid.attributes["aiaudit.status"] == "error"
     for span in (header_filtered, json_filtered, unpaid):
-        assert span.attributes["aiaudit.status"] == "error"
         assert span.attributes["aiaudit.cost.usd"] == 0.0
-    assert telemetry.metric_sum("aiaudit.requests", **{"aiaudit.status": "error"}) == 3
+    assert telemetry.metric_sum("aiaudit.requests", **{"aiaudit.status": "provider_refused"}) == 2
+    refused = {"aiaudit.policy.rule": "provider", "aiaudit.policy.category": "refused"}
+    assert telemetry.metric_sum("aiaudit.policy.violations", **refused) == 2
 
 
 # ---------------------------------------------------------------------------- BFL
