@@ -24,7 +24,7 @@ fi
 PY="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[all,test]'
+.venv/bin/python -m pip install -q -e '.[all,test,docs]'
 # diffusers runs a tiny random pipeline on the CPU; the CPU build of torch is pinned so no GPU build is pulled.
 .venv/bin/python -m pip install -q 'torch==2.13.0' 'diffusers>=0.30' 'transformers>=5'
 
