@@ -233,6 +233,7 @@ def _build(
         _anomalies(c, w, limit, spend / priced if priced else None),
         _new_users(c, w, limit, first_seen),
         _failed(c, w, limit),
+        _refused(c, w, limit),
         _violations(c, w, limit),
     ]
     _from_store(report, store, store_note, policy)
@@ -358,11 +359,25 @@ def _new_users(c: Any, w: tuple[float, float], limit: int, first_seen: dict[str,
 
 
 def _failed(c: Any, w: tuple[float, float], limit: int) -> SavedSearch:
-    total = c.execute(f"SELECT COUNT(*) {_STATUS}", ("error", *w)).fetchone()[0]
+    return _by_status(c, w, limit, "error", "error_type", ("failed_generations", "Failed generations"))
+
+
+def _refused(c: Any, w: tuple[float, float], limit: int) -> SavedSearch:
+    """Prompts the provider itself refused for content reasons: evidence, next to our own blocks."""
+    return _by_status(
+        c, w, limit, "provider_refused", "refusal_reason", ("provider_refusals", "Refused by the provider")
+    )
+
+
+def _by_status(
+    c: Any, w: tuple[float, float], limit: int, status: str, detail: str, name: tuple[str, str]
+) -> SavedSearch:
+    """The latest generations of one status, with one detail field of their log record."""
+    total = c.execute(f"SELECT COUNT(*) {_STATUS}", (status, *w)).fetchone()[0]
     rows = c.execute(
-        f"SELECT ts, user, team, provider, model, json_extract(body, '$.body.error_type'), generation_id {_STATUS}"
+        f"SELECT ts, user, team, provider, model, json_extract(body, '$.body.{detail}'), generation_id {_STATUS}"
         " ORDER BY ts DESC LIMIT ?",
-        ("error", *w, limit),
+        (status, *w, limit),
     ).fetchall()
     out = [
         {
@@ -371,13 +386,13 @@ def _failed(c: Any, w: tuple[float, float], limit: int) -> SavedSearch:
             "team": r[2],
             "provider": r[3],
             "model": r[4],
-            "error_type": r[5],
+            detail: r[5],
             "generation_id": r[6],
         }
         for r in rows
     ]
-    cols = ["time", "user", "team", "provider", "model", "error_type", "generation_id"]
-    return SavedSearch("failed_generations", "Failed generations", cols, out, total)
+    cols = ["time", "user", "team", "provider", "model", detail, "generation_id"]
+    return SavedSearch(name[0], name[1], cols, out, total)
 
 
 def _violations(c: Any, w: tuple[float, float], limit: int) -> SavedSearch:

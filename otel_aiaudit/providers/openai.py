@@ -121,7 +121,8 @@ def content_refusal(exc: BaseException) -> str | None:
     code = getattr(exc, "code", None)
     if code not in _REFUSAL_CODES:
         return None
-    message = str(getattr(exc, "message", "") or "")
+    body = getattr(exc, "body", None)  # the API's error object: its message, without the status prefix
+    message = str((body.get("message") if isinstance(body, dict) else None) or getattr(exc, "message", "") or "")
     return f"{code}: {message}"[:300] if message else str(code)
 
 

@@ -35,6 +35,7 @@ def test_json(report) -> None:
         "cost_anomalies",
         "new_users",
         "failed_generations",
+        "provider_refusals",
         "violations_by_user",
     }
     assert len(doc["spend_per_day"]) == 31
