@@ -20,7 +20,7 @@ LEDGER_OPTION = typer.Option(
 )
 EXIT_PROBLEMS = EXIT_BAD
 EXIT_NO_LEDGER = EXIT_USAGE
-_NO_LEDGER = "no ledger at the path (never created here)"
+_NO_LEDGER = "no audit ledger at the path (never created here)"
 
 
 def ledger_path(explicit: Path | None) -> Path:
@@ -31,7 +31,7 @@ def ledger_path(explicit: Path | None) -> Path:
     if path is None:
         fail("the ledger is off (OTEL_AIAUDIT_LEDGER=off); pass --ledger FILE", EXIT_NO_LEDGER)
     if not Path(path).is_file():
-        fail(f"no ledger at {path} (nothing recorded yet, or pass --ledger FILE)", EXIT_NO_LEDGER)
+        fail(f"no audit ledger at {path} (nothing recorded yet, or pass --ledger FILE)", EXIT_NO_LEDGER)
     return Path(path)
 
 

@@ -57,7 +57,7 @@ def test_readers_create_nothing_by_default(state_home: Path, args: tuple[str, ..
     code, out = invoke(*args)
     assert code == 2
     line = one_error_line(out)
-    assert ("no store at" in line or "no ledger at" in line) and str(state_home) in line
+    assert ("no store at" in line or "no audit ledger at" in line) and str(state_home) in line
     assert not state_home.parent.exists()  # not even the directory
     assert os.listdir(".") == []
 

@@ -41,7 +41,7 @@ def test_verify_uses_the_configured_ledger(sink, monkeypatch, ledger_path: Path)
 
 def test_missing_ledger_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ledger", "verify", "--ledger", str(tmp_path / "none.db")])
-    assert result.exit_code == 2 and "no ledger at" in result.output
+    assert result.exit_code == 2 and "no audit ledger at" in result.output
     assert not (tmp_path / "none.db").exists()
 
 
