@@ -14,6 +14,7 @@ from collections.abc import Collection, Mapping
 from typing import Any, Literal, get_args
 from urllib.parse import parse_qsl, urlsplit
 
+import platformdirs
 from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator
 
 from .errors import ConfigurationError
@@ -79,6 +80,20 @@ def _one_of(words: Collection[str]) -> str:
     return ", ".join(items[:-1]) + " or " + items[-1] if len(items) > 1 else "".join(items)
 
 
+STATE_APP_NAME = "otel-aiaudit"
+
+
+def state_dir() -> str:
+    """The per-user state directory holding the default store and ledger (e.g. ~/.local/state/
+    otel-aiaudit, or under $XDG_STATE_HOME), so where data lands never depends on the working directory."""
+    return platformdirs.user_state_dir(STATE_APP_NAME)
+
+
+def _default_store() -> str:
+    # An absolute path: sqlite:/// followed by /home/... gives the four-slash absolute form.
+    return "sqlite:///" + os.path.join(state_dir(), "aiaudit.db")
+
+
 def _default_user() -> str | None:
     try:
         return getpass.getuser()
@@ -89,7 +104,7 @@ def _default_user() -> str | None:
 class Settings(BaseModel):
     policy_file: str | None = None
     # sqlite:///path.db (`?busy_timeout=` in seconds), redis://host:port/db, rediss://, unix://, memory://
-    store: str = "sqlite:///./aiaudit.db"
+    store: str = Field(default_factory=_default_store)
     prompt_capture: PromptCapture = "redacted"
     # OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: None (unset), NO_CONTENT, SPAN_ONLY,
     # EVENT_ONLY or SPAN_AND_EVENT; see telemetry/capture.py for what each lets through.
@@ -104,7 +119,7 @@ class Settings(BaseModel):
     c2pa_cert: str | None = None
     c2pa_key: str | None = None
     c2pa_fetch_urls: bool = False
-    # Local ledger: "default" = beside the store's SQLite file (or ./aiaudit-ledger.db), "off" disables.
+    # Local ledger: "default" = beside the store's SQLite file (else in the state directory), "off" disables.
     ledger: str = "default"
     # full: each append is fsynced (survives power loss); normal: survives a crash or kill of the
     # process, not of the machine, and costs far less per call (SQLite WAL synchronous levels).

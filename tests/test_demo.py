@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
+from otel_aiaudit.cli.demo import HINT_PREFIX
 from otel_aiaudit.demo.scenario import run
 
 
@@ -66,3 +68,12 @@ def test_demo_command_runs(tmp_path: Path) -> None:
         "ContentBlocked" in out.stdout and "BudgetExceeded" in out.stdout and "ApprovalRequired" in out.stdout
     )
     assert (tmp_path / "d" / "aiaudit.db").exists()
+    # The closing hints run exactly as printed.
+    hints = [line[len(HINT_PREFIX) :] for line in out.stdout.splitlines() if line.startswith(HINT_PREFIX)]
+    assert len(hints) >= 3 and any(h.startswith("aiaudit approvals list") for h in hints), out.stdout
+    for hint in hints:
+        argv = shlex.split(hint)
+        assert argv[0] == "aiaudit"
+        ran = subprocess.run([str(aiaudit), *argv[1:]], capture_output=True, text=True, timeout=60, env=env)
+        assert ran.returncode == 0, (hint, ran.stderr[-2000:])
+        assert "Traceback" not in ran.stderr

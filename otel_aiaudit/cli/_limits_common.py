@@ -3,38 +3,46 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from urllib.parse import urlsplit
 
-import typer
 from rich.console import Console
 
-from ..errors import PolicyFileError
 from ..policy import config as policy_config
-from ..settings import Settings
+from ..settings import Settings, shown_url
 from ..store import Store, open_store
+from ._app import EXIT_USAGE, fail
+
+STORE_HELP = "Store URL (default: OTEL_AIAUDIT_STORE, else aiaudit.db in the per-user state directory)."
 
 
-def store_from(url: str | None) -> Store:
+def existing_store(url: str | None) -> Store:
+    """The store to read or decide in. It must exist already: these commands never create a store
+    file (nor its directory), and a memory:// store lives only inside the process that made it."""
     url = url or Settings.from_env().store
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "memory":
+        fail("no store at memory://: it lives only inside the instrumented process; pass --store", EXIT_USAGE)
+    if scheme == "sqlite":
+        path = parts.path[1:] if parts.path.startswith("/") else parts.path
+        if path and not Path(path).is_file():
+            fail(f"no store at {path} (nothing recorded yet, or pass --store)", EXIT_USAGE)
     try:
         return open_store(url)
     except ValueError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
+        fail(f"store {shown_url(url)}: {exc}", EXIT_USAGE)
 
 
 def policy_from(path: str | None, *, required: bool) -> policy_config.PolicyConfig | None:
     path = path or Settings.from_env().policy_file
     if not path:
         if required:
-            typer.echo("error: this command needs the policy's roles: pass --policy FILE", err=True)
-            raise typer.Exit(2)
+            fail("this command needs the policy's roles: pass --policy FILE", EXIT_USAGE)
         return None
-    try:
-        # The loader the instrumentor uses: bounded YAML and the same validation as `policy check`.
-        return policy_config.load_policy(path)
-    except PolicyFileError as exc:  # already `file:line: key: problem`, one line per problem
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+    # The loader the instrumentor uses: bounded YAML and the same validation as `policy check`. A
+    # broken file raises PolicyFileError, reported by the root handler as an input error (exit 2).
+    return policy_config.load_policy(path)
 
 
 def console() -> Console:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime, timezone
 
@@ -11,10 +10,23 @@ import typer
 from rich.table import Table
 
 from ..limits import approvals as workflow
-from ..store import StoreError, Ticket, TicketError, micros_to_usd
-from ._limits_common import console, policy_from, store_from
+from ..store import Ticket, micros_to_usd
+from ._app import EXIT_BAD, exit_codes, fail, new_typer
+from ._limits_common import STORE_HELP, console, existing_store, policy_from
 
-STORE_HELP = "Store URL (default: OTEL_AIAUDIT_STORE or sqlite:///./aiaudit.db)."
+_NO_STORE = "no store at the path (never created here), a bad --policy file or setting"
+READ_EPILOG = exit_codes(
+    ok="shown (an existing store without tickets lists none)",
+    bad="no such ticket, or the store answered with an error",
+    usage=f"usage or input error: {_NO_STORE}",
+    unreachable="the Redis store cannot be reached",
+)
+DECIDE_EPILOG = exit_codes(
+    ok="decided",
+    bad="the decision is refused (not an approver, ticket expired or already decided, no such ticket)",
+    usage=f"usage or input error: {_NO_STORE}",
+    unreachable="the Redis store cannot be reached",
+)
 POLICY_HELP = "policy.yaml with the approver roles (default: OTEL_AIAUDIT_POLICY_FILE)."
 
 
@@ -30,23 +42,22 @@ def _row(t: Ticket, now_us: int) -> dict:
 
 
 def register(app: typer.Typer) -> None:
-    group = typer.Typer(help="Approval tickets for purposes that need approval.", no_args_is_help=True)
+    group = new_typer(help="Approval tickets for purposes that need approval.")
     app.add_typer(group, name="approvals")
 
-    @group.command("list")
+    @group.command("list", epilog=READ_EPILOG)
     def list_(
         state: str = typer.Option("pending", help="pending, approved, denied, used, expired or all."),
         store: str = typer.Option(None, "--store", help=STORE_HELP),
         as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
     ) -> None:
         """List approval tickets."""
-        st = store_from(store)
+        st = existing_store(store)
         try:
             now = st.now_us()
             tickets = [t for t in st.list_tickets() if state == "all" or t.state_at(now) == state]
-        except StoreError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(1) from exc
+        finally:
+            st.close()
         if as_json:
             for t in tickets:
                 typer.echo(json.dumps(_row(t, now)))
@@ -82,20 +93,22 @@ def register(app: typer.Typer) -> None:
             )
         console().print(table)
 
-    @group.command("show")
+    @group.command("show", epilog=READ_EPILOG)
     def show(
         ticket_id: str = typer.Argument(..., help="Ticket id."),
         store: str = typer.Option(None, "--store", help=STORE_HELP),
     ) -> None:
         """Show one ticket as JSON."""
-        st = store_from(store)
-        ticket = st.get_ticket(ticket_id)
-        if ticket is None:
-            typer.echo(f"error: no approval ticket {ticket_id!r}", err=True)
-            raise typer.Exit(1)
-        typer.echo(json.dumps(_row(ticket, st.now_us()), indent=2))
+        st = existing_store(store)
+        try:
+            ticket = st.get_ticket(ticket_id)
+            if ticket is None:
+                fail(f"no approval ticket {ticket_id!r}", EXIT_BAD)
+            typer.echo(json.dumps(_row(ticket, st.now_us()), indent=2))
+        finally:
+            st.close()
 
-    @group.command("approve")
+    @group.command("approve", epilog=DECIDE_EPILOG)
     def approve(
         ticket_id: str = typer.Argument(..., help="Ticket id."),
         as_user: str = typer.Option(..., "--as", help="The approver (a member of an awaited role)."),
@@ -107,12 +120,15 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Approve a ticket for one role; it is approved once every role has approved."""
         pol = policy_from(policy, required=True)
-        st = store_from(store)
-        t = _decided(lambda: workflow.approve(st, pol, ticket_id, as_user, role))  # type: ignore[arg-type]
+        st = existing_store(store)
+        try:  # a refused decision (TicketError) or a failing store leaves through the root handler
+            t = workflow.approve(st, pol, ticket_id, as_user, role)  # type: ignore[arg-type]
+        finally:
+            st.close()
         waiting = ", ".join(t.missing_roles())
         typer.echo(f"ticket {t.id}: {t.state}" + (f" (still awaiting {waiting})" if waiting else ""))
 
-    @group.command("deny")
+    @group.command("deny", epilog=DECIDE_EPILOG)
     def deny(
         ticket_id: str = typer.Argument(..., help="Ticket id."),
         as_user: str = typer.Option(..., "--as", help="The approver denying it."),
@@ -122,15 +138,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Deny a ticket; the call it stands for stays refused."""
         pol = policy_from(policy, required=True)
-        st = store_from(store)
-        t = _decided(lambda: workflow.deny(st, pol, ticket_id, as_user, reason))  # type: ignore[arg-type]
+        st = existing_store(store)
+        try:
+            t = workflow.deny(st, pol, ticket_id, as_user, reason)  # type: ignore[arg-type]
+        finally:
+            st.close()
         typer.echo(f"ticket {t.id}: denied by {t.decided_by}: {t.reason}")
 
-
-def _decided(action: Callable[[], Ticket]) -> Ticket:
-    """Run an approve/deny; a refused decision (wrong approver, expired ticket, store down) exits 1."""
-    try:
-        return action()
-    except (TicketError, StoreError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from exc

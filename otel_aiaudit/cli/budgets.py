@@ -10,14 +10,22 @@ import typer
 from rich.table import Table
 
 from ..limits.budgets import TEAM_MONTHLY, USER_DAILY
-from ..store import StoreError, micros_to_usd, usd_to_micros
-from ._limits_common import console, policy_from, store_from
+from ..store import micros_to_usd, usd_to_micros
+from ._app import exit_codes
+from ._limits_common import STORE_HELP, console, existing_store, policy_from
+
+EPILOG = exit_codes(
+    ok="shown (an existing store with no budget use yet shows an empty table)",
+    bad="the store answered with an error",
+    usage="usage or input error: no store at the path (it is never created here), a bad --policy file or setting",
+    unreachable="the Redis store cannot be reached",
+)
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("budgets")
+    @app.command("budgets", epilog=EPILOG)
     def budgets(
-        store: str = typer.Option(None, "--store", help="Store URL (default: OTEL_AIAUDIT_STORE)."),
+        store: str = typer.Option(None, "--store", help=STORE_HELP),
         policy: str = typer.Option(
             None, "--policy", help="policy.yaml whose limits to show (default: stored)."
         ),
@@ -28,13 +36,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Show budget use per scope and period (reservations of crashed processes already returned)."""
         pol = policy_from(policy, required=False)
-        st = store_from(store)
+        st = existing_store(store)
         try:
-            rows = st.budget_usage()
+            rows = st.budget_usage()  # a StoreError leaves through the root handler: exit 1, or 3 unreachable
             now = st.now_us()
-        except StoreError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(1) from exc
+        finally:
+            st.close()
         limits = pol.cost_limits if pol else None
         out = []
         for u in sorted(rows, key=lambda r: (r.scope, r.subject, r.period)):

@@ -13,15 +13,27 @@ from rich.table import Table
 
 from otel_aiaudit.settings import Settings
 
-c2pa_app = typer.Typer(help="C2PA content credentials.", no_args_is_help=True)
+from ._app import EXIT_BAD, EXIT_USAGE, exit_codes, fail, new_typer
+
+c2pa_app = new_typer(help="C2PA content credentials.")
 
 _STATE_STYLE = {"trusted": "bold green", "valid": "yellow", "invalid": "bold red", "none": "dim"}
 # Exit codes of verify-image, so scripts can gate on them.
-EXIT_INVALID = 1
-EXIT_NO_MANIFEST = 2
+EXIT_INVALID = EXIT_BAD
+EXIT_NO_MANIFEST = EXIT_USAGE
+VERIFY_EPILOG = exit_codes(
+    ok="trusted or valid credentials",
+    bad="invalid credentials: the image or its manifest was altered, or the signature does not verify",
+    usage="usage or input error: not an image (PNG, JPEG or WebP), no credentials in it, the c2pa extra missing",
+)
 
 
-@c2pa_app.command("dev-cert")
+@c2pa_app.command(
+    "dev-cert",
+    epilog=exit_codes(
+        ok="written", usage="usage or input error: a key exists there (pass --force), the c2pa extra missing"
+    ),
+)
 def dev_cert(
     out: Path = typer.Option(Path("aiaudit-c2pa"), "--out", help="Directory for the certificate files."),
     org: str = typer.Option(
@@ -64,7 +76,9 @@ def _default_ledger_path(settings: Settings, ledger: Any) -> Path | None:
         return Path(found) if found else None
     if settings.store.startswith("sqlite:///"):
         return Path(settings.store[len("sqlite:///") :]).parent / "aiaudit-ledger.db"
-    return Path("aiaudit-ledger.db")
+    from otel_aiaudit.settings import state_dir
+
+    return Path(state_dir()) / "aiaudit-ledger.db"
 
 
 def _ledger_records(explicit: Path | None, generation_id: str | None) -> tuple[str, list[dict[str, Any]]]:
@@ -142,11 +156,15 @@ def verify_image(
     ledger: Path = typer.Option(None, "--ledger", help="Local audit ledger (default: from settings)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
-    """Print an image's content credentials, their validation state and its audit record.
+    """Print an image's content credentials, their validation state and its audit record."""
+    from otel_aiaudit.provenance.formats import sniff_mime
 
-    Exit status: 0 trusted or valid, 1 invalid, 2 no credentials.
-    """
-    from otel_aiaudit.provenance.verify import verify_file
+    with file.open("rb") as fh:
+        head = fh.read(16)
+    # Not an image is an input error (2), told apart from an image whose credentials fail (1).
+    if sniff_mime(head) is None:
+        fail(f"{file} is not an image (expected PNG, JPEG or WebP)", EXIT_USAGE)
+    from otel_aiaudit.provenance.verify import verify_file  # needs the c2pa extra
 
     try:
         report = verify_file(file, trust, sidecar)
@@ -166,4 +184,4 @@ def verify_image(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(c2pa_app, name="c2pa")
-    app.command("verify-image")(verify_image)
+    app.command("verify-image", epilog=VERIFY_EPILOG)(verify_image)

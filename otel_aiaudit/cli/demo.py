@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import shlex
+from pathlib import Path
+
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+from ._app import exit_codes
+
+HINT_PREFIX = "  $ "
 
 _STYLE = {
     "success": "green",
@@ -16,8 +23,23 @@ _STYLE = {
 }
 
 
+def hints(workdir: str, policy: Path) -> list[str]:
+    """Commands to look at what the demo left, each runnable exactly as printed."""
+    work = Path(workdir).resolve()
+    q = shlex.quote
+    store = q(f"sqlite:///{work / 'aiaudit.db'}")
+    ledger = q(str(work / "ledger.db"))
+    pol = q(str(policy))
+    return [
+        f"aiaudit report --ledger {ledger} --store {store} --policy {pol}",
+        f"aiaudit ledger verify --ledger {ledger}",
+        f"aiaudit approvals list --store {store}",
+        f"aiaudit budgets --store {store} --policy {pol}",
+    ]
+
+
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(epilog=exit_codes(ok="the demo ran"))
     def demo(
         workdir: str = typer.Option(
             None, help="Keep the demo's store and ledger here (default: a temp dir)."
@@ -71,9 +93,9 @@ def register(app: typer.Typer) -> None:
             render_table(result.report, console)
         console.print(
             f"\n{result.spans} spans, {result.records} audit records, {result.images} images in "
-            f"{result.seconds:.1f} s. Store and ledger: {result.workdir}\n"
-            f"Try: aiaudit report --ledger {result.workdir}/ledger.db --store sqlite:///{result.workdir}/aiaudit.db "
-            f"--policy {demo_policy_path()}\n"
-            f"     aiaudit ledger verify --ledger {result.workdir}/ledger.db\n"
-            f"     aiaudit approvals list --store sqlite:///{result.workdir}/aiaudit.db --policy {demo_policy_path()}"
+            f"{result.seconds:.1f} s. Store and ledger: {result.workdir}\n\nTry:",
+            soft_wrap=True,
         )
+        # Plain echo: a rich console would wrap a long path and the command would no longer paste.
+        for line in hints(result.workdir, demo_policy_path()):
+            typer.echo(HINT_PREFIX + line)

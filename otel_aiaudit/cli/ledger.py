@@ -11,15 +11,16 @@ import typer
 from rich.console import Console
 
 from ..settings import Settings
+from ._app import EXIT_BAD, EXIT_UNREACHABLE, EXIT_USAGE, exit_codes, fail, new_typer
 
-ledger_app = typer.Typer(
-    help="The local audit ledger: verify the chain, apply retention, resend records.", no_args_is_help=True
+ledger_app = new_typer(help="The local audit ledger: verify the chain, apply retention, resend records.")
+
+LEDGER_OPTION = typer.Option(
+    None, "--ledger", help="Ledger file (default: OTEL_AIAUDIT_LEDGER, else beside the SQLite store)."
 )
-
-LEDGER_OPTION = typer.Option(None, "--ledger", help="Ledger file (default: from OTEL_AIAUDIT_LEDGER / the store).")
-EXIT_PROBLEMS = 1
-EXIT_NO_LEDGER = 2
-EXIT_UNREACHABLE = 3
+EXIT_PROBLEMS = EXIT_BAD
+EXIT_NO_LEDGER = EXIT_USAGE
+_NO_LEDGER = "no audit ledger at the path (never created here)"
 
 
 def ledger_path(explicit: Path | None) -> Path:
@@ -28,11 +29,9 @@ def ledger_path(explicit: Path | None) -> Path:
 
     path = explicit or default_path(Settings.from_env())
     if path is None:
-        typer.echo("error: the ledger is off (OTEL_AIAUDIT_LEDGER=off); pass --ledger FILE", err=True)
-        raise typer.Exit(EXIT_NO_LEDGER)
+        fail("the ledger is off (OTEL_AIAUDIT_LEDGER=off); pass --ledger FILE", EXIT_NO_LEDGER)
     if not Path(path).is_file():
-        typer.echo(f"error: no audit ledger at {path}", err=True)
-        raise typer.Exit(EXIT_NO_LEDGER)
+        fail(f"no audit ledger at {path} (nothing recorded yet, or pass --ledger FILE)", EXIT_NO_LEDGER)
     return Path(path)
 
 
@@ -40,7 +39,14 @@ def _iso(ts: float | None) -> str:
     return "-" if ts is None else datetime.fromtimestamp(ts, timezone.utc).isoformat(timespec="seconds")
 
 
-@ledger_app.command("verify")
+@ledger_app.command(
+    "verify",
+    epilog=exit_codes(
+        ok="the chain is intact",
+        bad="a problem is found, or the file is empty (unless --allow-empty), not SQLite or lacks the ledger's tables",
+        usage=f"usage or input error: {_NO_LEDGER}, the anchor file is missing or holds no anchors",
+    ),
+)
 def verify_cmd(
     path: Path = typer.Argument(None, help="Ledger file (same as --ledger)."),
     ledger: Path = LEDGER_OPTION,
@@ -56,11 +62,7 @@ def verify_cmd(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
-    """Check the hash chain; name every edited, deleted or reordered record.
-
-    Exit 0 when intact; 1 when a problem is found, or the file is empty (unless --allow-empty), not an
-    SQLite file or lacks the ledger's tables; 2 when the ledger or the anchor file is missing, or the
-    anchor file holds no anchors."""
+    """Check the hash chain; name every edited, deleted or reordered record."""
     from ..ledger.store import Ledger
     from ..ledger.verify import EMPTY_STATES, check_anchor, describe, inspect, tail_cut, verify
 
@@ -82,8 +84,7 @@ def verify_cmd(
         result = verify(led)
         tail = check_anchor(led, *found) if found is not None else None
     except (sqlite3.Error, OSError) as exc:
-        typer.echo(f"error: cannot read the audit ledger {path}: {exc}", err=True)
-        raise typer.Exit(EXIT_PROBLEMS) from None
+        fail(f"cannot read the audit ledger {path}: {exc}", EXIT_PROBLEMS)
     if tail is not None:
         result.problems.append(tail)
     if as_json:
@@ -130,12 +131,10 @@ def _read_anchor(anchor: Path) -> tuple[int, str]:
     try:
         found = scan(anchor)
     except OSError as exc:
-        typer.echo(f"error: cannot read the anchor file {anchor}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(EXIT_NO_LEDGER) from None
+        fail(f"cannot read the anchor file {anchor}: {exc.strerror or exc}", EXIT_NO_LEDGER)
     if found.seq is None or found.hash is None:
         extra = f" ({found.unreadable} lines are not JSON)" if found.unreadable else ""
-        typer.echo(f"error: no anchors in {anchor}: no record carries {SEQ} with its hash{extra}", err=True)
-        raise typer.Exit(EXIT_NO_LEDGER)
+        fail(f"no anchors in {anchor}: no record carries {SEQ} with its hash{extra}", EXIT_NO_LEDGER)
     return found.seq, found.hash
 
 
@@ -145,10 +144,15 @@ def _file_state(path: Path, what: str, as_json: bool, *, ok: bool) -> None:
     elif ok:
         typer.echo(f"OK: {path} {what}")
     else:
-        typer.echo(f"error: {path} {what}", err=True)
+        typer.echo(f"aiaudit: error: {path} {what}", err=True)
 
 
-@ledger_app.command("retention")
+@ledger_app.command(
+    "retention",
+    epilog=exit_codes(
+        ok="applied, or listed in a dry run", usage=f"usage or input error: {_NO_LEDGER}, a bad --policy file"
+    ),
+)
 def retention_cmd(
     apply: bool = typer.Option(False, "--apply", help="Remove what the retention classes say (default: dry run)."),
     policy: str = typer.Option(
@@ -195,7 +199,14 @@ def retention_cmd(
         typer.echo("dry run: pass --apply to remove")
 
 
-@ledger_app.command("resend")
+@ledger_app.command(
+    "resend",
+    epilog=exit_codes(
+        ok="every record acknowledged",
+        usage=f"usage or input error: {_NO_LEDGER}, no OTLP exporter configured or installed",
+        unreachable="the OTLP endpoint did not acknowledge a batch",
+    ),
+)
 def resend_cmd(
     ledger: Path = LEDGER_OPTION,
     after_seq: int = typer.Option(
@@ -206,7 +217,7 @@ def resend_cmd(
 
     For what the backend did not receive (an outage, a process killed before its batch was exported).
     Each record keeps its record id, which the backend indexes it under, so sending one twice stores
-    it once. Exit 0 all acknowledged, 2 usage error, 3 the endpoint did not acknowledge."""
+    it once."""
     from ..ledger.resend import ExporterMissing, exporter, resend
     from ..ledger.store import Ledger
 
@@ -214,8 +225,7 @@ def resend_cmd(
     try:
         export = exporter()
     except (ExporterMissing, ValueError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_NO_LEDGER) from None
+        fail(str(exc), EXIT_NO_LEDGER)
     led = Ledger(path)
     try:
         sent, ok = resend(led, after_seq, export)
@@ -224,8 +234,7 @@ def resend_cmd(
         led.close()
     typer.echo(f"sent: {sent:,} records")
     if not ok:
-        typer.echo("error: the OTLP endpoint did not acknowledge a batch; the rest stays in the ledger", err=True)
-        raise typer.Exit(EXIT_UNREACHABLE)
+        fail("the OTLP endpoint did not acknowledge a batch; the rest stays in the ledger", EXIT_UNREACHABLE)
 
 
 def register(app: typer.Typer) -> None:

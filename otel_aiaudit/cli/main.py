@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import importlib
 
-import typer
+from ._app import AuditGroup, new_typer
 
-app = typer.Typer(
+# AuditGroup is the one error handler: each command's known errors leave as `aiaudit: error: ...`,
+# one line, exit 1 (checked thing is bad), 2 (usage or input) or 3 (service unreachable).
+app = new_typer(
+    cls=AuditGroup,
     name="aiaudit",
     help="Audit, govern and cost AI image generation.",
-    no_args_is_help=True,
-    add_completion=False,
+    epilog="Exit codes: 0 ok; 1 what was checked is bad; 2 usage or input error; 3 a service is unreachable.",
 )
 
 # Each module exposes `register(app)`; kept as a list so the command set is visible in one place.
 COMMAND_MODULES = (
     "demo",
+    "loopback",
     "report",
     "policy",
     "approvals",

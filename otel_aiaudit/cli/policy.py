@@ -13,8 +13,9 @@ from ..errors import PolicyFileError
 from ..generation import Actor, Generation
 from ..policy.config import PolicyFileUnreadable
 from ..policy.engine import PolicyEngine
+from ._app import EXIT_BAD, EXIT_USAGE, exit_codes, fail, new_typer
 
-policy_app = typer.Typer(help="Validate a policy file and try prompts against it.", no_args_is_help=True)
+policy_app = new_typer(help="Validate a policy file and try prompts against it.")
 
 _STYLE = {"allow": "green", "warn": "yellow", "modify": "cyan", "block": "bold red"}
 
@@ -28,16 +29,24 @@ def _load(path: Path) -> PolicyEngine:
         # No webhook posts from the command line: eval is a dry run.
         return PolicyEngine.from_file(path)
     except PolicyFileUnreadable as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        fail(str(exc), EXIT_USAGE)
     except PolicyFileError as exc:
-        typer.echo(str(exc), err=True)  # already `file:line: key: problem`, one line per problem
-        raise typer.Exit(1) from None
+        # The finding of a check, not an error of the command: `file:line: key: problem`, one line
+        # per problem, so every problem in the file is listed at once.
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_BAD) from None
 
 
-@policy_app.command("check")
+@policy_app.command(
+    "check",
+    epilog=exit_codes(
+        ok="valid, with a summary",
+        bad="invalid, with file:line: key: problem for each problem",
+        usage="FILE cannot be read",
+    ),
+)
 def check(file: Path = typer.Argument(..., help="policy.yaml to validate")) -> None:
-    """Validate FILE: exit 0 with a summary, 1 with file:line: key: problem, 2 if FILE cannot be read."""
+    """Validate FILE the way the instrumentor loads it."""
     out = Console()
     engine = _load(file)
     cfg = engine.config
@@ -63,7 +72,14 @@ def check(file: Path = typer.Argument(..., help="policy.yaml to validate")) -> N
     out.print(table)
 
 
-@policy_app.command("eval")
+@policy_app.command(
+    "eval",
+    epilog=exit_codes(
+        ok="decided (whatever the decision)",
+        bad="the policy file is invalid",
+        usage="usage or input error: the policy file cannot be read",
+    ),
+)
 def evaluate(
     prompt: str = typer.Argument(..., help="the prompt to decide on"),
     policy: Path = typer.Option(..., "--policy", "-p", help="policy.yaml"),

@@ -8,16 +8,24 @@ from pathlib import Path
 import typer
 
 from ..settings import Settings
+from ._app import exit_codes
+
+EPILOG = exit_codes(
+    ok="written (a store that is missing or unreachable only marks its figures n/a)",
+    usage="usage or input error: no ledger at the path (never created here), a bad option, --policy file or setting",
+)
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("report")
+    @app.command("report", epilog=EPILOG)
     def report(
         since: str = typer.Option("30d", "--since", help="Window start: 30d, 12h, 2w or an ISO date."),
         fmt: str = typer.Option("table", "--format", help="table, json, csv or html."),
         output: Path = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
         ledger: Path = typer.Option(None, "--ledger", help="Ledger file (default: from settings)."),
-        store: str = typer.Option(None, "--store", help="Budget store URL (default: OTEL_AIAUDIT_STORE)."),
+        store: str = typer.Option(
+            None, "--store", help="Budget store URL (default: OTEL_AIAUDIT_STORE; never created here)."
+        ),
         policy: str = typer.Option(None, "--policy", help="policy.yaml whose budget limits to apply."),
         limit: int = typer.Option(50, "--limit", min=1, help="Rows per saved search."),
     ) -> None:
@@ -41,7 +49,9 @@ def register(app: typer.Typer) -> None:
         pol = policy_from(policy, required=False)
         st, note = open_report_store(store or Settings.from_env().store)
         try:
-            rep = build_report(Ledger(path), since=start, until=now, limit=limit, store=st, store_note=note, policy=pol)
+            rep = build_report(
+                Ledger(path, readonly=True), since=start, until=now, limit=limit, store=st, store_note=note, policy=pol
+            )
         finally:
             if st is not None:
                 st.close()

@@ -6,10 +6,20 @@ from pathlib import Path
 
 import typer
 
-setup_app = typer.Typer(help="Install the backend objects of the audit stack.", no_args_is_help=True)
+from ._app import EXIT_BAD, EXIT_UNREACHABLE, EXIT_USAGE, exit_codes, fail, new_typer, unreachable
+
+setup_app = new_typer(help="Install the backend objects of the audit stack.")
 
 
-@setup_app.command("elasticsearch")
+@setup_app.command(
+    "elasticsearch",
+    epilog=exit_codes(
+        ok="every object in place",
+        bad="Elasticsearch or Kibana refused an object",
+        usage="usage or input error: no objects directory, broken object files, the elasticsearch extra missing",
+        unreachable="Elasticsearch or Kibana cannot be reached",
+    ),
+)
 def elasticsearch_cmd(
     url: str = typer.Option(..., "--url", help="Elasticsearch URL, e.g. http://localhost:9200"),
     kibana_url: str | None = typer.Option(None, "--kibana-url", help="Kibana URL (data views, searches)"),
@@ -22,7 +32,7 @@ def elasticsearch_cmd(
     wait: float = typer.Option(0.0, "--wait", help="Seconds to wait for the services to come up"),
 ) -> None:
     """Apply the objects; running it again changes nothing that is already in place."""
-    from elasticsearch import Elasticsearch
+    from elasticsearch import Elasticsearch  # missing: the root handler names the extra to install
 
     from ..backends import ObjectsError, SetupError, apply_elasticsearch, apply_kibana, load_objects
     from ..backends.objects import default_objects_dir
@@ -30,13 +40,11 @@ def elasticsearch_cmd(
 
     root = objects_dir or default_objects_dir()
     if root is None:
-        typer.echo("error: no collector-config directory found; pass --objects-dir", err=True)
-        raise typer.Exit(2)
+        fail("no collector-config directory found; pass --objects-dir", EXIT_USAGE)
     try:
         objs = load_objects(root)
     except ObjectsError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
+        fail(str(exc), EXIT_USAGE)
 
     auth = (user, password or "") if user else None
     es = Elasticsearch(url, basic_auth=auth, api_key=api_key, request_timeout=30)
@@ -51,8 +59,7 @@ def elasticsearch_cmd(
         if kibana_url:
             apply_kibana(kibana_url, objs, auth=auth, api_key=api_key, report=report)
     except SetupError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from exc
+        fail(str(exc), EXIT_UNREACHABLE if unreachable(exc) else EXIT_BAD)
     finally:
         es.close()
 

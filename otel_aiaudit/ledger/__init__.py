@@ -35,7 +35,8 @@ __all__ = [
 def default_path(settings: Settings) -> Path | None:
     """Where the ledger lives: OTEL_AIAUDIT_LEDGER when it names a file; by default `aiaudit-ledger.db`
     beside the SQLite store (its own file: retention and verification never touch budget data), or in
-    the working directory when the store is not SQLite. None when the ledger is off."""
+    the per-user state directory when the store is not SQLite (never the working directory). None when
+    the ledger is off."""
     value = (settings.ledger or "default").strip()
     if value.lower() == "off":
         return None
@@ -46,7 +47,9 @@ def default_path(settings: Settings) -> Path | None:
         path = path[1:] if path.startswith("/") else path
         if path and path != ":memory:":
             return Path(path).parent / DEFAULT_NAME
-    return Path(DEFAULT_NAME)
+    from ..settings import state_dir
+
+    return Path(state_dir()) / DEFAULT_NAME
 
 
 def open_ledger(path: str | os.PathLike[str]) -> Ledger:

@@ -329,5 +329,5 @@ def multipart_fields(rec: Recorded) -> dict[str, Any]:
     return _multipart(rec)[0]
 
 
-def start_openai_server() -> LoopbackServer:
-    return LoopbackServer(OpenAIHandler).start()
+def start_openai_server(host: str = "127.0.0.1", port: int = 0) -> LoopbackServer:
+    return LoopbackServer(OpenAIHandler, host, port).start()

@@ -1,4 +1,4 @@
-"""A small threaded HTTP server on 127.0.0.1 that records every request.
+"""A small threaded HTTP server (127.0.0.1 unless told otherwise) that records every request.
 
 Shared by the offline demo and the test suite. Provider-specific handlers subclass `Handler` and
 implement `route()`; replies use HTTP/1.1 keep-alive with Content-Length, SSE with chunked encoding.
@@ -107,8 +107,9 @@ class Handler(BaseHTTPRequestHandler):
 class LoopbackServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, handler: type[Handler]) -> None:
-        super().__init__(("127.0.0.1", 0), handler)
+    def __init__(self, handler: type[Handler], host: str = "127.0.0.1", port: int = 0) -> None:
+        # Port 0: the system picks a free one (tests, the demo); `aiaudit loopback` asks for a fixed one.
+        super().__init__((host, port), handler)
         self.requests: list[Recorded] = []
         self.lock = threading.Lock()
         # A test may answer a request itself (errors, malformed bodies) by returning a Reply.

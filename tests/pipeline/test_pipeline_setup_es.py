@@ -106,5 +106,5 @@ def test_unreachable_elasticsearch_fails_with_message():
             "1",
         ],
     )
-    assert res.exit_code == 1
+    assert res.exit_code == 3  # a service that cannot be reached
     assert "not reachable" in res.output

@@ -180,7 +180,8 @@ def test_unreadable_file_is_an_input_error(tmp_path: Path) -> None:
     for args in (["policy", "check", str(missing)], ["policy", "eval", "--policy", str(missing), "a cat"]):
         result = runner.invoke(app, args)
         assert result.exit_code == 2, result.output
-        assert _lines(result.output) == [f"error: {missing}: cannot read policy file: No such file or directory"]
+        expected = f"aiaudit: error: {missing}: cannot read policy file: No such file or directory"
+        assert _lines(result.output) == [expected]
     result = runner.invoke(app, ["policy", "check", str(tmp_path)])  # a directory
     assert result.exit_code == 2 and len(_lines(result.output)) == 1
 
