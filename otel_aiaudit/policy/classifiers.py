@@ -3,7 +3,7 @@
 The interface is deliberately small: a classifier is a callable taking the prompt text and
 returning a mapping of label to score in [0, 1] (it may be a coroutine function). Labels are the
 classifier's own; `categories` in the policy maps them to ours (violence, explicit, hate_speech,
-deepfake), and a label that already is one of ours needs no mapping.
+deepfake, minors), and a label that already is one of ours needs no mapping.
 
 ```yaml
 content_filter:
@@ -13,14 +13,20 @@ content_filter:
       threshold: 0.5
       timeout_seconds: 2
       fail_mode: fail_open           # or fail_closed: a failure or timeout blocks
+    - name: guard
+      type: llama_guard              # or shieldgemma: a self-hosted safety model (safety_models.py)
+      base_url: http://guard.internal:8000/v1
+      model: meta-llama/Llama-Guard-3-8B
     - name: inhouse
       type: python
       callable: mycompany.safety:score
 ```
 
-A classifier that raises or runs past `timeout_seconds` follows its `fail_mode`; either way the
-decision records it as degraded. Nothing connects at construction: the OpenAI client is created
-on first use.
+The engine asks the classifiers only when the local rules let the prompt through (the cascade),
+all at once, each within `content_filter.model_budget_seconds` or its own `timeout_seconds`,
+whichever is shorter. A classifier that raises or runs past that follows its `fail_mode`; either
+way the decision records it as degraded. Nothing connects at construction: clients are created on
+first use.
 """
 
 from __future__ import annotations
@@ -31,20 +37,22 @@ import importlib
 import inspect
 import os
 import threading
-from collections.abc import Awaitable, Callable, Mapping
+import time
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .config import ClassifierConfig
+from .safety_models import LLAMA_GUARD_LABELS, SHIELDGEMMA_LABELS, LlamaGuard, ShieldGemma
 
 ScoreFn = Callable[[str], "Mapping[str, float] | Awaitable[Mapping[str, float]]"]
 
-OUR_CATEGORIES = ("violence", "explicit", "hate_speech", "deepfake")
+OUR_CATEGORIES = ("violence", "explicit", "hate_speech", "deepfake", "minors")
 
 # OpenAI moderation labels -> our categories (policy `categories` entries extend or override).
 OPENAI_LABELS: dict[str, str] = {
     "sexual": "explicit",
-    "sexual/minors": "explicit",
+    "sexual/minors": "minors",  # always blocked, like Llama Guard S4
     "violence": "violence",
     "violence/graphic": "violence",
     "self-harm": "violence",
@@ -137,13 +145,13 @@ class Classifier:
         self.name = cfg.name
         if fn is not None:
             self.fn: ScoreFn = fn
-        elif cfg.type == "openai_moderation":
-            self.fn = OpenAIModeration(cfg)
+        elif cfg.type in _ADAPTERS:
+            self.fn = _ADAPTERS[cfg.type](cfg)
         else:
             if not cfg.callable:
                 raise ValueError("type python needs `callable: package.module:function`")
             self.fn = _import_callable(cfg.callable)
-        labels = dict(OPENAI_LABELS) if cfg.type == "openai_moderation" else {}
+        labels = dict(_LABELS.get(cfg.type, {}))
         labels.update(cfg.categories)
         self.labels = labels
 
@@ -161,19 +169,32 @@ class Classifier:
             return asyncio.run(_await(result))
         return result
 
-    def classify(self, text: str) -> Verdict:
-        """Blocking call bounded by the timeout; never raises."""
-        future = _POOL.submit(self._run_sync, text)
+    def limit(self, budget: float | None) -> float:
+        """Seconds this classifier may take: its own timeout, cut to the model stage's budget."""
+        own = self.cfg.timeout_seconds
+        return own if budget is None else min(own, budget)
+
+    def start(self, text: str) -> concurrent.futures.Future[Mapping[str, float]]:
+        return _POOL.submit(self._run_sync, text)
+
+    def collect(self, future: concurrent.futures.Future[Mapping[str, float]], limit: float, wait: float) -> Verdict:
+        """The verdict of a started call, waiting at most `wait` seconds more; never raises."""
         try:
-            raw = future.result(timeout=self.cfg.timeout_seconds)
+            raw = future.result(timeout=max(wait, 0.0))
             return Verdict(self.name, self._map(raw))
         except concurrent.futures.TimeoutError:
             future.cancel()
-            return Verdict(self.name, {}, f"timed out after {self.cfg.timeout_seconds:g}s")
+            return Verdict(self.name, {}, f"timed out after {limit:g}s")
         except Exception as exc:  # a classifier's own failure is data for the fail mode
             return Verdict(self.name, {}, f"failed: {type(exc).__name__}")
 
-    async def aclassify(self, text: str) -> Verdict:
+    def classify(self, text: str, budget: float | None = None) -> Verdict:
+        """Blocking call bounded by the timeout (and budget); never raises."""
+        limit = self.limit(budget)
+        return self.collect(self.start(text), limit, limit)
+
+    async def aclassify(self, text: str, budget: float | None = None) -> Verdict:
+        limit = self.limit(budget)
         try:
             acall = getattr(self.fn, "acall", None)
             if acall is not None:
@@ -182,13 +203,42 @@ class Classifier:
                 coro = self.fn(text)  # type: ignore[assignment]
             else:
                 coro = asyncio.to_thread(self._run_sync, text)
-            raw = await asyncio.wait_for(coro, timeout=self.cfg.timeout_seconds)
+            raw = await asyncio.wait_for(coro, timeout=limit)
             return Verdict(self.name, self._map(raw))
         except (asyncio.TimeoutError, TimeoutError):
-            return Verdict(self.name, {}, f"timed out after {self.cfg.timeout_seconds:g}s")
+            return Verdict(self.name, {}, f"timed out after {limit:g}s")
         except Exception as exc:
             return Verdict(self.name, {}, f"failed: {type(exc).__name__}")
 
 
+def classify_all(classifiers: Sequence[Classifier], text: str, budget: float | None = None) -> list[Verdict]:
+    """Every classifier's verdict, asked concurrently: the stage takes as long as the slowest
+    classifier allowed, not the sum of them."""
+    started = time.monotonic()
+    futures = [c.start(text) for c in classifiers]
+    verdicts = []
+    for c, future in zip(classifiers, futures, strict=True):
+        limit = c.limit(budget)
+        verdicts.append(c.collect(future, limit, started + limit - time.monotonic()))
+    return verdicts
+
+
+async def aclassify_all(classifiers: Sequence[Classifier], text: str, budget: float | None = None) -> list[Verdict]:
+    return list(await asyncio.gather(*(c.aclassify(text, budget) for c in classifiers)))
+
+
 async def _await(awaitable: Awaitable[Mapping[str, float]]) -> Mapping[str, float]:
     return await awaitable
+
+
+# Built-in adapters by policy `type`, and the label mapping each starts from.
+_ADAPTERS: dict[str, Callable[[ClassifierConfig], ScoreFn]] = {
+    "openai_moderation": OpenAIModeration,
+    "llama_guard": LlamaGuard,
+    "shieldgemma": ShieldGemma,
+}
+_LABELS: dict[str, dict[str, str]] = {
+    "openai_moderation": OPENAI_LABELS,
+    "llama_guard": LLAMA_GUARD_LABELS,
+    "shieldgemma": SHIELDGEMMA_LABELS,
+}

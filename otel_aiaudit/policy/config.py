@@ -50,23 +50,50 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
 
-Category = Literal["violence", "explicit", "hate_speech", "deepfake"]
+# `minors` (sexualised depictions of children) is always blocked, whatever `blocked_categories` says.
+Category = Literal["violence", "explicit", "hate_speech", "deepfake", "minors"]
+
+
+# ShieldGemma's published harm types, one Yes/No question each (policy/safety_models.py).
+ShieldGemmaPolicy = Literal["dangerous_content", "harassment", "hate_speech", "sexually_explicit"]
 
 
 class ClassifierConfig(_Section):
-    """An extra classifier: `openai_moderation` (built in) or `python` (a dotted callable)."""
+    """An extra classifier: `openai_moderation` (built in), `llama_guard` or `shieldgemma` (a
+    self-hosted safety model behind an OpenAI-compatible chat endpoint), or `python` (a dotted callable)."""
 
     name: str
-    type: Literal["openai_moderation", "python"] = "python"
+    type: Literal["openai_moderation", "llama_guard", "shieldgemma", "python"] = "python"
     callable: str | None = None  # "package.module:function" for type python
-    model: str | None = None  # moderation model for openai_moderation
+    model: str | None = None  # moderation model, or the served safety model's name
     base_url: str | None = None
     api_key_env: str | None = None
+    # For shieldgemma the probability of "Yes"; Llama Guard's categories score 1.0 when named.
     threshold: float = Field(default=0.5, ge=0, le=1)
     timeout_seconds: float = Field(default=2.0, gt=0, le=600)
     categories: dict[str, Category] = Field(default_factory=dict)  # classifier label -> our category
     # Unset: the policy's fail mode for the `classifier` step (closed in enforce mode; see on_error).
     fail_mode: Literal["fail_open", "fail_closed"] | None = None
+    # shieldgemma: the harm types asked about, one request each (unset: all four).
+    policies: list[ShieldGemmaPolicy] | None = None
+    # llama_guard: `template` sends the model card's full task prompt as the user message; `server`
+    # sends the prompt alone, for servers whose chat template already builds that task prompt.
+    prompt_format: Literal["template", "server"] = "template"
+
+    @model_validator(mode="after")
+    def _fits_type(self) -> ClassifierConfig:
+        # A self-hosted model has no default address or name: without them the first call would fail.
+        if self.type in ("llama_guard", "shieldgemma"):
+            missing = [key for key in ("base_url", "model") if not getattr(self, key)]
+            if missing:
+                raise ValueError(f"type {self.type} needs {' and '.join(missing)}")
+        if self.policies is not None and self.type != "shieldgemma":
+            raise ValueError("policies applies to type shieldgemma only")
+        if self.policies is not None and not self.policies:
+            raise ValueError("policies is empty, so nothing would be asked")
+        if self.prompt_format != "template" and self.type != "llama_guard":
+            raise ValueError("prompt_format applies to type llama_guard only")
+        return self
 
 
 class ContentFilter(_Section):
@@ -82,6 +109,8 @@ class ContentFilter(_Section):
     # Stable-Diffusion-style negatives such as "nsfw, gore", which name what must NOT appear.
     check_negative_prompt: bool = True
     classifiers: list[ClassifierConfig] = Field(default_factory=list)
+    # The model stage's time budget: every classifier answers within it (unset: each its own timeout).
+    model_budget_seconds: float | None = Field(default=None, gt=0, le=600)
 
 
 PIIType = Literal["email", "phone", "card", "iban", "ip", "thai_id", "us_ssn"]

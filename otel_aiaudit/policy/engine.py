@@ -12,7 +12,6 @@ In observe mode the outcome is computed exactly as in enforce mode, so "would bl
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
 from pathlib import Path
@@ -29,7 +28,7 @@ from ..errors import (
 from ..generation import Decision, Generation, Hit
 from ..text import for_provider
 from . import pii
-from .classifiers import Classifier, Verdict
+from .classifiers import Classifier, Verdict, aclassify_all, classify_all
 from .config import ContentFilter, CopyrightConfig, PIIConfig, PolicyConfig
 from .content import HIT_ACTION, content_entries, content_hits
 from .copyright import copyright_entries, copyright_hits
@@ -130,7 +129,7 @@ class PolicyEngine:
             hits, modified = self._local(gen)
             if self._classifiers and not _blocks(hits):
                 text = gen.prompt or ""
-                verdicts = [c.classify(text) for c in self._classifiers]
+                verdicts = classify_all(self._classifiers, text, self._model_budget())
                 hits.extend(self._verdict_hits(verdicts))
                 return self._finish(gen, hits, modified, [v.name for v in verdicts if v.error])
             return self._finish(gen, hits, modified)
@@ -143,8 +142,8 @@ class PolicyEngine:
             hits, modified = self._local(gen)
             if self._classifiers and not _blocks(hits):
                 text = gen.prompt or ""
-                verdicts = await asyncio.gather(*(c.aclassify(text) for c in self._classifiers))
-                hits.extend(self._verdict_hits(list(verdicts)))
+                verdicts = await aclassify_all(self._classifiers, text, self._model_budget())
+                hits.extend(self._verdict_hits(verdicts))
                 return self._finish(gen, hits, modified, [v.name for v in verdicts if v.error])
             return self._finish(gen, hits, modified)
         except Exception as exc:
@@ -213,6 +212,10 @@ class PolicyEngine:
                     hit.detail = f"prompt of {given} chars truncated to {len(modified)} (max_chars)"
         return hits, modified
 
+    def _model_budget(self) -> float | None:
+        cf = self._config.content_filter
+        return cf.model_budget_seconds if cf is not None else None
+
     def _verdict_hits(self, verdicts: list[Verdict]) -> list[Hit]:
         cf = self._config.content_filter
         assert cf is not None
@@ -227,12 +230,14 @@ class PolicyEngine:
                 hits.append(Hit("classifier", "unavailable", action, detail))
                 continue
             for category, score in sorted(verdict.scores.items()):
-                if category in cf.blocked_categories and score >= ccfg.threshold:
+                # `minors` is blocked whatever the policy lists and whatever its action says.
+                always = category == "minors"
+                if (always or category in cf.blocked_categories) and score >= ccfg.threshold:
                     hits.append(
                         Hit(
                             "classifier",
                             category,
-                            HIT_ACTION[cf.action],
+                            "block" if always else HIT_ACTION[cf.action],
                             f"classifier {verdict.name} scored {category} {score:.2f} >= {ccfg.threshold:g}",
                             score=score,
                         )
