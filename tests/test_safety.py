@@ -170,3 +170,49 @@ def test_governance_without_any_sdk(openai_client, oai) -> None:
         assert result.data
     finally:
         inst.uninstrument()
+
+
+class _Faulty:
+    """An application's span and log processor that breaks on every item (a real SDK processor)."""
+
+    def on_start(self, span, parent_context=None) -> None:  # noqa: ANN001
+        raise RuntimeError("span processor bug")
+
+    def on_end(self, span) -> None:  # noqa: ANN001
+        raise RuntimeError("span processor bug")
+
+    def on_emit(self, log_record) -> None:  # noqa: ANN001
+        raise RuntimeError("log processor bug")
+
+    emit = on_emit
+
+    def shutdown(self) -> None:
+        return None
+
+    def force_flush(self, timeout_millis: int = 30000) -> bool:
+        return True
+
+    def _on_ending(self, span) -> None:  # noqa: ANN001
+        return None
+
+
+@pytest.mark.fault(
+    fault="the application's span or log processor raises on every item",
+    app_sees="nothing: the call returns its result",
+    recorded="the generation in the ledger; the metrics as usual",
+)
+def test_a_telemetry_bug_never_breaks_the_call(instrument, telemetry, openai_client, tmp_path, monkeypatch) -> None:
+    path = tmp_path / "ledger.db"
+    monkeypatch.setenv("OTEL_AIAUDIT_LEDGER", str(path))
+    telemetry.tracer_provider.add_span_processor(_Faulty())
+    telemetry.logger_provider.add_log_record_processor(_Faulty())
+    instrument()
+    assert openai_client.images.generate(model="gpt-image-2", prompt="a lighthouse").data
+    assert telemetry.metric_sum("aiaudit.requests", **{"aiaudit.status": "success"}) == 1
+    from otel_aiaudit.ledger import open_ledger
+
+    ledger = open_ledger(path)
+    try:
+        assert ledger.count() == 3
+    finally:
+        ledger.close()
