@@ -24,6 +24,11 @@ Two responses: the loopback server's small solid-colour image, and a ~1 MB PNG o
 (loopback_png.py), both as b64_json. The loopback server runs natively in its own process; the
 SDK pipeline is batch processors with in-memory exporters.
 
+Lumps. SQLite checkpoints the ledger's WAL about every thousand pages (a few hundred generations), and
+the SDK's batch threads wake on wall-clock timers that valgrind stretches: a segment of a few dozen
+calls may or may not hold one of those, so the ledger's figure moves by a few hundred thousand
+instructions between short runs. More calls per segment average them in at their real rate.
+
 Afterwards, `callgrind_annotate` on the otel-aiaudit and bare dumps gives, per C function, what
 our mode adds per call (Python code shows up as the interpreter's functions; SQLite, SHA-256 and
 base64 as their own).
