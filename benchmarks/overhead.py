@@ -211,7 +211,6 @@ def sample_generation(
     logs.clear()
     inst.instrument(tracer_provider=tp, meter_provider=mp, logger_provider=lp)
     call()
-    inst.flush()
     tp.force_flush()
     lp.force_flush()
     inst.uninstrument()

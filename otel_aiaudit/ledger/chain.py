@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from ..telemetry import semconv as sc
@@ -49,16 +50,21 @@ INDEX_COLUMNS = (
 )
 
 
+# One encoder for every row: json.dumps with these options builds a new JSONEncoder per call, which
+# costs as much as encoding a row header. `encode` keeps no state between calls (thread-safe).
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode
+
+
 def canonical(value: Any) -> str:
     """One spelling per value: sorted keys, no spaces, UTF-8 text (floats keep Python's repr).
 
     Any surrogate left in a string (a user name, an error message...) is written as the visible
     `\\uXXXX` of `text.encodable()`, so the row always encodes and the write never fails on text.
     """
-    out = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    out = _CANONICAL(value)
     if not has_surrogates(out):
         return out
-    return json.dumps(_encodable(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return _CANONICAL(_encodable(value))
 
 
 def _encodable(value: Any) -> Any:
@@ -75,8 +81,14 @@ def _encodable(value: Any) -> Any:
     return encodable(str(value))
 
 
+# Copying a fresh hash object skips OpenSSL's per-call algorithm lookup: eight digests per generation.
+_SHA256 = hashlib.sha256()
+
+
 def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    h = _SHA256.copy()
+    h.update(text.encode("utf-8"))
+    return h.hexdigest()
 
 
 @dataclass
@@ -104,7 +116,11 @@ class Row:
     sensitive_digest: str | None
 
     def index_values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, c) for c in INDEX_COLUMNS)
+        return _index_values(self)
+
+
+# One C call for the whole tuple instead of a generator of getattr calls.
+_index_values = attrgetter(*INDEX_COLUMNS)
 
 
 def row_hash(

@@ -62,8 +62,8 @@ def build_records(
     actor = gen.actor
     flags = d.flags
     status = gen.status or "error"
-    common = _nn(
-        **{
+    common = _filled(
+        {
             sc.GENERATION_ID: gen.id,
             sc.GEN_AI_PROVIDER_NAME: gen.provider,
             sc.GEN_AI_REQUEST_MODEL: gen.model,
@@ -75,8 +75,8 @@ def build_records(
     )
     log_attrs = {
         **common,
-        **_nn(
-            **{
+        **_filled(
+            {
                 sc.PURPOSE: actor.purpose,
                 sc.POLICY_FLAGS: flags,
                 sc.COST_USD: gen.cost_usd,
@@ -138,7 +138,7 @@ def build_records(
         duration_s=gen.duration_s,
         image_count=gen.image_count,
         approval=_nn(ticket_id=gen.ticket_id, approval_id=actor.approval_id),
-        budget_warnings=[_nn(**w) for w in gen.budget_warnings],
+        budget_warnings=[_filled(w) for w in gen.budget_warnings],
         ratelimit_wait_s=gen.ratelimit_wait_s,
     )
     prompt_text = capture.for_record(gen.prompt)
@@ -156,7 +156,7 @@ def build_records(
     )
     prompt_attrs = {
         **common,
-        **_nn(**{sc.PROMPT: prompt_text, sc.PROMPT_HASH: gen.prompt_hash}),
+        **_filled({sc.PROMPT: prompt_text, sc.PROMPT_HASH: gen.prompt_hash}),
         sc.RECORD_TYPE: "prompt",
     }
     images = [
@@ -180,7 +180,7 @@ def build_records(
     hashes = [i.hash for i in gen.images if i.hash]
     image_attrs = {
         **common,
-        **_nn(**{sc.IMAGE_HASHES: hashes, sc.PROVENANCE: gen.provenance}),
+        **_filled({sc.IMAGE_HASHES: hashes, sc.PROVENANCE: gen.provenance}),
         sc.RECORD_TYPE: "image",
     }
     severity = "WARN" if status in _REFUSED else ("ERROR" if status == "error" else "INFO")
