@@ -21,6 +21,7 @@ wal-index path), and a recreated file never reuses the -shm of the one that vani
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 import sqlite3
@@ -37,6 +38,8 @@ except ImportError:  # Windows: an open file cannot be deleted there, so nothing
 FileId = tuple[int, int]
 
 MEMORY = ":memory:"
+
+log = logging.getLogger("otel_aiaudit")
 
 
 def connect(path: str, busy_timeout_s: float, synchronous: str) -> sqlite3.Connection:
@@ -130,7 +133,10 @@ def connect_file(path: str, busy_timeout_s: float, synchronous: str) -> tuple[sq
     if os.path.exists(path):
         conn = connect(path, busy_timeout_s, synchronous)
         return conn, file_id(path)
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(path).parent
+    if not folder.is_dir():  # never silently: say where the new file goes
+        log.warning("otel-aiaudit: creating the directory %s for %s", folder, path)
+        folder.mkdir(parents=True, exist_ok=True)
     with _folder_lock(path):
         if not os.path.exists(path):
             for leftover in (path + "-wal", path + "-shm"):
