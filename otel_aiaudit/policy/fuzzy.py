@@ -103,7 +103,8 @@ class FuzzyIndex:
                     candidates.update(found)
         best: tuple[int, str] | None = None
         for term in candidates:
-            allowed = budget(len(term))
+            # The shorter of the two decides: "mutation" is not two edits from "mutilation".
+            allowed = budget(min(len(term), n))
             edits = OSA.distance(word, term, score_cutoff=allowed)
             if edits <= allowed and (best is None or (edits, term) < best):
                 best = (edits, term)

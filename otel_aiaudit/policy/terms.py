@@ -146,11 +146,16 @@ class TermIndex:
         tag_ids: dict[Tag, int] = {}
         word: dict[str, set[int]] = {}
         thai: dict[str, set[int]] = {}
+        # Fuzzy keys are the terms as written (normalised), not their squeezed or joined variants:
+        # "stabed" and "serialkiller" would put "stayed" and "serializer" one or two edits away.
+        spelled: dict[str, set[int]] = {}
         for term, tag in entries:
             tag_id = tag_ids.get(tag)
             if tag_id is None:
                 tag_id = tag_ids[tag] = len(self.tags)
                 self.tags.append(tag)
+            if tag[0] in _FUZZY_KINDS:
+                spelled.setdefault(normalize(term), set()).add(tag_id)
             for key in term_variants(term):
                 if has_thai(key):
                     key = key.replace(" ", "")
@@ -170,12 +175,9 @@ class TermIndex:
         )
         self._word = self._automaton(word)
         self._thai = self._automaton(thai)
-        fuzzy_ids = {i for i, tag in enumerate(self.tags) if tag[0] in _FUZZY_KINDS}
         known = {w for key in word for w in key.split(" ")} | set(fuzzy_guard())
         name_ids = frozenset(i for i, tag in enumerate(self.tags) if tag[0] == PERSON)
-        self._fuzzy = FuzzyIndex(
-            ((key, ids & fuzzy_ids) for key, ids in word.items() if ids & fuzzy_ids), known, name_ids
-        )
+        self._fuzzy = FuzzyIndex(spelled.items(), known, name_ids)
         if self._thai is not None:
             segment.warm()
 

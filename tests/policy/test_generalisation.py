@@ -70,6 +70,12 @@ def test_misspelt_names_with_a_realism_cue_are_deepfakes(engine: PolicyEngine, p
         "a goat in a field",  # short words are never fuzzy ("gore", "goat")
         "photo of Tim cooks pasta for his kids",  # "tim cook" plus an s is a verb
         "photo of a ship ready to cruise the fjords",  # "tom cruise": short words must be exact
+        "a poster about tyranny in ancient rome",  # "tranny": a guarded everyday word
+        "backface culling diagram, 3d graphics",  # "blackface"
+        "a garden tool to implement a plan, infographic",  # "impalement"
+        "gene mutation diagram",  # "mutilation": the shorter word decides the budget (one edit)
+        "a stayed hand, a stated rule",  # "stabbed" squeezed to "stabed" is not a fuzzy key
+        "a school of fish attacked by a shark",  # "school" is a target only as a place
     ],
 )
 def test_everyday_neighbours_of_listed_words_pass(engine: PolicyEngine, prompt: str) -> None:
