@@ -80,7 +80,9 @@ class FuzzyIndex:
                         self._multi.setdefault(anchor, []).append(entry)
         self._anchors = frozenset(self._multi)
         self._known = frozenset(known)
-        self._settled: set[str] = set(self._known)  # words known to give no fuzzy match
+        # Words with nothing to do: known words and words looked up before without a match. Anchors
+        # (a word of a name) stay out, so one set difference finds both kinds of work.
+        self._settled: set[str] = set(self._known - self._anchors)
         self._found: dict[str, tuple[int, ...]] = {}
 
     def __bool__(self) -> bool:
@@ -116,7 +118,7 @@ class FuzzyIndex:
             return found
         tags = self._single_match(word)
         if len(self._settled) + len(self._found) > _CACHE_LIMIT:
-            self._settled = set(self._known)
+            self._settled = set(self._known - self._anchors)
             self._found.clear()
         if tags:
             self._found[word] = tags
@@ -172,11 +174,13 @@ class FuzzyIndex:
             distinct = set(tokens)
         out: list[tuple[int, int, tuple[int, ...]]] = []
         fresh = distinct - self._settled
-        if fresh:
-            hits = {w: tags for w in fresh if (tags := self._lookup(w))}
-            if hits:
-                out.extend((i, i, hits[t]) for i, t in enumerate(tokens) if t in hits)
-        anchors = self._anchors.intersection(distinct)
+        if not fresh:
+            return out
+        anchors = self._anchors.intersection(fresh)
+        # Anchors are words of listed names, spelled right: never looked up as misspellings.
+        hits = {w: tags for w in fresh if w not in anchors and (tags := self._lookup(w))}
+        if hits:
+            out.extend((i, i, hits[t]) for i, t in enumerate(tokens) if t in hits)
         if anchors:
             out.extend(self._multi_matches(tokens, anchors))
         return out

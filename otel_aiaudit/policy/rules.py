@@ -51,6 +51,7 @@ class Rule:
     category: str
     window: int
     groups: dict[str, list[str]] = field(default_factory=dict)  # group -> terms and @category refs
+    _refs: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def terms(self) -> Iterator[tuple[str, str]]:
         """(term, "<rule>/<group>") for every plain term; `@category` lines are resolved at match time."""
@@ -66,7 +67,11 @@ class Rule:
         return frozenset(f"{self.name}/{group}" for group in list(self.groups)[1:])
 
     def references(self, group: str) -> frozenset[str]:
-        return frozenset(e[1:] for e in self.groups[group] if e.startswith("@"))
+        """Categories named by `@category` lines of `group` (kept: asked on every evaluation)."""
+        refs = self._refs.get(group)
+        if refs is None:
+            refs = self._refs[group] = frozenset(e[1:] for e in self.groups[group] if e.startswith("@"))
+        return refs
 
 
 def parse_rule(text: str, name: str, source: str) -> Rule:

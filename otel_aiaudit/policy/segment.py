@@ -11,11 +11,8 @@ so the first Thai prompt does not pay the second it takes.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
-
-
-def _is_thai(ch: str) -> bool:
-    return "\u0e00" <= ch <= "\u0e7f"
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,20 +43,18 @@ def boundaries(stream: str) -> frozenset[int]:
     its own word), and each maximal Thai run is split into words by the segmenter.
     """
     found = {0, len(stream)}
-    i, n = 0, len(stream)
-    while i < n:
-        if not _is_thai(stream[i]):
-            found.add(i)
-            found.add(i + 1)
-            i += 1
+    for match in _RUNS.finditer(stream):
+        i, j = match.span()
+        if match.group(1) is None:  # not Thai: every character stands alone
+            found.update(range(i, j + 1))
             continue
-        j = i
-        while j < n and _is_thai(stream[j]):
-            j += 1
         pos = i
         for word in words(stream[i:j]):
             found.add(pos)
             pos += len(word)
         found.add(j)
-        i = j
     return frozenset(found)
+
+
+# Runs of Thai (group 1) and of anything else.
+_RUNS = re.compile("([\u0e00-\u0e7f]+)|[^\u0e00-\u0e7f]+")

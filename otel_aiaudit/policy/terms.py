@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -260,15 +261,11 @@ class _ThaiStream:
     each stream character, and the word boundaries of the stream."""
 
     def __init__(self, normalized: str) -> None:
-        chars, where, removed = [], [], set()
-        for i, ch in enumerate(normalized):
-            if ch == " ":
-                removed.add(len(chars))
-            else:
-                chars.append(ch)
-                where.append(i)
-        self.text = "".join(chars)
+        self.text = normalized.replace(" ", "")
+        where = [i for i, ch in enumerate(normalized) if ch != " "]
         self.where = where
+        # A space stood before stream position k when the text skips an offset there.
+        removed = {k for k in range(1, len(where)) if where[k] != where[k - 1] + 1}
         self.bounds = segment.boundaries(self.text) | removed
 
 
@@ -305,21 +302,18 @@ class _Layout:
 def _pieces(word: str) -> list[tuple[int, str]]:
     """A space-free word as Thai words (segmented) and runs of other characters."""
     out: list[tuple[int, str]] = []
-    i = 0
-    while i < len(word):
-        j = i
-        thai = _is_thai(word[i])
-        while j < len(word) and _is_thai(word[j]) == thai:
-            j += 1
-        if thai:
-            pos = i
-            for piece in segment.words(word[i:j]):
-                out.append((pos, piece))
-                pos += len(piece)
-        else:
-            out.append((i, word[i:j]))
-        i = j
+    for match in _SCRIPT_RUNS.finditer(word):
+        i = match.start()
+        if match.group(1) is None:
+            out.append((i, match.group()))
+            continue
+        for piece in segment.words(match.group()):
+            out.append((i, piece))
+            i += len(piece)
     return out
+
+
+_SCRIPT_RUNS = re.compile("([\u0e00-\u0e7f]+)|[^\u0e00-\u0e7f]+")
 
 
 def _place(found: list[TermMatch], layout: _Layout) -> list[TermMatch]:
