@@ -4,6 +4,8 @@ classifier) of 500-character prompts with 10,000 extra terms per content categor
 Run: python benchmarks/policy.py [--iterations N]
 Prints evaluations per second and p50/p99 latency, and a bare baseline in the same run (the cost
 of building the Generation record and calling a no-op), so the figures can be read on any machine.
+The fuzzy matcher remembers the words it has looked up; a prompt of words never seen before pays
+one look-up per long word, shown as a separate "first sight" figure (prompts of fresh words).
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from otel_aiaudit.policy.config import (  # noqa: E402
 )
 from otel_aiaudit.policy.engine import PolicyEngine  # noqa: E402
 
-TARGET_P50_US = 50.0
+# The budget of a full evaluation: 60 us since fuzzy matching (misspelt terms and names) joined it.
+TARGET_P50_US = 60.0
 TERMS_PER_CATEGORY = 10_000
 
 WORDS = (
@@ -114,6 +117,16 @@ def main() -> int:
             engine.evaluate(gen)
     throughput = rounds * len(items) / (time.perf_counter() - t0)
 
+    # First sight: prompts whose long words the fuzzy matcher has never seen.
+    fresh_words = [w for w in synthetic_terms(random.Random(7), 4000) if " " not in w]
+    cold_items = []
+    for i in range(200):
+        words = [rng.choice(WORDS) for _ in range(60)]
+        for j in range(0, 60, 6):  # one unseen long word in six, as in a prompt with a few rare words
+            words[j] = fresh_words[(i * 10 + j // 6) % len(fresh_words)]
+        cold_items.append(Generation(provider="openai", model="gpt-image-1", prompt=" ".join(words)[:500]))
+    cold = measure(engine.evaluate, cold_items, 1)
+
     p50, p99 = percentile(samples, 0.50), percentile(samples, 0.99)
     print("policy engine benchmark")
     print(
@@ -126,6 +139,7 @@ def main() -> int:
     print(f"  latency p50               {p50:.1f} us   (target <= {TARGET_P50_US:.0f} us)")
     print(f"  latency p99               {p99:.1f} us")
     print(f"  mean                      {statistics.fmean(samples):.1f} us")
+    print(f"  first sight p50           {percentile(cold, 0.5):.1f} us   (10 unseen long words per prompt)")
     print(f"  baseline no-op call p50   {percentile(baseline, 0.5):.2f} us")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"  machine                   {os.cpu_count()} CPUs, load average {load:.1f} during the run")

@@ -50,7 +50,7 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
 
-# `minors` (sexualised depictions of children) is always blocked, whatever `blocked_categories` says.
+# `minors` (sexual content involving minors) is always blocked: see ContentFilter.
 Category = Literal["violence", "explicit", "hate_speech", "deepfake", "minors"]
 
 
@@ -103,6 +103,8 @@ class ContentFilter(_Section):
     extra_terms: dict[Category, list[str]] = Field(default_factory=dict)
     allow_terms: list[str] = Field(default_factory=list)
     lexicon_files: dict[Category, list[str]] = Field(default_factory=dict)  # extra term files, one per line
+    # Extra composition rules (lexicons/README.md: an act and a target within a window of words).
+    rule_files: list[str] = Field(default_factory=list)
     action: Literal["block", "block_and_alert", "warn"] = "block_and_alert"
     alert_webhook: str | None = None
     # Also scan `negative_prompt` (an evasion channel on some services). Turn off for
@@ -111,6 +113,13 @@ class ContentFilter(_Section):
     classifiers: list[ClassifierConfig] = Field(default_factory=list)
     # The model stage's time budget: every classifier answers within it (unset: each its own timeout).
     model_budget_seconds: float | None = Field(default=None, gt=0, le=600)
+
+    @field_validator("blocked_categories")
+    @classmethod
+    def _minors_always(cls, value: list[str]) -> list[str]:
+        # Sexual content involving minors is illegal to produce almost everywhere: no policy may
+        # stop blocking it, so the category is blocked whether or not the file lists it.
+        return value if "minors" in value else [*value, "minors"]
 
 
 PIIType = Literal["email", "phone", "card", "iban", "ip", "thai_id", "us_ssn"]

@@ -1,10 +1,17 @@
-"""Content filter: violence, explicit, hate_speech and deepfake, from lexicons and extra terms.
+"""Content filter: violence, explicit, hate_speech, deepfake and minors, from lexicons and rules.
 
 The terms live in the shared `TermIndex` (see terms.py); this module says which terms a policy
-wants indexed and turns the index's matches into hits. A deepfake is a realistic depiction of a
-real, named person: it needs both a public figure's name and a realism cue (photo, realistic,
-face swap...) in the same prompt, so "a cartoon of Elon Musk" and "a photo of a lighthouse" are
-clean while "photorealistic Elon Musk" is not.
+wants indexed and turns the index's matches into hits:
+
+* a listed term of a category is a hit of that category, unless it is negated ("no gore");
+* a composition rule (rules.py) is a hit of its category when its groups match within its window
+  ("gunman" near "school" is violence; "children" near anything sexual is minors);
+* a deepfake is a realistic depiction of a real, named person: it needs both a public figure's
+  name and a realism cue (photo, realistic, face swap...) in the same prompt, so "a cartoon of
+  Elon Musk" and "a photo of a lighthouse" are clean while "photorealistic Elon Musk" is not.
+
+`minors` (sexual content involving minors) is special: its hits always block, whatever the
+policy's action, and the policy's `allow_terms` cannot hide a term from it.
 """
 
 from __future__ import annotations
@@ -14,20 +21,41 @@ from pathlib import Path
 
 from ..generation import Hit
 from .config import ContentFilter
-from .terms import ALLOW, CONTENT, CUE, PERSON, Tag, TermMatch, read_term_file, shipped, shipped_all
+from .rules import Rule, fires, merge, read_rule_file, shipped_rules
+from .terms import ALLOW, CONTENT, CUE, PART, PERSON, USER, Tag, TermMatch, read_term_file, shipped, shipped_all
 
-CATEGORIES = ("violence", "explicit", "hate_speech", "deepfake")
+CATEGORIES = ("violence", "explicit", "hate_speech", "deepfake", "minors")
+# Categories with shipped term lists (lexicons/<lang>/<category>.txt).
+_LISTED = ("violence", "explicit", "hate_speech", "minors")
 # The content filter's `action` as the action of each hit.
 HIT_ACTION = {"block": "block", "block_and_alert": "block", "warn": "warn"}
+ALWAYS_BLOCKED = "minors"
 
 
-def content_entries(cfg: ContentFilter, base_dir: Path | None = None) -> Iterator[tuple[str, Tag]]:
-    """Every (term, tag) the content filter needs indexed. Raises OSError for a missing term file."""
+def _resolve(name: str, base_dir: Path | None) -> Path:
+    path = Path(name)
+    if base_dir is not None and not path.is_absolute():
+        path = base_dir / path
+    return path
+
+
+def content_rules(cfg: ContentFilter, base_dir: Path | None = None) -> tuple[Rule, ...]:
+    """The shipped rules and the policy's `rule_files`. Raises OSError or RuleFileError."""
+    extra = [read_rule_file(_resolve(name, base_dir)) for name in cfg.rule_files]
+    return tuple(merge([*shipped_rules(), *extra]))
+
+
+def content_entries(
+    cfg: ContentFilter, base_dir: Path | None = None, rules: tuple[Rule, ...] = ()
+) -> Iterator[tuple[str, Tag]]:
+    """Every (term, tag) the content filter needs indexed. Raises OSError for a missing term file.
+
+    Every listed category is indexed whether blocked or not: a rule may refer to one
+    (`@explicit`), and the minors rule must work under any policy."""
     wanted = set(cfg.blocked_categories)
-    for category in ("violence", "explicit", "hate_speech"):
-        if category in wanted:
-            for term in shipped_all(category):
-                yield term, (CONTENT, category)
+    for category in _LISTED:
+        for term in shipped_all(category):
+            yield term, (CONTENT, category)
     if "deepfake" in wanted:
         for term in shipped("public_figures.txt"):
             yield term, (PERSON, "")
@@ -41,54 +69,82 @@ def content_entries(cfg: ContentFilter, base_dir: Path | None = None) -> Iterato
     for category, files in cfg.lexicon_files.items():
         tag = (PERSON, "") if category == "deepfake" else (CONTENT, category)
         for name in files:
-            path = Path(name)
-            if base_dir is not None and not path.is_absolute():
-                path = base_dir / path
-            for term in read_term_file(path):
+            for term in read_term_file(_resolve(name, base_dir)):
                 yield term, tag
+    for rule in rules:
+        for term, part in rule.terms():
+            yield term, (PART, part)
     for term in shipped_all("allow"):
         yield term, (ALLOW, "")
     for term in cfg.allow_terms:
-        yield term, (ALLOW, "")
+        yield term, (ALLOW, USER)
 
 
-def content_hits(cfg: ContentFilter, matches: list[TermMatch]) -> list[Hit]:
-    """One hit per category with matches (only categories the policy lists)."""
+def quiet_tags(rules: tuple[Rule, ...]) -> frozenset[Tag]:
+    """Rule words that cannot make a hit without a word of the rule's first group."""
+    return frozenset((PART, part) for rule in rules for part in rule.quiet_parts())
+
+
+def _counts(m: TermMatch, category: str) -> bool:
+    """Whether a match counts for `category`: not negated, and not allow-listed by the policy
+    unless the category is minors."""
+    return not m.negated and (not m.user_allowed or category == ALWAYS_BLOCKED)
+
+
+def _rule_fires(rule: Rule, matches: list[TermMatch]) -> bool:
+    positions: dict[str, list[int]] = {}
+    prefix = rule.name + "/"
+    for group in rule.groups:
+        refs = rule.references(group)
+        positions[group] = [
+            m.first
+            for m in matches
+            if _counts(m, rule.category)
+            and (
+                (m.kind == PART and m.category.startswith(prefix) and m.category[len(prefix) :] == group)
+                or (m.kind == CONTENT and m.category in refs)
+            )
+        ]
+    return fires(rule, positions)
+
+
+def content_hits(cfg: ContentFilter, matches: list[TermMatch], rules: tuple[Rule, ...] = ()) -> list[Hit]:
+    """One hit per category with matches (only categories the policy lists, and minors)."""
     counts: dict[str, int] = {}
     persons = cues = 0
     for m in matches:
-        if m.kind == CONTENT:
+        if m.kind == CONTENT and _counts(m, m.category):
             counts[m.category] = counts.get(m.category, 0) + 1
-        elif m.kind == PERSON:
+        elif m.kind == PERSON and _counts(m, "deepfake"):
             persons += 1
-        elif m.kind == CUE:
+        elif m.kind == CUE and _counts(m, "deepfake"):
             cues += 1
+    fired: dict[str, list[str]] = {}
+    if matches and any(m.kind == PART for m in matches):
+        for rule in rules:
+            if (rule.category in cfg.blocked_categories or rule.category == ALWAYS_BLOCKED) and _rule_fires(
+                rule, matches
+            ):
+                fired.setdefault(rule.category, []).append(rule.name)
     action = HIT_ACTION[cfg.action]
     hits = []
     for category in CATEGORIES:
-        if category not in cfg.blocked_categories:
+        if category not in cfg.blocked_categories and category != ALWAYS_BLOCKED:
             continue
-        if category == "deepfake":
-            if persons and cues:
-                hits.append(
-                    Hit(
-                        "content",
-                        "deepfake",
-                        action,
-                        f"realistic depiction of a real person ({persons} name, {cues} realism cue)"
-                        if persons == 1 and cues == 1
-                        else f"realistic depiction of a real person ({persons} names, {cues} realism cues)",
-                    )
-                )
-            continue
+        # Sexual content involving minors is never only warned about (see config.ContentFilter).
+        hit_action = "block" if category == ALWAYS_BLOCKED else action
+        details = []
+        if category == "deepfake" and persons and cues:
+            details.append(
+                f"realistic depiction of a real person ({persons} name, {cues} realism cue)"
+                if persons == 1 and cues == 1
+                else f"realistic depiction of a real person ({persons} names, {cues} realism cues)"
+            )
         n = counts.get(category, 0)
         if n:
-            hits.append(
-                Hit(
-                    "content",
-                    category,
-                    action,
-                    f"matched {n} term{'s' if n > 1 else ''} in category {category}",
-                )
-            )
+            details.append(f"matched {n} term{'s' if n > 1 else ''} in category {category}")
+        if category in fired:
+            details.append(f"rule {', '.join(fired[category])}: its parts within a few words")
+        if details:
+            hits.append(Hit("content", category, hit_action, "; ".join(details)))
     return hits

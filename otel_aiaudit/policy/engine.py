@@ -7,11 +7,13 @@ decision at any sampling rate or with no SDK at all. It never raises on any inpu
 error yields an "allow" decision marked degraded (instrumentation must not break the call).
 
 In observe mode the outcome is computed exactly as in enforce mode, so "would block" is recorded;
-`decision.mode` says "observe" and the auditor then neither blocks nor modifies.
+`decision.mode` says "observe" and the auditor then neither blocks nor modifies. One exception:
+a `minors` hit (sexual content involving minors) is enforced in every mode, see `_finish`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from pathlib import Path
@@ -30,10 +32,11 @@ from ..text import for_provider
 from . import pii
 from .classifiers import Classifier, Verdict, aclassify_all, classify_all
 from .config import ContentFilter, CopyrightConfig, PIIConfig, PolicyConfig
-from .content import HIT_ACTION, content_entries, content_hits
+from .content import ALWAYS_BLOCKED, HIT_ACTION, content_entries, content_hits, content_rules, quiet_tags
 from .copyright import copyright_entries, copyright_hits
 from .length import length_hit, truncate
 from .normalize import variants
+from .rules import Rule, RuleFileError
 from .terms import ARTIST, TermIndex, TermMatch, cached_index
 
 log = logging.getLogger(__name__)
@@ -48,6 +51,7 @@ _OUTCOME = {
     "observe": "allow",
 }
 _RANK = {"allow": 0, "warn": 1, "modify": 2, "block": 5}
+_APART = 1_000_000  # word offset of the negative prompt's matches
 
 
 def builtin_config() -> PolicyConfig:
@@ -74,9 +78,26 @@ class PolicyEngine:
             self._version = cfg.digest
         base_dir = Path(cfg.source).parent if cfg.source else None
         entries = []
+        self._rules: tuple[Rule, ...] = ()
+        if cfg.content_filter is not None:
+            try:
+                self._rules = content_rules(cfg.content_filter, base_dir)
+            except OSError as exc:
+                raise PolicyFileError(
+                    f"{cfg.source or '<policy>'}: content_filter.rule_files: cannot read {exc.filename}: "
+                    f"{exc.strerror}",
+                    path=cfg.source or "",
+                    key="content_filter.rule_files",
+                ) from exc
+            except RuleFileError as exc:
+                raise PolicyFileError(
+                    f"{cfg.source or '<policy>'}: content_filter.rule_files: {exc}",
+                    path=cfg.source or "",
+                    key="content_filter.rule_files",
+                ) from exc
         try:
             if cfg.content_filter is not None:
-                entries.extend(content_entries(cfg.content_filter, base_dir))
+                entries.extend(content_entries(cfg.content_filter, base_dir, self._rules))
         except OSError as exc:
             raise PolicyFileError(
                 f"{cfg.source or '<policy>'}: content_filter.lexicon_files: cannot read {exc.filename}: "
@@ -86,7 +107,7 @@ class PolicyEngine:
             ) from exc
         if cfg.copyright is not None:
             entries.extend(copyright_entries(cfg.copyright))
-        self._index: TermIndex | None = cached_index(tuple(entries)) if entries else None
+        self._index: TermIndex | None = cached_index(tuple(entries), quiet_tags(self._rules)) if entries else None
         self._classifiers: list[Classifier] = []
         cf = cfg.content_filter
         if cf is not None:
@@ -182,9 +203,14 @@ class PolicyEngine:
                 and negative
                 and self._index is not None
             ):
-                content_matches = matches + [m for m in self._scan(negative) if m.kind != ARTIST]
+                # Word positions moved far past the prompt's: a rule's window never spans both texts.
+                content_matches = matches + [
+                    dataclasses.replace(m, first=m.first + _APART, last=m.last + _APART)
+                    for m in self._scan(negative)
+                    if m.kind != ARTIST
+                ]
             if content_matches:
-                hits.extend(content_hits(cf, content_matches))
+                hits.extend(content_hits(cf, content_matches, self._rules))
         if cfg.copyright is not None and matches:
             hits.extend(copyright_hits(cfg.copyright, matches))
 
@@ -231,7 +257,7 @@ class PolicyEngine:
                 continue
             for category, score in sorted(verdict.scores.items()):
                 # `minors` is blocked whatever the policy lists and whatever its action says.
-                always = category == "minors"
+                always = category == ALWAYS_BLOCKED
                 if (always or category in cf.blocked_categories) and score >= ccfg.threshold:
                     hits.append(
                         Hit(
@@ -253,12 +279,19 @@ class PolicyEngine:
             wanted = _OUTCOME.get(hit.action, "warn")
             if _RANK[wanted] > _RANK[outcome]:
                 outcome = wanted
+        # Sexual content involving minors is blocked in observe mode too: observing lets a call
+        # through to learn what a policy would do, and no policy may let this content be produced.
+        # The decision is marked enforced, so every caller that honours enforce blocks it.
+        mode = cfg.mode
+        if any(h.category == ALWAYS_BLOCKED and h.rule in ("content", "classifier") and h.action == "block"
+               for h in hits):
+            mode = "enforce"
         decision = Decision(
             outcome=outcome,  # type: ignore[arg-type]
             hits=hits,
             modified_prompt=modified if outcome == "modify" else None,
             policy_version=self._version,
-            mode=cfg.mode,
+            mode=mode,
         )
         if degraded:  # "<step>_unavailable:<fail mode>", as every governance step reports it
             own = next(c.cfg.fail_mode for c in self._classifiers if c.name == degraded[0])

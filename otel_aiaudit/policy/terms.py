@@ -8,22 +8,34 @@ once per script:
   match only on word boundaries, so "therapist", "class" and "Scunthorpe" stay clean;
 * the Thai automaton holds Thai terms and scans the prompt with its spaces removed, because Thai
   is written without spaces between words (a space, zero-width space or dot inside a Thai word is
-  also an evasion).
+  also an evasion). A Thai match counts only when it ends on a word boundary found by the
+  segmenter (segment.py) or at a removed space, so "หี" is not read inside "หีบ"; allow-listed
+  phrases still match anywhere (they only ever remove hits);
+* long Latin words not found exactly are looked up with edit distance (fuzzy.py).
+
+Each match carries its word positions (for rules with a window) and whether it is negated
+(negation.py: "no violence"). A match inside a phrase the policy's `allow_terms` lists is kept,
+marked `user_allowed`: the minors rule does not let a policy allow anything.
 
 Indexes are cached by their inputs, so every engine built from the same policy shares one.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
-from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
 import ahocorasick
 
-from .normalize import term_variants
+from . import segment
+from .fuzzy import FuzzyIndex
+from .negation import negated
+from .normalize import normalize, term_variants
 
 LANGUAGES = ("en", "th")
 
@@ -33,6 +45,12 @@ ALLOW = "allow"
 PERSON = "person"  # a real, named person (deepfake needs one of these plus a cue)
 CUE = "cue"  # photo, realistic, face swap ...
 ARTIST = "artist"
+PART = "part"  # a word of a composition rule (rules.py): ("part", "<rule>/<group>")
+USER = "user"  # category of an allow tag from the policy's allow_terms: ("allow", "user")
+
+# Kinds looked up with edit distance: listed content terms and real people's names. Realism cues
+# and rule words are everyday words ("photo", "school"): a misspelling of one is another word.
+_FUZZY_KINDS = frozenset({CONTENT, PERSON})
 
 Tag = tuple[str, str]
 
@@ -90,6 +108,12 @@ def shipped_all(stem: str) -> tuple[str, ...]:
     return tuple(terms)
 
 
+@functools.lru_cache(maxsize=1)
+def fuzzy_guard() -> frozenset[str]:
+    """Common English words never read as a misspelling of a listed term (lexicons/en/fuzzy_guard.txt)."""
+    return frozenset(normalize(w) for w in shipped("en/fuzzy_guard.txt"))
+
+
 def read_term_file(path: str | Path) -> tuple[str, ...]:
     return tuple(parse_lines(Path(path).read_text(encoding="utf-8")))
 
@@ -104,21 +128,35 @@ class TermMatch:
     start: int  # offsets in the normalised text (or the Thai stream), never in the raw prompt
     end: int
     thai: bool
+    first: int = 0  # word positions (Thai words as segmented) of the first and last word matched
+    last: int = 0
+    negated: bool = False
+    user_allowed: bool = False  # inside a phrase of the policy's allow_terms
+    # Not compared: the same span found exactly in one reading of a prompt and by edit distance
+    # in another ("k1ll" read two ways) is one match.
+    fuzzy: bool = field(default=False, compare=False)
 
 
 class TermIndex:
     """Two Aho-Corasick automata over tagged terms; `scan()` returns the matches in one pass each."""
 
-    def __init__(self, entries: Iterable[tuple[str, Tag]]) -> None:
+    def __init__(self, entries: Iterable[tuple[str, Tag]], quiet: Iterable[Tag] = ()) -> None:
+        """`quiet`: tags that never make a hit alone (a rule's later groups, see rules.py), left
+        out of the probe words like allow-listed phrases and realism cues."""
         self.tags: list[Tag] = []
         tag_ids: dict[Tag, int] = {}
         word: dict[str, set[int]] = {}
         thai: dict[str, set[int]] = {}
+        # Fuzzy keys are the terms as written (normalised), not their squeezed or joined variants:
+        # "stabed" and "serialkiller" would put "stayed" and "serializer" one or two edits away.
+        spelled: dict[str, set[int]] = {}
         for term, tag in entries:
             tag_id = tag_ids.get(tag)
             if tag_id is None:
                 tag_id = tag_ids[tag] = len(self.tags)
                 self.tags.append(tag)
+            if tag[0] in _FUZZY_KINDS:
+                spelled.setdefault(normalize(term), set()).add(tag_id)
             for key in term_variants(term):
                 if has_thai(key):
                     key = key.replace(" ", "")
@@ -131,12 +169,18 @@ class TermIndex:
         # match and skips the automaton (a big automaton costs cache misses on every character).
         # Allow-listed phrases and realism cues are left out: they matter only next to another
         # match (a content term, or a person for a deepfake).
-        minor_ids = {i for i, tag in enumerate(self.tags) if tag[0] in (ALLOW, CUE)}
+        quiet = set(quiet)
+        minor_ids = {i for i, tag in enumerate(self.tags) if tag[0] in (ALLOW, CUE) or tag in quiet}
         self._probe_words = frozenset(
             max(reversed(key.split(" ")), key=len) for key, ids in word.items() if not ids <= minor_ids
         )
         self._word = self._automaton(word)
         self._thai = self._automaton(thai)
+        known = {w for key in word for w in key.split(" ")} | set(fuzzy_guard())
+        name_ids = frozenset(i for i, tag in enumerate(self.tags) if tag[0] == PERSON)
+        self._fuzzy = FuzzyIndex(spelled.items(), known, name_ids)
+        if self._thai is not None:
+            segment.warm()
 
     @staticmethod
     def _automaton(keys: dict[str, set[int]]) -> ahocorasick.Automaton | None:
@@ -151,9 +195,12 @@ class TermIndex:
 
     def scan(self, normalized: str) -> list[TermMatch]:
         """Matches in `normalized` (the output of `normalize()`), allow-listed spans removed."""
-        found: list[TermMatch] = []
-        if self._word is not None and not (
-            normalized.isascii() and self._probe_words.isdisjoint(normalized.split(" "))
+        tokens = normalized.split(" ")
+        distinct = set(tokens)
+        # Fuzzy first: a misspelt name is no probe word, but its realism cue must still be found.
+        found: list[TermMatch] = self._fuzzy_matches(tokens, distinct) if self._fuzzy else []
+        if self._word is not None and (
+            found or not normalized.isascii() or not self._probe_words.isdisjoint(distinct)
         ):
             last = len(normalized) - 1
             for end, (length, ids) in self._word.iter(normalized):
@@ -165,31 +212,139 @@ class TermIndex:
                 for tag_id in ids:
                     kind, category = self.tags[tag_id]
                     found.append(TermMatch(kind, category, start, end + 1, False))
+        thai: _ThaiStream | None = None
         if self._thai is not None and not normalized.isascii() and has_thai(normalized):
-            stream = normalized.replace(" ", "")
-            for end, (length, ids) in self._thai.iter(stream):
+            thai = _ThaiStream(normalized)
+            for end, (length, ids) in self._thai.iter(thai.text):
+                start = end - length + 1
+                # The end must fall on a boundary: a term that stops inside a longer word is a
+                # different word ("หี" in "หีบ", "ตัดคอ" in "ตัดคอเสื้อ"). The start need not: Thai
+                # compounds put the term last ("ภาพลามก", "สื่อลามก" are segmented as one word).
+                whole = end + 1 in thai.bounds
                 for tag_id in ids:
                     kind, category = self.tags[tag_id]
-                    found.append(TermMatch(kind, category, end - length + 1, end + 1, True))
-        if found and any(m.kind == ALLOW for m in found):
+                    if whole or kind == ALLOW:
+                        found.append(TermMatch(kind, category, start, end + 1, True))
+        if not found:
+            return found
+        if any(m.kind == ALLOW for m in found):
             found = _drop_allowed(found)
-        return found
+            if not found:
+                return found
+        return _place(found, _Layout(normalized, thai))
+
+    def _fuzzy_matches(self, tokens: list[str], distinct: set[str]) -> list[TermMatch]:
+        hits = self._fuzzy.find(tokens, distinct)
+        if not hits:
+            return []
+        starts = _starts(tokens)
+        out = []
+        for first, last, ids in hits:
+            start, end = starts[first], starts[last] + len(tokens[last])
+            for tag_id in ids:
+                kind, category = self.tags[tag_id]
+                out.append(TermMatch(kind, category, start, end, False, fuzzy=True))
+        return out
+
+
+def _starts(tokens: Sequence[str]) -> list[int]:
+    """Offsets of space-separated `tokens` in the text they were split from."""
+    starts, pos = [], 0
+    for token in tokens:
+        starts.append(pos)
+        pos += len(token) + 1
+    return starts
+
+
+class _ThaiStream:
+    """The text with its spaces removed (Thai terms match across them), the offset in the text of
+    each stream character, and the word boundaries of the stream."""
+
+    def __init__(self, normalized: str) -> None:
+        self.text = normalized.replace(" ", "")
+        where = [i for i, ch in enumerate(normalized) if ch != " "]
+        self.where = where
+        # A space stood before stream position k when the text skips an offset there.
+        removed = {k for k in range(1, len(where)) if where[k] != where[k - 1] + 1}
+        self.bounds = segment.boundaries(self.text) | removed
+
+
+class _Layout:
+    """The words of a normalised text, Thai runs split into segmented words, with their offsets."""
+
+    def __init__(self, normalized: str, thai: _ThaiStream | None) -> None:
+        self.thai = thai
+        tokens: list[str] = []
+        starts: list[int] = []
+        pos = 0
+        for word in normalized.split(" "):
+            if thai is not None and has_thai(word):
+                for piece_start, piece in _pieces(word):
+                    tokens.append(piece)
+                    starts.append(pos + piece_start)
+            else:
+                tokens.append(word)
+                starts.append(pos)
+            pos += len(word) + 1
+        self.tokens = tokens
+        self.starts = starts
+
+    def words(self, m: TermMatch) -> tuple[int, int]:
+        start, end = m.start, m.end
+        if m.thai:
+            assert self.thai is not None
+            start, end = self.thai.where[start], self.thai.where[end - 1] + 1
+        first = bisect.bisect_right(self.starts, start) - 1
+        last = bisect.bisect_right(self.starts, end - 1) - 1
+        return max(first, 0), max(last, 0)
+
+
+def _pieces(word: str) -> list[tuple[int, str]]:
+    """A space-free word as Thai words (segmented) and runs of other characters."""
+    out: list[tuple[int, str]] = []
+    for match in _SCRIPT_RUNS.finditer(word):
+        i = match.start()
+        if match.group(1) is None:
+            out.append((i, match.group()))
+            continue
+        for piece in segment.words(match.group()):
+            out.append((i, piece))
+            i += len(piece)
+    return out
+
+
+_SCRIPT_RUNS = re.compile("([\u0e00-\u0e7f]+)|[^\u0e00-\u0e7f]+")
+
+
+def _place(found: list[TermMatch], layout: _Layout) -> list[TermMatch]:
+    """Give each match its word positions and its negation."""
+    placed = [(m, *layout.words(m)) for m in found]
+    listed = {i for m, first, last in placed if m.kind in (CONTENT, PART) for i in range(first, last + 1)}
+    out = []
+    for m, first, last in placed:
+        neg = m.kind not in (ALLOW, ARTIST) and negated(layout.tokens, first, last, listed)
+        out.append(replace(m, first=first, last=last, negated=neg))
+    return out
 
 
 def _drop_allowed(found: list[TermMatch]) -> list[TermMatch]:
-    """Remove every match that overlaps an allow-listed phrase in the same stream."""
-    allowed = [(m.thai, m.start, m.end) for m in found if m.kind == ALLOW]
+    """Remove every match that overlaps a shipped allow-listed phrase in the same stream; mark
+    those that overlap one of the policy's `allow_terms` (only the minors rule still reads them)."""
+    shipped = [(m.thai, m.start, m.end) for m in found if m.kind == ALLOW and m.category != USER]
+    user = [(m.thai, m.start, m.end) for m in found if m.kind == ALLOW and m.category == USER]
     kept = []
     for m in found:
         if m.kind == ALLOW:
             continue
-        if any(thai == m.thai and m.start < end and start < m.end for thai, start, end in allowed):
+        if any(thai == m.thai and m.start < end and start < m.end for thai, start, end in shipped):
             continue
+        if any(thai == m.thai and m.start < end and start < m.end for thai, start, end in user):
+            m = replace(m, user_allowed=True)
         kept.append(m)
     return kept
 
 
 @functools.lru_cache(maxsize=16)
-def cached_index(entries: tuple[tuple[str, Tag], ...]) -> TermIndex:
+def cached_index(entries: tuple[tuple[str, Tag], ...], quiet: frozenset[Tag] = frozenset()) -> TermIndex:
     """One index per distinct set of entries (engines built from the same policy share it)."""
-    return TermIndex(entries)
+    return TermIndex(entries, quiet)

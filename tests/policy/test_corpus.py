@@ -1,4 +1,4 @@
-"""Precision and recall of the content filter on the labelled corpus (tests/data/policy_corpus.jsonl).
+"""Precision and recall of the content filter on the development set (tests/data/dev/policy_corpus.jsonl).
 
 Fails below recall 0.95 on hits and evasions of any category, or above a 1 % false-positive rate
 on benign prompts. The figures are printed (run with -s to see them).
@@ -15,8 +15,8 @@ from otel_aiaudit.generation import Generation
 from otel_aiaudit.policy.config import ContentFilter, PolicyConfig
 from otel_aiaudit.policy.engine import PolicyEngine
 
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "policy_corpus.jsonl"
-CATEGORIES = ("violence", "explicit", "hate_speech", "deepfake")
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "dev" / "policy_corpus.jsonl"
+CATEGORIES = ("violence", "explicit", "hate_speech", "deepfake", "minors")
 
 
 def load() -> list[dict]:
@@ -36,8 +36,9 @@ def results() -> list[tuple[dict, set[str]]]:
 def test_corpus_shape() -> None:
     records = load()
     assert len(records) >= 400
-    kinds = {r["kind"] for r in records}
-    assert {"hit", "evasion", "benign", "thai", "mixed"} <= kinds
+    assert {r["kind"] for r in records} == {"hit", "benign"}
+    assert {r["lang"] for r in records} == {"en", "th", "mixed"}
+    assert all((r["kind"] == "benign") == (not r["labels"]) for r in records)
     evasions = {r["evasion"] for r in records if r["evasion"]}
     for needed in (
         "leet",

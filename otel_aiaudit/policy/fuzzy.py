@@ -1,0 +1,215 @@
+"""Misspelled terms and names: "masacre", "decapitaded", "Elon Muks", "Taylor Swfit".
+
+Only long words are read as misspellings, because short words sit one letter away from many
+ordinary ones: a term or name needs six letters or more; the edit distance allowed is 1, or 2 from
+ten letters (optimal string alignment: a swapped pair of letters counts as one edit). Guards
+against false positives:
+
+* a prompt word that is itself a word of some indexed term (any kind, allow-listed phrases
+  included) or a common English word of `lexicons/en/fuzzy_guard.txt` ("exotic" is not "erotic",
+  "bandage" is not "bondage") is taken as spelled right;
+* the first letter must match: people misspell the middle and the end of a word far more than its
+  first letter, and the neighbours that differ there are mostly other words ("laughter" and
+  "slaughter", "setback" and "wetback");
+* words made of digits or mixed letters and digits are left to the exact matcher;
+* an allow-listed phrase still wins (fuzzy matches go through the same allow-list step).
+
+Names of several words are matched word by word: words of three letters or fewer must be
+exact, longer words may be one edit off (two from ten letters) and the whole within the budget of
+its length; one of the first or last word must be spelled right (that word finds the candidates
+cheaply), and a name read with an "s" added at its end is a plural or a verb ("Tim cooks").
+
+Speed: one set difference in C drops every prompt word already known to be clean (or a listed
+word), so a prompt of familiar words costs a few microseconds. A new long word finds its
+candidates by the pigeonhole principle: each term is cut into 2k+1 parts (k its edit budget); k
+edits, a swapped pair touching two neighbouring parts, leave at least one part intact, at most k
+places from where it was. So a few dictionary look-ups give the few terms worth comparing, and
+rapidfuzz compares them. A word's result is kept (cleared past `_CACHE_LIMIT` words).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz.distance import OSA
+
+MIN_LETTERS = 6
+_CACHE_LIMIT = 200_000
+
+
+def budget(letters: int) -> int:
+    """Edits allowed for a term of `letters` letters."""
+    if letters >= 10:
+        return 2
+    return 1 if letters >= MIN_LETTERS else 0
+
+
+class FuzzyIndex:
+    """Candidates by first letter and length; `find()` returns (first word, last word, tag ids)."""
+
+    def __init__(
+        self, keys: Iterable[tuple[str, Sequence[int]]], known: Iterable[str], names: frozenset[int] = frozenset()
+    ) -> None:
+        """`keys`: (normalised term, tag ids); multi-word keys are kept only when one of their tags
+        is in `names` (people's names: "elon musk"). A multi-word content phrase is mostly short
+        everyday words ("white power", "pool of blood"), where one edit makes another phrase."""
+        # (term length, part number, first letter, part text) -> terms: see _spans(). The first
+        # letter is in the key because a candidate must share it anyway.
+        self._parts: dict[tuple[int, int, str, str], list[str]] = {}
+        self._single_tags: dict[str, tuple[int, ...]] = {}
+        self._multi: dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]] = {}
+        for key, ids in keys:
+            if not key.isascii():
+                continue  # Thai and other scripts: exact matching only
+            words = tuple(key.split(" "))
+            letters = sum(len(w) for w in words)
+            if letters < MIN_LETTERS or not all(w.isalpha() for w in words):
+                continue
+            tags = tuple(sorted(ids))
+            if len(words) == 1:
+                for i, (start, end) in enumerate(_spans(len(key), budget(len(key)))):
+                    self._parts.setdefault((len(key), i, key[0], key[start:end]), []).append(key)
+                self._single_tags[key] = tags
+            elif names.intersection(tags):
+                entry = (words, tags)
+                # Anchors of three letters or more: "al", "xi" would send every prompt with a
+                # two-letter word through the comparison.
+                for anchor in {words[0], words[-1]}:
+                    if len(anchor) >= 3:
+                        self._multi.setdefault(anchor, []).append(entry)
+        self._anchors = frozenset(self._multi)
+        self._known = frozenset(known)
+        # Words with nothing to do: known words and words looked up before without a match. Anchors
+        # (a word of a name) stay out, so one set difference finds both kinds of work.
+        self._settled: set[str] = set(self._known - self._anchors)
+        self._found: dict[str, tuple[int, ...]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._parts or self._multi)
+
+    # --- single words ----------------------------------------------------------------------
+
+    def _single_match(self, word: str) -> tuple[int, ...]:
+        n = len(word)
+        if n < MIN_LETTERS or not word.isalpha() or not word.isascii():
+            return ()
+        candidates: set[str] = set()
+        for length in range(n - 2, n + 3):
+            allowed = budget(length)
+            if not allowed or abs(length - n) > allowed:
+                continue
+            for i, text in _probe_parts(word, length, allowed):
+                found = self._parts.get((length, i, word[0], text))
+                if found:
+                    candidates.update(found)
+        best: tuple[int, str] | None = None
+        for term in candidates:
+            # The shorter of the two decides: "mutation" is not two edits from "mutilation".
+            allowed = budget(min(len(term), n))
+            edits = OSA.distance(word, term, score_cutoff=allowed)
+            if edits <= allowed and (best is None or (edits, term) < best):
+                best = (edits, term)
+        return self._single_tags[best[1]] if best is not None else ()
+
+    def _lookup(self, word: str) -> tuple[int, ...]:
+        found = self._found.get(word)
+        if found is not None:
+            return found
+        tags = self._single_match(word)
+        if len(self._settled) + len(self._found) > _CACHE_LIMIT:
+            self._settled = set(self._known - self._anchors)
+            self._found.clear()
+        if tags:
+            self._found[word] = tags
+        else:
+            self._settled.add(word)
+        return tags
+
+    # --- multi-word terms ------------------------------------------------------------------
+
+    @staticmethod
+    def _close(window: Sequence[str], words: tuple[str, ...]) -> bool:
+        total = 0
+        for got, want in zip(window, words, strict=True):
+            if got == want:
+                continue
+            if len(want) <= 3 or got[:1] != want[:1]:
+                return False
+            edits = OSA.distance(got, want, score_cutoff=budget(max(len(want), MIN_LETTERS)))
+            if edits > budget(max(len(want), MIN_LETTERS)):
+                return False
+            total += edits
+        if total == 0 or total > budget(sum(len(w) for w in words)):
+            return False
+        # "tim cooks", "trumps": a plural or a verb, not a misspelt name.
+        return window[-1] != words[-1] + "s" or list(window[:-1]) != list(words[:-1])
+
+    def _multi_matches(self, tokens: Sequence[str], anchors: set[str]) -> list[tuple[int, int, tuple[int, ...]]]:
+        out = []
+        seen: set[tuple[int, int, tuple[int, ...]]] = set()
+        for i, token in enumerate(tokens):
+            if token not in anchors:
+                continue
+            for words, tags in self._multi[token]:
+                n = len(words)
+                # The anchor is the first word (window starts here) or the last (window ends here).
+                for start in {i, i - n + 1}:
+                    if start < 0 or start + n > len(tokens):
+                        continue
+                    key = (start, start + n - 1, tags)
+                    if key not in seen and self._close(tokens[start : start + n], words):
+                        seen.add(key)
+                        out.append(key)
+        return out
+
+    # --- the scan --------------------------------------------------------------------------
+
+    def find(
+        self, tokens: Sequence[str], distinct: set[str] | None = None
+    ) -> list[tuple[int, int, tuple[int, ...]]]:
+        """Fuzzy matches among `tokens` (the words of a normalised text; `distinct`: the same as a
+        set, when the caller has it) as (first, last, tag ids)."""
+        if distinct is None:
+            distinct = set(tokens)
+        out: list[tuple[int, int, tuple[int, ...]]] = []
+        fresh = distinct - self._settled
+        if not fresh:
+            return out
+        anchors = self._anchors.intersection(fresh)
+        # Anchors are words of listed names, spelled right: never looked up as misspellings.
+        hits = {w: tags for w in fresh if w not in anchors and (tags := self._lookup(w))}
+        if hits:
+            out.extend((i, i, hits[t]) for i, t in enumerate(tokens) if t in hits)
+        if anchors:
+            out.extend(self._multi_matches(tokens, anchors))
+        return out
+
+
+@functools.lru_cache(maxsize=256)
+def _spans(length: int, allowed: int) -> tuple[tuple[int, int], ...]:
+    """The 2k+1 parts (start, end) a term of `length` letters is cut into for k = `allowed`."""
+    count = 2 * allowed + 1
+    cuts = [round(i * length / count) for i in range(count + 1)]
+    return tuple((cuts[i], cuts[i + 1]) for i in range(count))
+
+
+def _probe_parts(word: str, length: int, allowed: int) -> list[tuple[int, str]]:
+    """The (part number, text) keys under which a term of `length` letters within `allowed` edits
+    of `word` must be indexed: the first part at the start of the word, the last at its end, the
+    others at their place give or take `allowed`."""
+    n = len(word)
+    spans = _spans(length, allowed)
+    keys = []
+    for i, (start, end) in enumerate(spans):
+        size = end - start
+        if i == 0:
+            keys.append((i, word[:size]))
+        elif i == len(spans) - 1:
+            keys.append((i, word[n - size :]))
+        else:
+            for shift in range(-allowed, allowed + 1):
+                lo = start + shift
+                if 0 <= lo and lo + size <= n:
+                    keys.append((i, word[lo : lo + size]))
+    return keys

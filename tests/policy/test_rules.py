@@ -1,0 +1,111 @@
+"""Composition rules: the file format, merging across languages, a policy's own rule files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from otel_aiaudit.errors import PolicyFileError
+from otel_aiaudit.generation import Generation
+from otel_aiaudit.policy.config import load_policy
+from otel_aiaudit.policy.engine import PolicyEngine
+from otel_aiaudit.policy.rules import Rule, RuleFileError, fires, merge, parse_rule, shipped_rules
+
+RULE = """\
+# a rule of our own
+category: violence
+window: 5
+[act]
+feeds          # comments after a term
+[target]
+piranhas
+@explicit
+"""
+
+
+def test_parse_rule() -> None:
+    rule = parse_rule(RULE, "piranha", "x.txt")
+    assert (rule.category, rule.window) == ("violence", 5)
+    assert rule.groups == {"act": ["feeds"], "target": ["piranhas", "@explicit"]}
+    assert rule.references("target") == frozenset({"explicit"})
+    assert sorted(rule.terms()) == [("feeds", "piranha/act"), ("piranhas", "piranha/target")]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("window: 3\n[a]\nx\n", "needs a category"),
+        ("category: gore\nwindow: 3\n[a]\nx\n", "category must be one of"),
+        ("category: violence\nwindow: 0\n[a]\nx\n", "window must be"),
+        ("category: violence\nwindow: 3\n[a]\n[b]\nx\n", "every group needs"),
+        ("category: violence\nwindow: 3\n[a]\n@nothing\n", "names no category"),
+        ("category: violence\nwindow: 3\ncolour: red\n[a]\nx\n", "unknown key"),
+        ("category: violence\nwindow: 3\n[a]\nx\n[a]\ny\n", "repeated group"),
+    ],
+)
+def test_bad_rule_files_are_refused_with_a_line(text: str, problem: str) -> None:
+    with pytest.raises(RuleFileError, match=problem):
+        parse_rule(text, "bad", "bad.txt")
+
+
+def test_window_is_the_span_of_one_match_per_group() -> None:
+    rule = Rule("r", "violence", 3, {"a": ["x"], "b": ["y"], "c": ["z"]})
+    assert fires(rule, {"a": [0], "b": [2], "c": [3]})
+    assert not fires(rule, {"a": [0], "b": [2], "c": [4]})
+    assert fires(rule, {"a": [0, 10], "b": [2, 12], "c": [20, 11]})  # the later trio is close
+    assert not fires(rule, {"a": [0], "b": [1], "c": []})
+    assert fires(Rule("one", "violence", 1, {"a": ["x"]}), {"a": [7]})
+
+
+def test_languages_of_one_rule_are_merged() -> None:
+    en = Rule("r", "violence", 3, {"a": ["x"], "b": ["y"]})
+    th = Rule("r", "violence", 3, {"a": ["ก"], "b": ["ข"]})
+    (merged,) = merge([en, th])
+    assert merged.groups == {"a": ["x", "ก"], "b": ["y", "ข"]}
+    with pytest.raises(RuleFileError, match="disagree"):
+        merge([en, Rule("r", "violence", 5, {"a": ["x"], "b": ["y"]})])
+
+
+def test_shipped_rules_load() -> None:
+    names = {r.name: r.category for r in shipped_rules()}
+    assert names == {"hate_dehumanising": "hate_speech", "minors": "minors", "violence_vulnerable": "violence"}
+
+
+def test_policy_rule_files_are_read_relative_to_the_policy(tmp_path: Path) -> None:
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "piranha.txt").write_text(RULE, encoding="utf-8")
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(
+        "version: 1\nmode: enforce\ncontent_filter:\n  action: block\n  rule_files: [rules/piranha.txt]\n",
+        encoding="utf-8",
+    )
+    engine = PolicyEngine(load_policy(policy))
+
+    def categories(prompt: str) -> set[str]:
+        d = engine.evaluate(Generation(provider="test", prompt=prompt))
+        return {h.category for h in d.hits if h.rule == "content"}
+
+    assert categories("a man feeds his rival to the piranhas") == {"violence"}  # 5 words apart
+    assert categories("piranhas in a river; miles away, in a quiet village, a farmer feeds") == set()
+    assert categories("piranhas in a river") == set()
+    assert categories("a man feeds pigeons") == set()
+
+
+def test_missing_or_broken_rule_file_is_a_policy_error(tmp_path: Path) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("version: 1\ncontent_filter:\n  rule_files: [nope.txt]\n", encoding="utf-8")
+    with pytest.raises(PolicyFileError, match="rule_files"):
+        PolicyEngine(load_policy(policy))
+    (tmp_path / "bad.txt").write_text("category: gore\n", encoding="utf-8")
+    policy.write_text("version: 1\ncontent_filter:\n  rule_files: [bad.txt]\n", encoding="utf-8")
+    with pytest.raises(PolicyFileError, match="bad.txt:1"):
+        PolicyEngine(load_policy(policy))
+
+
+def test_negative_prompt_and_prompt_are_not_one_window() -> None:
+    from otel_aiaudit.policy.config import ContentFilter, PolicyConfig
+
+    engine = PolicyEngine(PolicyConfig(mode="enforce", content_filter=ContentFilter(action="block")))
+    d = engine.evaluate(Generation(provider="test", prompt="a gunman in a field", negative_prompt="school"))
+    assert not [h for h in d.hits if h.category == "violence"]
