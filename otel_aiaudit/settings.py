@@ -10,7 +10,8 @@ from __future__ import annotations
 import getpass
 import math
 import os
-from collections.abc import Collection, Mapping
+import re
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, Literal, get_args
 from urllib.parse import parse_qsl, urlsplit
 
@@ -37,6 +38,9 @@ _STORE_FORMS = "sqlite:///path/to/file.db, redis://host:port/db (also rediss://,
 # A value that reads as a switch would otherwise become a ledger file of that name.
 _LEDGER_SWITCH_WORDS = {"on", "true", "1", "yes", "false", "0", "no", "none", "disabled", "disable"}
 
+_IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"
+_DOTTED_CALLABLE = re.compile(rf"{_IDENTIFIER}(\.{_IDENTIFIER})*:{_IDENTIFIER}(\.{_IDENTIFIER})*")
+
 # field name -> environment variable
 ENV_VARS: dict[str, str] = {
     "policy_file": "OTEL_AIAUDIT_POLICY_FILE",
@@ -53,6 +57,8 @@ ENV_VARS: dict[str, str] = {
     "c2pa_cert": "OTEL_AIAUDIT_C2PA_CERT",
     "c2pa_key": "OTEL_AIAUDIT_C2PA_KEY",
     "c2pa_fetch_urls": "OTEL_AIAUDIT_C2PA_FETCH_URLS",
+    "c2pa_tsa_url": "OTEL_AIAUDIT_C2PA_TSA_URL",
+    "c2pa_signer": "OTEL_AIAUDIT_C2PA_SIGNER",
     "ledger": "OTEL_AIAUDIT_LEDGER",
     "mappings_file": "OTEL_AIAUDIT_MAPPINGS_FILE",
     "gpu_hour_usd": "OTEL_AIAUDIT_GPU_HOUR_USD",
@@ -119,6 +125,11 @@ class Settings(BaseModel):
     c2pa_cert: str | None = None
     c2pa_key: str | None = None
     c2pa_fetch_urls: bool = False
+    # RFC 3161 time-stamp authority asked for a token on every signature (http:// or https://).
+    c2pa_tsa_url: str | None = None
+    # The key lives in a KMS or HSM: `package.module:function` (or, in code, the callable) that signs the
+    # bytes it is given; OTEL_AIAUDIT_C2PA_KEY is then not used. Imported at the first signing.
+    c2pa_signer: str | Callable[[bytes], bytes] | None = None
     # Local ledger: "default" = beside the store's SQLite file (else in the state directory), "off" disables.
     ledger: str = "default"
     # full: each append is fsynced (survives power loss); normal: survives a crash or kill of the
@@ -160,6 +171,26 @@ class Settings(BaseModel):
             return False
         accepted = [w for pair in zip(_TRUE, _FALSE, strict=True) for w in pair]
         raise ValueError(f"expected {_one_of(accepted)} (any case)")
+
+    @field_validator("c2pa_tsa_url", mode="before")
+    @classmethod
+    def _tsa_url(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        url = value.strip()
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise ValueError("expected the http:// or https:// URL of an RFC 3161 time-stamp authority")
+        return url
+
+    @field_validator("c2pa_signer", mode="before")
+    @classmethod
+    def _signer_name(cls, value: object) -> object:
+        if value is None or callable(value):
+            return value
+        if not isinstance(value, str) or not _DOTTED_CALLABLE.fullmatch(value.strip()):
+            raise ValueError("expected package.module:function, the function that signs with your KMS or HSM")
+        return value.strip()
 
     @field_validator("prompt_capture", "ledger_sync", mode="before")
     @classmethod

@@ -61,7 +61,7 @@ def dev_cert(
     console.print("  export OTEL_AIAUDIT_C2PA=on", highlight=False)
     console.print(f"  export OTEL_AIAUDIT_C2PA_CERT={paths.chain.resolve()}", highlight=False)
     console.print(f"  export OTEL_AIAUDIT_C2PA_KEY={paths.key.resolve()}", highlight=False)
-    console.print(f"To check one:  aiaudit verify-image IMAGE --trust {paths.root}", highlight=False)
+    console.print(f"To check one:  aiaudit verify-image IMAGE --trust-root {paths.root}", highlight=False)
     console.print("[dim]For development only: production needs a certificate from a trusted CA.[/dim]")
 
 
@@ -99,6 +99,31 @@ def _ledger_records(explicit: Path | None, generation_id: str | None) -> tuple[s
     return str(path), list(ledger.find_records(str(path), generation_id))
 
 
+def _yes_no(value: bool | None) -> str:
+    return "unknown" if value is None else ("yes" if value else "no")
+
+
+def _print_signing(console: Console, report: Any) -> None:
+    """Signer trust, timestamp and whether the certificate was valid when it signed."""
+    trust = report.trust or {}
+    if trust.get("signer"):
+        console.print(f"  signer trust: {trust['signer']}  ({trust.get('detail')})", highlight=False)
+    cert = report.certificate
+    if cert:
+        expired = "  [red]expired[/red]" if cert.get("expired") else ""
+        console.print(f"  certificate valid: {cert['not_before']} to {cert['not_after']}{expired}", highlight=False)
+    stamp = report.timestamp
+    if stamp is None:
+        console.print("  timestamp: none (validity is judged at the time of reading)")
+        return
+    tsa = "trusted TSA" if stamp["tsa_trusted"] else "untrusted TSA: pass --tsa-trust-list to rely on it"
+    console.print(
+        f"  timestamp: {stamp['time']} by {stamp.get('authority')}  (token {stamp['token']}, {tsa})",
+        highlight=False,
+    )
+    console.print(f"  valid at signing time: {_yes_no(stamp['certificate_valid_at_signing'])}")
+
+
 def _print_report(console: Console, file: Path, report: Any, ledger_where: str, records: list[dict]) -> None:
     style = _STATE_STYLE.get(report.state, "")
     console.print(f"[bold]{file}[/bold]  ({report.mime_type or 'unknown format'})")
@@ -127,6 +152,7 @@ def _print_report(console: Console, file: Path, report: Any, ledger_where: str, 
             f"  ingredient: {ingredient['relationship']}  {ingredient.get('active_manifest')}"
             f"  signed by {ingredient.get('issuer')}"
         )
+    _print_signing(console, report)
     for failure in report.failures:
         console.print(f"  [red]{failure['code']}[/red]: {failure['explanation']}")
     if report.assertion:
@@ -148,7 +174,40 @@ def _print_report(console: Console, file: Path, report: Any, ledger_where: str, 
 def verify_image(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="Image to check."),
     trust: Path = typer.Option(
-        None, "--trust", exists=True, dir_okay=False, help="Root CA PEM to trust (e.g. from `c2pa dev-cert`)."
+        None,
+        "--trust-root",
+        "--trust",
+        exists=True,
+        dir_okay=False,
+        help="One root CA PEM to trust, added to any list (e.g. from `c2pa dev-cert`).",
+    ),
+    trust_list: Path = typer.Option(
+        None,
+        "--trust-list",
+        exists=True,
+        dir_okay=False,
+        help="C2PA trust list: a PEM bundle of trust anchors (replaces the anchor list).",
+    ),
+    allowed_list: Path = typer.Option(
+        None,
+        "--allowed-list",
+        exists=True,
+        dir_okay=False,
+        help="Signing certificates trusted one by one: PEM, or base64 SHA-256 hashes one a line.",
+    ),
+    trust_config: Path = typer.Option(
+        None,
+        "--trust-config",
+        exists=True,
+        dir_okay=False,
+        help="Extended key usages allowed for signers: one OID a line (the trust list's store.cfg).",
+    ),
+    tsa_trust_list: Path = typer.Option(
+        None,
+        "--tsa-trust-list",
+        exists=True,
+        dir_okay=False,
+        help="PEM bundle of time-stamp authority anchors (the C2PA TSA trust list).",
     ),
     sidecar: Path = typer.Option(
         None, "--sidecar", exists=True, dir_okay=False, help="Detached manifest (.c2pa or image record JSON)."
@@ -164,10 +223,15 @@ def verify_image(
     # Not an image is an input error (2), told apart from an image whose credentials fail (1).
     if sniff_mime(head) is None:
         fail(f"{file} is not an image (expected PNG, JPEG or WebP)", EXIT_USAGE)
+    from otel_aiaudit.provenance.trust import TrustFileError, load_trust
     from otel_aiaudit.provenance.verify import verify_file  # needs the c2pa extra
 
     try:
-        report = verify_file(file, trust, sidecar)
+        trust_options = load_trust(trust, trust_list, allowed_list, trust_config, tsa_trust_list)
+    except TrustFileError as exc:
+        raise typer.BadParameter(str(exc), param_hint=exc.option) from exc
+    try:
+        report = verify_file(file, sidecar_path=sidecar, trust_config=trust_options)
     except ValueError as exc:  # a sidecar record without a signed store
         raise typer.BadParameter(str(exc), param_hint="--sidecar") from exc
     where, records = _ledger_records(ledger, report.generation_id)

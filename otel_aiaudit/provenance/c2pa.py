@@ -90,13 +90,15 @@ class Provenance:
 
     def _load(self) -> ManifestSigner:
         cert, key = self.settings.c2pa_cert, self.settings.c2pa_key
-        if not cert or not key:
+        callback = self.settings.c2pa_signer  # a KMS or HSM signs: no key file
+        if not cert or not (key or callback):
             self._warn_once(
-                "no_certificate", "OTEL_AIAUDIT_C2PA_CERT and OTEL_AIAUDIT_C2PA_KEY must both be set"
+                "no_certificate",
+                "OTEL_AIAUDIT_C2PA_CERT and OTEL_AIAUDIT_C2PA_KEY (or OTEL_AIAUDIT_C2PA_SIGNER) must be set",
             )
             raise _Unavailable("no_certificate")
         try:
-            credentials = load_credentials(cert, key)
+            credentials = load_credentials(cert, None if callback else key)
         except CredentialError as exc:
             self._warn_once(exc.reason, str(exc))
             raise _Unavailable(exc.reason) from exc
@@ -106,7 +108,7 @@ class Provenance:
             self._warn_once("c2pa_unavailable", f"c2pa-python cannot be loaded: {exc}")
             raise _Unavailable("c2pa_unavailable") from exc
         try:
-            return ManifestSigner(credentials)
+            return ManifestSigner(credentials, tsa_url=self.settings.c2pa_tsa_url, callback=callback)
         except Exception as exc:  # noqa: BLE001 - any native error means no signing, never a failed call
             reason = f"signer_{error_slug(exc)}"
             self._warn_once(reason, f"the signer could not be created: {exc}")
@@ -181,12 +183,13 @@ class Provenance:
         signed = signer.sign_embedded(data, mime, manifest, has_parent=upstream is not None)
         return SignResult(
             data=signed,
-            status="c2pa",
+            status=signer.status,
             manifest_json=self._record(
                 manifest,
                 embedded=True,
                 format=mime,
                 parent=self._parent(upstream),
+                timestamp=signer.timestamp,
             ),
             manifest_bytes=len(signed) - len(data),
         )
@@ -240,7 +243,7 @@ class Provenance:
         store = signer.sign_detached(data, mime, manifest, has_parent=upstream is not None)
         return SignResult(
             data=None,
-            status="c2pa",
+            status=signer.status,
             manifest_json=self._record(
                 manifest,
                 embedded=False,
@@ -249,6 +252,7 @@ class Provenance:
                 format=mime,
                 parent=self._parent(upstream),
                 image_sha256=hashlib.sha256(data).hexdigest(),
+                timestamp=signer.timestamp,
                 # The detached store itself, so `aiaudit verify-image FILE --sidecar` can check a download.
                 store_base64=base64.b64encode(store).decode(),
             ),

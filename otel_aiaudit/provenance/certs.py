@@ -48,7 +48,7 @@ class CredentialError(ValueError):
 @dataclass(frozen=True)
 class SigningCredentials:
     chain_pem: str  # leaf first, then intermediates
-    key_pem: str  # PKCS#8
+    key_pem: str | None  # PKCS#8; None when a signing function (KMS, HSM) holds the key
     alg: str  # c2pa algorithm name: es256, es384, es512, ps256, ed25519
     subject_org: str | None
     not_after: dt.datetime
@@ -66,33 +66,48 @@ def _read_pem(value: str, what: str) -> bytes:
 
 
 def _alg_for_key(key: object) -> str:
-    if isinstance(key, ec.EllipticCurvePrivateKey):
+    """The algorithm for a public key (the leaf's, also when only a signing function holds the key)."""
+    if isinstance(key, ec.EllipticCurvePublicKey):
         algs = {"secp256r1": "es256", "secp384r1": "es384", "secp521r1": "es512"}
         if key.curve.name not in algs:
             raise CredentialError("unsupported_key", f"EC curve {key.curve.name} is not allowed by C2PA")
         return algs[key.curve.name]
-    if isinstance(key, rsa.RSAPrivateKey):
+    if isinstance(key, rsa.RSAPublicKey):
         if key.key_size < 2048:
             raise CredentialError("unsupported_key", "RSA keys for C2PA must have at least 2048 bits")
         return "ps256"
-    if isinstance(key, ed25519.Ed25519PrivateKey):
+    if isinstance(key, ed25519.Ed25519PublicKey):
         return "ed25519"
     raise CredentialError("unsupported_key", f"unsupported key type {type(key).__name__}")
 
 
-def load_credentials(cert: str, key: str) -> SigningCredentials:
-    """Read and check a PEM chain and private key; raise CredentialError with a short reason."""
+def load_credentials(cert: str, key: str | None) -> SigningCredentials:
+    """Read and check a PEM chain and private key; raise CredentialError with a short reason.
+
+    `key` None: the key stays in a KMS or HSM behind a signing function, so only the chain is read.
+    """
     chain_raw = _read_pem(cert, "certificate")
-    key_raw = _read_pem(key, "key")
     try:
         chain = x509.load_pem_x509_certificates(chain_raw)
     except ValueError as exc:
         raise CredentialError("bad_certificate", f"C2PA certificate is not a PEM certificate: {exc}") from exc
+    leaf = chain[0]
+    now = dt.datetime.now(dt.timezone.utc)
+    if leaf.not_valid_after_utc <= now:
+        raise CredentialError(
+            "certificate_expired", f"C2PA certificate expired at {leaf.not_valid_after_utc}"
+        )
+    alg = _alg_for_key(leaf.public_key())
+    chain_pem = "".join(c.public_bytes(serialization.Encoding.PEM).decode() for c in chain)
+    orgs = leaf.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
+    subject_org = str(orgs[0].value) if orgs else None
+    if key is None:
+        return SigningCredentials(chain_pem, None, alg, subject_org, leaf.not_valid_after_utc)
+    key_raw = _read_pem(key, "key")
     try:
         private_key = serialization.load_pem_private_key(key_raw, password=None)
     except (ValueError, TypeError) as exc:
         raise CredentialError("bad_key", f"C2PA key is not an unencrypted PEM private key: {exc}") from exc
-    leaf = chain[0]
     leaf_public = leaf.public_key().public_bytes(
         serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     )
@@ -103,23 +118,15 @@ def load_credentials(cert: str, key: str) -> SigningCredentials:
         raise CredentialError(
             "key_mismatch", "C2PA key does not belong to the first certificate of the chain"
         )
-    now = dt.datetime.now(dt.timezone.utc)
-    if leaf.not_valid_after_utc <= now:
-        raise CredentialError(
-            "certificate_expired", f"C2PA certificate expired at {leaf.not_valid_after_utc}"
-        )
-    alg = _alg_for_key(private_key)
     # c2pa-rs only takes PKCS#8; convert SEC1 / PKCS#1 keys here rather than fail at the first image.
     pkcs8 = private_key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     ).decode()
-    chain_pem = "".join(c.public_bytes(serialization.Encoding.PEM).decode() for c in chain)
-    orgs = leaf.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
     return SigningCredentials(
         chain_pem=chain_pem,
         key_pem=pkcs8,
         alg=alg,
-        subject_org=str(orgs[0].value) if orgs else None,
+        subject_org=subject_org,
         not_after=leaf.not_valid_after_utc,
     )
 

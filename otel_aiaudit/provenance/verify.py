@@ -1,8 +1,10 @@
 """Reading content credentials back: the validation state, the manifest summary and our assertion.
 
 Used by `aiaudit verify-image` and by tests. Reading never touches the network (no remote manifests,
-no OCSP). Trust comes only from the anchors given: c2pa ships no trust list, so without `trust_pem`
-the best state an image can reach is `valid` (signature intact, signer not known).
+no OCSP). Trust comes only from the anchors given (a root, or a C2PA trust list: see trust.py): c2pa
+ships no trust list, so without them the best state an image can reach is `valid` (signature intact,
+signer not known). A signature with an RFC 3161 timestamp also says when it was made and whether the
+signing certificate was valid then.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import c2pa
 
 from otel_aiaudit.provenance.formats import sniff_mime
 from otel_aiaudit.provenance.manifest import ASSERTION_LABEL
+from otel_aiaudit.provenance.trust import TrustConfig, summarise_trust
+from otel_aiaudit.provenance.tsa import summarise_signing_time
 
 
 @dataclass
@@ -34,6 +38,9 @@ class Verification:
     assertion_labels: list[str] = field(default_factory=list)
     assertion: dict[str, Any] | None = None  # ours (org.otel-aiaudit.generation), when present
     failures: list[dict[str, str]] = field(default_factory=list)  # validation codes that failed
+    trust: dict[str, Any] = field(default_factory=dict)  # signer: trusted | untrusted | None, detail
+    timestamp: dict[str, Any] | None = None  # RFC 3161 time, authority, token, tsa_trusted, valid then
+    certificate: dict[str, Any] | None = None  # the signing certificate's subject and validity
     error: str | None = None  # why the store could not be read at all
 
     @property
@@ -54,16 +61,39 @@ class Verification:
             "assertion_labels": self.assertion_labels,
             "assertion": self.assertion,
             "failures": self.failures,
+            "trust": self.trust,
+            "timestamp": self.timestamp,
+            "certificate": self.certificate,
             "error": self.error,
         }
 
 
-def read_context(trust_pem: str | None = None) -> Any:
+def read_context(trust_pem: str | TrustConfig | None = None) -> Any:
+    """A reading Context; `trust_pem` is a root CA PEM (added to the anchors) or a full TrustConfig."""
     settings: dict[str, Any] = {"verify": {"remote_manifest_fetch": False, "ocsp_fetch": False}}
-    if trust_pem:
-        # user_anchors adds to (rather than replaces) any configured anchor list.
-        settings["trust"] = {"user_anchors": trust_pem}
+    trust = TrustConfig(roots=trust_pem) if isinstance(trust_pem, str) else trust_pem
+    if trust is not None and trust.settings():
+        settings["trust"] = trust.settings()
     return c2pa.Context.from_dict(settings)
+
+
+def _signing_checks(reader: Any, store: dict[str, Any], result: Verification) -> None:
+    """Trust, timestamp and certificate validity of the active manifest's signature."""
+    results = (store.get("validation_results") or {}).get("activeManifest") or {}
+    codes: dict[str, str] = {}
+    for kind in ("success", "informational", "failure"):
+        for item in results.get(kind) or []:
+            codes.setdefault(item.get("code", ""), item.get("explanation", ""))
+    failed = {f.get("code", "") for f in results.get("failure") or []}
+    result.trust = summarise_trust(codes)
+    # Only crJSON carries the signing certificate's validity and the time-stamp token's details.
+    try:
+        manifests = json.loads(reader.crjson()).get("manifests") or []
+    except (c2pa.C2paError, ValueError):
+        return
+    active = next((m for m in manifests if m.get("label") == result.active_label), None)
+    if active:
+        result.timestamp, result.certificate = summarise_signing_time(active.get("signature") or {}, codes, failed)
 
 
 def _summarise(store: dict[str, Any], result: Verification) -> None:
@@ -106,7 +136,10 @@ def _summarise(store: dict[str, Any], result: Verification) -> None:
 
 
 def verify_bytes(
-    data: bytes, mime_type: str | None = None, trust_pem: str | None = None, sidecar: bytes | None = None
+    data: bytes,
+    mime_type: str | None = None,
+    trust_pem: str | TrustConfig | None = None,
+    sidecar: bytes | None = None,
 ) -> Verification:
     """Validate the manifest embedded in `data` (or the detached store `sidecar` bound to it)."""
     mime = sniff_mime(data) or mime_type
@@ -122,7 +155,9 @@ def verify_bytes(
         return result
     try:
         state = reader.get_validation_state() or "Invalid"
-        _summarise(json.loads(reader.json()), result)
+        store = json.loads(reader.json())
+        _summarise(store, result)
+        _signing_checks(reader, store, result)
     finally:
         reader.close()
     result.state = state.lower()
@@ -144,9 +179,15 @@ def load_sidecar(path: str | Path) -> bytes:
 
 
 def verify_file(
-    path: str | Path, trust_pem_path: str | Path | None = None, sidecar_path: str | Path | None = None
+    path: str | Path,
+    trust_pem_path: str | Path | None = None,
+    sidecar_path: str | Path | None = None,
+    trust_config: TrustConfig | None = None,
 ) -> Verification:
+    """`trust_config` (the CLI's trust options, a root included) takes the place of `trust_pem_path`."""
     data = Path(path).read_bytes()
-    trust = Path(trust_pem_path).read_text() if trust_pem_path else None
+    trust: str | TrustConfig | None = trust_config
+    if trust is None and trust_pem_path:
+        trust = Path(trust_pem_path).read_text()
     sidecar = load_sidecar(sidecar_path) if sidecar_path else None
     return verify_bytes(data, trust_pem=trust, sidecar=sidecar)
