@@ -53,6 +53,7 @@ ENV_VARS: dict[str, str] = {
     "c2pa_cert": "OTEL_AIAUDIT_C2PA_CERT",
     "c2pa_key": "OTEL_AIAUDIT_C2PA_KEY",
     "c2pa_fetch_urls": "OTEL_AIAUDIT_C2PA_FETCH_URLS",
+    "watermark": "OTEL_AIAUDIT_WATERMARK",
     "ledger": "OTEL_AIAUDIT_LEDGER",
     "mappings_file": "OTEL_AIAUDIT_MAPPINGS_FILE",
     "gpu_hour_usd": "OTEL_AIAUDIT_GPU_HOUR_USD",
@@ -119,6 +120,8 @@ class Settings(BaseModel):
     c2pa_cert: str | None = None
     c2pa_key: str | None = None
     c2pa_fetch_urls: bool = False
+    # An invisible watermark with the generation's key in every image C2PA signs (nothing without C2PA).
+    watermark: bool = True
     # Local ledger: "default" = beside the store's SQLite file (else in the state directory), "off" disables.
     ledger: str = "default"
     # full: each append is fsynced (survives power loss); normal: survives a crash or kill of the
@@ -147,6 +150,7 @@ class Settings(BaseModel):
         "metrics_user",
         "c2pa",
         "c2pa_fetch_urls",
+        "watermark",
         mode="before",
     )
     @classmethod
