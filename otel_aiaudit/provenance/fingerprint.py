@@ -13,9 +13,8 @@ if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
 
 HASH_BITS = 64
-# Candidates are records within this many of 64 bits. Re-saves, JPEG 70 and halving the size stay
-# within ~4 (benchmarks/watermark.py); unrelated images sit near 32, and fewer than 1 in 10^5 random
-# pairs come within 10.
+# Candidates are records within this many of 64 bits. Re-saves, JPEG down to quality 70 and halving
+# the size stay within 6 (benchmarks/watermark.py); unrelated images sit near 32 bits apart.
 MAX_DISTANCE = 10
 ALG = "phash"
 

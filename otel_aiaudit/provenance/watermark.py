@@ -8,8 +8,8 @@ The scheme is invisible-watermark's `dwtDctSvd` with its defaults (the U chroma 
 level, 4x4 blocks of the approximation band, quantisation step 36 on each block's largest singular
 value, bit `i mod n` in block `i` row by row), so marks written here decode with that library and the
 other way round (tests check both). The library loops over blocks in Python (~0.6 s for 1024x1024) and
-imports torch for another of its methods; the same arithmetic in whole-array numpy takes a few
-milliseconds, which is what lets every signed image be marked. Two identities keep it short:
+imports torch for another of its methods; the same arithmetic in whole-array numpy takes ~25 ms on a
+slow 2-core VM, which is what lets every signed image be marked. Two identities keep it short:
 the DCT of a block is orthogonal, so it leaves the singular values alone, and changing only the largest
 singular value of a block is a rank-one update along its top singular vectors.
 """
@@ -48,8 +48,9 @@ _KR, _KG, _KB, _KU = 0.299, 0.587, 0.114, 0.492
 # Moving U by d with Y and V held still moves blue by d/0.492 and green against it; red stays.
 _DB = 1.0 / _KU
 _DG = -_KB / _KG * _DB
-# Mean agreement between a bit's blocks below which nothing is claimed: unmarked images score
-# ~0.05 at 1024x1024 (votes split at random), marked ones 0.9+ and still >0.3 after JPEG 70.
+# Mean agreement between a bit's blocks below which nothing is claimed: unmarked photographs score
+# ~0.05 at 1024x1024 (votes split at random), marked copies ~1 (benchmarks/watermark.py). Flat areas
+# vote alike whether marked or not, so agreement only rules readings out; the ledger confirms them.
 MIN_CONFIDENCE = 0.25
 # Sizes providers return; a resized copy is scaled back to one with its aspect ratio before decoding.
 COMMON_SIDES = (256, 512, 768, 1024, 1152, 1536, 1792, 2048)
