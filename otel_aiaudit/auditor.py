@@ -281,6 +281,9 @@ class Audit:
         self._io: asyncio.Future[None] | None = None
         # Set when the ledger write after a successful call failed closed: the result is withheld.
         self.withheld: GovernanceUnavailable | None = None
+        # Watermark key and fingerprint of each signed image, by its signed bytes' digest: streamed
+        # images are signed one by one and come back as new objects in the final result.
+        self._marks: dict[str, tuple[str | None, str | None]] = {}
 
     def _decision_state(self) -> tuple[str, int, str | None, bool]:
         """What the span's decision attributes depend on: compared at close to skip re-setting them."""
@@ -499,10 +502,13 @@ class Audit:
             if img.provenance is not None:  # signed earlier (streamed item), keep its status
                 statuses.append(img.provenance)
             elif img.data is not None and img.replace is not None:
-                result = prov.sign(img.data, img.mime_type, info)
+                # The index numbers images across the whole generation, streamed ones included, so
+                # each image gets its own watermark key.
+                result = prov.sign(img.data, img.mime_type, info, index=len(self._marks))
                 if result.data is not None:
                     img.replace(result.data)
                     img.data = result.data
+                self._marks[self.auditor.hasher.digest(img.data)] = (result.watermark, result.phash)
                 statuses.append(result.status)
                 img.provenance = result.status
             elif img.url:
@@ -519,14 +525,18 @@ class Audit:
 
     def _describe(self, img: ReturnedImage) -> Image:
         info = describe_image(img.data) if img.data is not None else None
+        digest = self.auditor.hasher.digest(img.data) if img.data is not None else None
+        watermark, phash = self._marks.get(digest or "", (None, None))
         return Image(
-            hash=self.auditor.hasher.digest(img.data) if img.data is not None else None,
+            hash=digest,
             mime_type=img.mime_type or (info.mime_type if info else None),
             url=img.url,
             size_bytes=len(img.data) if img.data is not None else None,
             width=img.width or (info.width if info else None),
             height=img.height or (info.height if info else None),
             provenance=img.provenance,
+            watermark=watermark,
+            phash=phash,
         )
 
 

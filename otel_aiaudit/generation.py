@@ -134,6 +134,8 @@ class Image:
     width: int | None = None
     height: int | None = None
     provenance: str | None = None  # c2pa | none | skipped:<why>
+    watermark: str | None = None  # key in the pixels (12 hex digits) | skipped:<why> | error:<why>
+    phash: str | None = None  # perceptual fingerprint, 16 hex digits
 
 
 @dataclass(slots=True)

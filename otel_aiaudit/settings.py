@@ -59,6 +59,7 @@ ENV_VARS: dict[str, str] = {
     "c2pa_fetch_urls": "OTEL_AIAUDIT_C2PA_FETCH_URLS",
     "c2pa_tsa_url": "OTEL_AIAUDIT_C2PA_TSA_URL",
     "c2pa_signer": "OTEL_AIAUDIT_C2PA_SIGNER",
+    "watermark": "OTEL_AIAUDIT_WATERMARK",
     "ledger": "OTEL_AIAUDIT_LEDGER",
     "mappings_file": "OTEL_AIAUDIT_MAPPINGS_FILE",
     "gpu_hour_usd": "OTEL_AIAUDIT_GPU_HOUR_USD",
@@ -130,6 +131,8 @@ class Settings(BaseModel):
     # The key lives in a KMS or HSM: `package.module:function` (or, in code, the callable) that signs the
     # bytes it is given; OTEL_AIAUDIT_C2PA_KEY is then not used. Imported at the first signing.
     c2pa_signer: str | Callable[[bytes], bytes] | None = None
+    # An invisible watermark with the generation's key in every image C2PA signs (nothing without C2PA).
+    watermark: bool = True
     # Local ledger: "default" = beside the store's SQLite file (else in the state directory), "off" disables.
     ledger: str = "default"
     # full: each append is fsynced (survives power loss); normal: survives a crash or kill of the
@@ -158,6 +161,7 @@ class Settings(BaseModel):
         "metrics_user",
         "c2pa",
         "c2pa_fetch_urls",
+        "watermark",
         mode="before",
     )
     @classmethod

@@ -27,6 +27,10 @@ PY="${PYTHON:-python3}"
 .venv/bin/python -m pip install -q -e '.[all,test,docs]'
 # diffusers runs a tiny random pipeline on the CPU; the CPU build of torch is pinned so no GPU build is pulled.
 .venv/bin/python -m pip install -q 'torch==2.13.0' 'diffusers>=0.30' 'transformers>=5'
+# The reference watermark library the plugin's marks are checked against: its own requirements would
+# pull the GUI build of OpenCV; the headless build and PyWavelets are all its dwtDctSvd method needs.
+.venv/bin/python -m pip install -q --no-deps 'invisible-watermark>=0.2'
+.venv/bin/python -m pip install -q opencv-python-headless PyWavelets
 
 export CI="${CI:-}"
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from otel_aiaudit.provenance.manifest import iso_time
 from otel_aiaudit.settings import Settings
 
 from ._app import EXIT_BAD, EXIT_USAGE, exit_codes, fail, new_typer
@@ -24,7 +25,8 @@ EXIT_NO_MANIFEST = EXIT_USAGE
 VERIFY_EPILOG = exit_codes(
     ok="trusted or valid credentials",
     bad="invalid credentials: the image or its manifest was altered, or the signature does not verify",
-    usage="usage or input error: not an image (PNG, JPEG or WebP), no credentials in it, the c2pa extra missing",
+    usage="usage or input error: not an image (PNG, JPEG or WebP), no credentials in it (its watermark"
+    " and fingerprint lookup is still printed), the c2pa extra missing",
 )
 
 
@@ -81,22 +83,20 @@ def _default_ledger_path(settings: Settings, ledger: Any) -> Path | None:
     return Path(state_dir()) / "aiaudit-ledger.db"
 
 
-def _ledger_records(explicit: Path | None, generation_id: str | None) -> tuple[str, list[dict[str, Any]]]:
-    """(what was looked at, matching records). The ledger module is optional in this distribution."""
-    if generation_id is None:
-        return "no generation id in the image", []
+def _ledger_file(explicit: Path | None) -> tuple[str, Path | None]:
+    """(what is looked at, the ledger file if there is one). The ledger module is optional here."""
     try:
         ledger = importlib.import_module("otel_aiaudit.ledger")
     except ModuleNotFoundError as exc:
         if exc.name != "otel_aiaudit.ledger":
             raise
-        return "no ledger", []
+        return "no ledger", None
     path = explicit or _default_ledger_path(Settings.from_env(), ledger)
     if path is None:
-        return "no ledger (OTEL_AIAUDIT_LEDGER=off)", []
+        return "no ledger (OTEL_AIAUDIT_LEDGER=off)", None
     if not path.exists():
-        return f"no ledger at {path}", []
-    return str(path), list(ledger.find_records(str(path), generation_id))
+        return f"no ledger at {path}", None
+    return str(path), path
 
 
 def _yes_no(value: bool | None) -> str:
@@ -124,7 +124,53 @@ def _print_signing(console: Console, report: Any) -> None:
     console.print(f"  valid at signing time: {_yes_no(stamp['certificate_valid_at_signing'])}")
 
 
-def _print_report(console: Console, file: Path, report: Any, ledger_where: str, records: list[dict]) -> None:
+def _ledger_records(explicit: Path | None, generation_id: str | None) -> tuple[str, list[dict[str, Any]]]:
+    """(what was looked at, matching records)."""
+    if generation_id is None:
+        return "no generation id in the image", []
+    where, path = _ledger_file(explicit)
+    if path is None:
+        return where, []
+    ledger = importlib.import_module("otel_aiaudit.ledger")
+    return where, list(ledger.find_records(str(path), generation_id))
+
+
+def _who(hit: dict[str, Any]) -> str:
+    when = hit.get("timestamp")
+    stamp = iso_time(when) if isinstance(when, (int, float)) else "?"
+    return (
+        f"{hit['generation_id']}  user {hit.get('user')}  team {hit.get('team')}  {stamp}"
+        f"  model {hit.get('model')}  decision {hit.get('decision')}"
+    )
+
+
+def _print_identification(console: Console, found: Any, ledger_where: str) -> None:
+    """A stripped image: what its watermark and fingerprint lead to."""
+    mark = found.watermark
+    if found.error:
+        console.print(f"  {found.error}", highlight=False)
+        return
+    if mark is None:
+        console.print("  watermark: none found")
+    else:
+        console.print(f"  watermark: {mark['key']} (agreement {mark['confidence']:.2f})", highlight=False)
+    console.print(f"  fingerprint: phash {found.phash}", highlight=False)
+    if found.match is not None:
+        console.print(f"[bold]generation (by watermark):[/bold] {_who(found.match)}", highlight=False)
+    elif found.candidates:
+        console.print(
+            f"no watermark match; {len(found.candidates)} candidate(s) by fingerprint"
+            " (similar images, not a proof of origin):"
+        )
+        for hit in found.candidates:
+            console.print(f"  distance {hit['distance']:>2}/64  {_who(hit)}", highlight=False)
+    else:
+        console.print(f"  no watermark or fingerprint match in {ledger_where}", highlight=False)
+
+
+def _print_report(
+    console: Console, file: Path, report: Any, ledger_where: str, records: list[dict], found: Any = None
+) -> None:
     style = _STATE_STYLE.get(report.state, "")
     console.print(f"[bold]{file}[/bold]  ({report.mime_type or 'unknown format'})")
     console.print(f"validation state: [{style}]{report.state}[/{style}]")
@@ -132,6 +178,11 @@ def _print_report(console: Console, file: Path, report: Any, ledger_where: str, 
         console.print(f"  cannot read the manifest store: {report.error}")
     if report.state == "none":
         console.print("  no content credentials in this file")
+        if found is not None:
+            _print_identification(console, found, ledger_where)
+            for record in records:
+                console.print(f"audit record ({ledger_where}):")
+                console.print_json(json.dumps(record, default=str))
         return
     sig = report.signature
     console.print(f"manifest: {report.active_label} ({report.manifest_count} in store)")
@@ -235,11 +286,21 @@ def verify_image(
     except ValueError as exc:  # a sidecar record without a signed store
         raise typer.BadParameter(str(exc), param_hint="--sidecar") from exc
     where, records = _ledger_records(ledger, report.generation_id)
+    found = None
+    if report.state == "none":
+        # Credentials stripped (or never there): the pixels may still name the generation.
+        from otel_aiaudit.provenance.verify import identify
+
+        where, path = _ledger_file(ledger)
+        found = identify(file.read_bytes(), path)
+        if found.match is not None:
+            where, records = _ledger_records(ledger, found.match["generation_id"])
     if as_json:
         doc = report.to_dict() | {"file": str(file), "ledger": where, "records": records}
+        doc["identified"] = found.to_dict() if found is not None else None
         typer.echo(json.dumps(doc, indent=2, default=str))
     else:
-        _print_report(Console(), file, report, where, records)
+        _print_report(Console(), file, report, where, records, found)
     if report.state == "invalid":
         raise typer.Exit(EXIT_INVALID)
     if report.state == "none":

@@ -327,6 +327,67 @@ class Ledger:
         )
         return [record_dict(*r) for r in rows]
 
+    def find_images(
+        self,
+        *,
+        watermark: str | None = None,
+        watermark_bits: int = 0,
+        phash: str | None = None,
+        phash_distance: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Images whose watermark key is within `watermark_bits` differing bits of `watermark`, or whose
+        fingerprint is within `phash_distance` bits of `phash`, nearest first, each with who made it.
+
+        Both are distances, not equality, so the image rows are scanned (image data past its retention
+        is gone, and so is its entry here); a lookup is a command-line step, not a hot path."""
+        asked = (("watermark", watermark, watermark_bits), ("phash", phash, phash_distance))
+        wanted = [(field, int(value, 16), limit) for field, value, limit in asked if value]
+        if not wanted:
+            return []
+        found: list[dict[str, Any]] = []
+        rows = self.conn().execute(
+            "SELECT generation_id, sensitive FROM records WHERE type = 'image' AND sensitive IS NOT NULL"
+        )
+        for generation_id, sensitive in rows:
+            images = (json.loads(sensitive).get("body") or {}).get("images") or []
+            for index, image in enumerate(images):
+                for field, value, limit in wanted:
+                    theirs = image.get(field)
+                    if not isinstance(theirs, str) or not _is_hex(theirs):
+                        continue  # skipped:<why>, or an older record without the field
+                    bits = (int(theirs, 16) ^ value).bit_count()
+                    if bits <= limit:
+                        found.append(
+                            {
+                                "by": field,
+                                "distance": bits,
+                                "generation_id": generation_id,
+                                "image_index": index,
+                                field: theirs,
+                            }
+                        )
+        found.sort(key=lambda f: (f["by"] != "watermark", f["distance"]))
+        for item in found:
+            who = (
+                self.conn()
+                .execute(
+                    "SELECT ts, user, team, provider, model, decision, status FROM records "
+                    "WHERE generation_id = ? AND type = 'log' ORDER BY seq LIMIT 1",
+                    (item["generation_id"],),
+                )
+                .fetchone()
+            )
+            if who is not None:
+                item.update(zip(_WHO, who, strict=True))
+        return found
+
+
+_WHO = ("timestamp", "user", "team", "provider", "model", "decision", "status")
+
+
+def _is_hex(text: str) -> bool:
+    return bool(text) and all(c in "0123456789abcdef" for c in text)
+
 
 # The columns `record_dict` takes, in order.
 RECORD_COLUMNS = "seq, record_id, type, ts, body, sensitive, redacted, hash, delivered_at, trace_id, span_id"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 import logging
 import threading
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from otel_aiaudit.provenance.certs import CredentialError, load_credentials
 from otel_aiaudit.provenance.fetch import FetchError, fetch_image
 from otel_aiaudit.provenance.formats import PNG, SUPPORTED, sniff_mime
-from otel_aiaudit.provenance.manifest import ASSERTION_LABEL, ProvenanceInfo, build_manifest
+from otel_aiaudit.provenance.manifest import ASSERTION_LABEL, ProvenanceInfo, build_manifest, soft_binding
 from otel_aiaudit.settings import Settings
 
 if TYPE_CHECKING:
@@ -37,6 +38,8 @@ class SignResult:
     status: str  # "c2pa" | "skipped:url" | "skipped:<why>" | "error:<why>"
     manifest_json: str | None = None  # for the image record: what was (or would be) signed, and how
     manifest_bytes: int | None = None  # bytes the manifest added (or the detached store's size)
+    watermark: str | None = None  # the key embedded in the pixels, or "skipped:<why>" / "error:<why>"
+    phash: str | None = None  # perceptual fingerprint of the returned pixels (16 hex digits)
 
 
 def error_slug(exc: BaseException) -> str:
@@ -60,6 +63,7 @@ class Provenance:
         self.settings = settings
         self.enabled: bool = bool(settings.c2pa)
         self.fetch_urls: bool = bool(settings.c2pa_fetch_urls)
+        self.watermark: bool = bool(settings.watermark)
         self._lock = threading.Lock()
         self._signer: ManifestSigner | None = None
         self._load_error: str | None = None
@@ -148,18 +152,48 @@ class Provenance:
 
     # -- public -------------------------------------------------------------------------------
 
-    def sign(self, data: bytes, mime_type: str | None, info: ProvenanceInfo) -> SignResult:
-        """Embed a manifest in `data`. Never raises: failures come back as `error:<why>` with data=None."""
+    def sign(self, data: bytes, mime_type: str | None, info: ProvenanceInfo, index: int = 0) -> SignResult:
+        """Watermark `data` (image `index` of its generation) and embed a manifest in it.
+
+        Never raises: failures come back as `error:<why>` with data=None."""
         if not self.enabled:
             return SignResult(data=None, status="skipped:disabled")
         try:
-            return self._sign(data, info)
+            return self._sign(data, info, index)
         except Exception as exc:  # noqa: BLE001 - provenance must never break the user's call
             reason = error_slug(exc)
             self._warn_once(f"sign_{reason}", f"signing failed: {exc}")
             return SignResult(data=None, status=f"error:{reason}")
 
-    def _sign(self, data: bytes, info: ProvenanceInfo) -> SignResult:
+    def _mark(self, data: bytes, mime: str, key: str, embed: bool) -> tuple[bytes, str, str | None]:
+        """(bytes to sign, watermark field, phash). The pixels are decoded once for both; a failure of
+        either leaves the image as it came (signing it matters more than marking it)."""
+        try:
+            from PIL import Image
+
+            from otel_aiaudit.provenance import fingerprint, watermark
+        except ImportError as exc:
+            self._warn_once("watermark_unavailable", f"watermarking needs numpy and imagehash: {exc}")
+            return data, "skipped:unavailable", None
+        try:
+            image = Image.open(io.BytesIO(data))
+            image.load()
+            phash = fingerprint.phash(image)
+        except Exception as exc:  # noqa: BLE001 - an image Pillow cannot read is still signed
+            return data, f"error:{error_slug(exc)}", None
+        if not self.watermark:
+            return data, "skipped:disabled", phash
+        if not embed:
+            return data, "skipped:upstream_manifest", phash
+        try:
+            return watermark.embed_image(image, mime, key), key, phash
+        except watermark.Unmarkable as exc:
+            return data, f"skipped:{exc.reason}", phash
+        except Exception as exc:  # noqa: BLE001 - marking must never cost the signature
+            self._warn_once(f"watermark_{error_slug(exc)}", f"watermarking failed: {exc}")
+            return data, f"error:{error_slug(exc)}", phash
+
+    def _sign(self, data: bytes, info: ProvenanceInfo, index: int) -> SignResult:
         if not isinstance(data, (bytes, bytearray, memoryview)) or len(data) == 0:
             return SignResult(data=None, status="skipped:no_bytes")
         data = bytes(data)
@@ -179,7 +213,14 @@ class Provenance:
             return SignResult(data=None, status="error:certificate_expired")
         info = self._complete(info)
         upstream = signer.upstream(data, mime)
-        manifest = build_manifest(info, mime, has_parent=upstream is not None)
+        from otel_aiaudit.provenance.watermark import ALG, ALG_PARAMS, derive_key  # numpy, on first image
+
+        key = derive_key(info.generation_id, index, self.settings.hash_key)
+        # Marking re-encodes the pixels, which would orphan a provider's manifest (its hash would no
+        # longer match): an image that arrives signed keeps those credentials and is fingerprinted only.
+        data, mark, phash = self._mark(data, mime, key, embed=upstream is None)
+        binding = soft_binding(ALG, key, ALG_PARAMS) if mark == key else None
+        manifest = build_manifest(info, mime, has_parent=upstream is not None, binding=binding)
         signed = signer.sign_embedded(data, mime, manifest, has_parent=upstream is not None)
         return SignResult(
             data=signed,
@@ -192,6 +233,8 @@ class Provenance:
                 timestamp=signer.timestamp,
             ),
             manifest_bytes=len(signed) - len(data),
+            watermark=mark,
+            phash=phash,
         )
 
     def sidecar(self, url: str, mime_type: str | None, info: ProvenanceInfo) -> SignResult:

@@ -13,6 +13,7 @@ from otel_aiaudit.version import __version__
 ASSERTION_LABEL = "org.otel-aiaudit.generation"
 TRAINED_ALGORITHMIC_MEDIA = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
 GENERATOR_NAME = "otel-aiaudit"
+SOFT_BINDING_LABEL = "c2pa.soft-binding"
 
 
 def generator_version() -> str:
@@ -69,7 +70,22 @@ def assertion_data(info: ProvenanceInfo) -> dict[str, Any]:
     return data
 
 
-def build_manifest(info: ProvenanceInfo, mime_type: str, has_parent: bool) -> dict[str, Any]:
+def soft_binding(alg: str, value: str, alg_params: str | None = None) -> dict[str, Any]:
+    """A `c2pa.soft-binding` assertion: the watermark in the pixels, named from inside the manifest.
+
+    The manifest's hard binding breaks with the first re-save; the watermark does not, and its value
+    (our per-generation key) is what `aiaudit verify-image` looks up in the ledger. So each points at
+    the other: the manifest names the mark, the mark leads back to the generation. One block with an
+    empty scope: the mark covers the whole image. `pad` is required by the assertion's schema."""
+    data: dict[str, Any] = {"alg": alg, "blocks": [{"scope": {}, "value": value}], "pad": [0]}
+    if alg_params:
+        data["alg_params"] = alg_params
+    return {"label": SOFT_BINDING_LABEL, "data": data}
+
+
+def build_manifest(
+    info: ProvenanceInfo, mime_type: str, has_parent: bool, binding: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The manifest definition for one image.
 
     A fresh image gets the `c2pa.created` action with the trainedAlgorithmicMedia source type and the
@@ -97,6 +113,8 @@ def build_manifest(info: ProvenanceInfo, mime_type: str, has_parent: bool) -> di
             }
         )
     assertions.append({"label": ASSERTION_LABEL, "data": assertion_data(info)})
+    if binding is not None:
+        assertions.append(binding)
     return {
         # Exactly one entry: c2pa rejects more, and ignores the old `claim_generator` string.
         "claim_generator_info": [{"name": GENERATOR_NAME, "version": generator_version()}],

@@ -168,6 +168,8 @@ def build_records(
             width=i.width,
             height=i.height,
             provenance=i.provenance,
+            watermark=i.watermark,
+            phash=i.phash,
         )
         for i in gen.images
     ]

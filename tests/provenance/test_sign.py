@@ -11,10 +11,18 @@ import pytest
 from PIL import Image
 
 from otel_aiaudit.provenance import ASSERTION_LABEL, Provenance, ProvenanceInfo
+from otel_aiaudit.provenance.certs import DevCertPaths
 from otel_aiaudit.provenance.manifest import TRAINED_ALGORITHMIC_MEDIA
 from otel_aiaudit.provenance.verify import read_context, verify_bytes
 
 from .conftest import FORMATS, settings_for
+
+
+@pytest.fixture()
+def provenance(dev_certs: DevCertPaths) -> Provenance:
+    # The manifest on the provider's bytes as they came: marking re-encodes the pixels, which these
+    # byte-level checks would trip over (the watermark has its own tests).
+    return Provenance(settings_for(dev_certs, watermark=False))
 
 
 def read_store(data: bytes, mime: str, trust_pem: str | None) -> tuple[str, dict]:

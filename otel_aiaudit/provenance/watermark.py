@@ -1,0 +1,235 @@
+"""An imperceptible watermark that carries a per-generation key in the pixels themselves.
+
+Content credentials live in metadata, and metadata is the first thing a re-save, a CDN or a screenshot
+drops. The watermark survives that: `aiaudit verify-image` decodes the key from a stripped copy and
+finds the generation in the ledger.
+
+The scheme is invisible-watermark's `dwtDctSvd` with its defaults (the U chroma channel, one Haar DWT
+level, 4x4 blocks of the approximation band, quantisation step 36 on each block's largest singular
+value, bit `i mod n` in block `i` row by row), so marks written here decode with that library and the
+other way round (tests check both). The library loops over blocks in Python (~0.6 s for 1024x1024) and
+imports torch for another of its methods; the same arithmetic in whole-array numpy takes ~25 ms on a
+slow 2-core VM, which is what lets every signed image be marked. Two identities keep it short:
+the DCT of a block is orthogonal, so it leaves the singular values alone, and changing only the largest
+singular value of a block is a rank-one update along its top singular vectors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
+
+# 48 bits: a random 48-bit pattern matches one of a million ledger keys with odds of ~4e-9, where 32
+# bits would give 1 in 4300, and 1024x1024 still spreads each bit over 341 blocks (see
+# benchmarks/watermark.py for the robustness of both sizes).
+PAYLOAD_BITS = 48
+# The C2PA soft-binding algorithm name. Not on the C2PA soft-binding algorithm list, so it is named in
+# our own reverse-DNS namespace; the parameters make it reproducible with invisible-watermark.
+ALG = "org.otel-aiaudit.watermark.dwtDctSvd"
+ALG_PARAMS = "invisible-watermark dwtDctSvd: channel U, scale 36, block 4, 48-bit key, bit i mod 48 in block i"
+# Without OTEL_AIAUDIT_HASH_KEY keys are still unique per generation, but anyone can derive them.
+DEFAULT_KEY_DOMAIN = b"otel-aiaudit watermark key v1"
+# invisible-watermark refuses anything under 256x256 pixels: too few blocks to outvote noise.
+MIN_PIXELS = 256 * 256
+MIN_SIDE = 64
+
+_SCALE = 36.0
+_BLOCK = 4
+# RGB -> U of ITU-R BT.601 as OpenCV's 8-bit COLOR_BGR2YUV computes it (the library's colour space).
+_KR, _KG, _KB, _KU = 0.299, 0.587, 0.114, 0.492
+# Moving U by d with Y and V held still moves blue by d/0.492 and green against it; red stays.
+_DB = 1.0 / _KU
+_DG = -_KB / _KG * _DB
+# Mean agreement between a bit's blocks below which nothing is claimed: unmarked photographs score
+# ~0.05 at 1024x1024 (votes split at random), marked copies ~1 (benchmarks/watermark.py). Flat areas
+# vote alike whether marked or not, so agreement only rules readings out; the ledger confirms them.
+MIN_CONFIDENCE = 0.25
+# Sizes providers return; a resized copy is scaled back to one with its aspect ratio before decoding.
+COMMON_SIDES = (256, 512, 768, 1024, 1152, 1536, 1792, 2048)
+
+
+def derive_key(generation_id: str, index: int, hash_key: str | None = None, bits: int = PAYLOAD_BITS) -> str:
+    """The key of image `index` of a generation: HMAC-SHA256 truncated to `bits`, as hex.
+
+    Per generation and image, never per pixel content: two generations the provider answered with
+    identical pixels still carry different keys and so resolve to their own records."""
+    secret = hash_key.encode() if hash_key else DEFAULT_KEY_DOMAIN
+    digest = hmac.new(secret, f"{generation_id}/{index}".encode(), hashlib.sha256).digest()
+    return digest[: bits // 8].hex()
+
+
+def can_carry(width: int, height: int) -> bool:
+    return width * height >= MIN_PIXELS and min(width, height) >= MIN_SIDE
+
+
+def _bits_of(key: str) -> np.ndarray:
+    return np.unpackbits(np.frombuffer(bytes.fromhex(key), dtype=np.uint8)).astype(np.float64)
+
+
+def _u_channel(rgb: np.ndarray) -> np.ndarray:
+    """U of every pixel, in float32 (ample for values under 2^11, and half the memory traffic)."""
+    r, g, b = (rgb[..., i].astype(np.float32) for i in range(3))
+    return _KU * (b - (_KR * r + _KG * g + _KB * b)) + np.float32(128.0)
+
+
+def _blocks(u: np.ndarray) -> tuple[np.ndarray, tuple[int, int]]:
+    """4x4 blocks of the Haar approximation band of `u` (the 2x2 pixel sums halved), row by row."""
+    rows, cols = (u.shape[0] // 4) * 4, (u.shape[1] // 4) * 4
+    q = u[:rows, :cols]
+    ca = (q[0::2, 0::2] + q[0::2, 1::2] + q[1::2, 0::2] + q[1::2, 1::2]) / 2.0
+    nr, nc = ca.shape[0] // _BLOCK, ca.shape[1] // _BLOCK
+    blocks = ca[: nr * _BLOCK, : nc * _BLOCK].reshape(nr, _BLOCK, nc, _BLOCK).swapaxes(1, 2)
+    return blocks.reshape(-1, _BLOCK, _BLOCK), (nr, nc)
+
+
+def _top_singular(blocks: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Largest singular value and its vectors of every block, by power iteration on B^T B.
+
+    U sits around 128, so each block is dominated by its mean and the top singular value stands far
+    above the rest; started from the constant vector, four steps reach float64 precision (a batched
+    full SVD costs ten times more)."""
+    gram = np.einsum("nij,nik->njk", blocks, blocks)
+    v = np.full((blocks.shape[0], _BLOCK), 0.5, dtype=blocks.dtype)
+    for _ in range(4):
+        v = np.einsum("njk,nk->nj", gram, v)
+        v /= np.linalg.norm(v, axis=1, keepdims=True)
+    bv = np.einsum("nij,nj->ni", blocks, v)
+    s = np.linalg.norm(bv, axis=1)
+    u = bv / np.maximum(s, 1e-12)[:, None]
+    return s, u, v
+
+
+def embed_array(rgb: np.ndarray, key: str) -> np.ndarray:
+    """A copy of `rgb` (H x W x 3, uint8) with `key` embedded."""
+    bits = _bits_of(key)
+    blocks, (nr, nc) = _blocks(_u_channel(rgb))
+    s, u, v = _top_singular(blocks)
+    wanted = bits[np.arange(s.shape[0]) % bits.shape[0]]
+    target = (np.floor(s / _SCALE) + 0.25 + 0.5 * wanted) * _SCALE
+    # The inverse Haar step gives each of a coefficient's four pixels half of its change.
+    half = ((target - s) / 2.0).astype(np.float32)[:, None, None] * u[:, :, None] * v[:, None, :]
+    half = half.reshape(nr, nc, _BLOCK, _BLOCK).swapaxes(1, 2).reshape(nr * _BLOCK, 1, nc * _BLOCK, 1)
+    h, w = nr * _BLOCK * 2, nc * _BLOCK * 2
+    out = rgb.copy()
+    for channel, gain in ((2, _DB), (1, _DG)):
+        plane = out[:h, :w, channel].astype(np.float32).reshape(h // 2, 2, w // 2, 2)
+        plane += half * np.float32(gain)
+        out[:h, :w, channel] = np.clip(np.rint(plane), 0, 255).reshape(h, w)
+    return out
+
+
+@dataclass(frozen=True)
+class Decoded:
+    key: str
+    confidence: float  # 0 (votes split at random: no mark) .. 1 (every block agrees)
+    size: tuple[int, int]  # the size the image was decoded at (its own, or the one it was scaled back to)
+
+    @property
+    def found(self) -> bool:
+        return self.confidence >= MIN_CONFIDENCE
+
+
+def decode_array(rgb: np.ndarray, bits: int = PAYLOAD_BITS) -> Decoded:
+    blocks, _ = _blocks(_u_channel(rgb))
+    s, _, _ = _top_singular(blocks)
+    votes = (np.mod(s, _SCALE) > _SCALE / 2).astype(np.float64)
+    index = np.arange(s.shape[0]) % bits
+    counts = np.bincount(index, minlength=bits)
+    mean = np.bincount(index, weights=votes, minlength=bits) / np.maximum(counts, 1)
+    key = np.packbits(mean > 0.5).tobytes().hex()
+    return Decoded(key, float(np.mean(np.abs(2.0 * mean - 1.0))), (rgb.shape[1], rgb.shape[0]))
+
+
+def _rgb(image: PILImage) -> np.ndarray:
+    return np.asarray(image.convert("RGB"))
+
+
+def _scale_back_sizes(width: int, height: int) -> list[tuple[int, int]]:
+    """Provider sizes with this image's aspect ratio, larger first: where a resized copy came from."""
+    sizes = {(w, h) for w in COMMON_SIDES for h in COMMON_SIDES}
+    ratio = width / height
+    fits = [(w, h) for w, h in sizes if abs(w / h - ratio) <= 0.01 * ratio and (w, h) != (width, height)]
+    return sorted(fits, key=lambda wh: -wh[0] * wh[1])
+
+
+def decode_image(image: PILImage, bits: int = PAYLOAD_BITS) -> list[Decoded]:
+    """Keys read from `image` as it is and scaled back to each provider size its aspect ratio allows
+    (marks sit on a block grid that resizing moves), best supported first; empty when it is too small.
+
+    All are returned, not just the best: a flat or smooth image reads the same pattern at any size
+    with high agreement, so only the ledger can tell which reading is a real key."""
+    from PIL import Image
+
+    if not can_carry(*image.size):
+        return []
+    rgb = image.convert("RGB")
+    found = [decode_array(np.asarray(rgb), bits)]
+    for size in _scale_back_sizes(*image.size):
+        found.append(decode_array(np.asarray(rgb.resize(size, Image.Resampling.BICUBIC)), bits))
+    return sorted(found, key=lambda d: -d.confidence)
+
+
+# -- image files ------------------------------------------------------------------------------------
+
+
+class Unmarkable(Exception):
+    """Why an image is returned without a watermark (`skipped:<reason>` in the image record)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+_FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG", "image/webp": "WEBP"}
+
+
+def embed_image(image: PILImage, mime_type: str, key: str) -> bytes:
+    """`image` re-encoded in its own format (`mime_type`) with `key` in its pixels.
+
+    PNG stays lossless, at compression level 1: the encoder is most of the cost of marking, and
+    level 6 would triple it for ~5 % smaller files. JPEG and WebP are written at quality 95 so the
+    mark is not quantised away. Transparency and the colour profile are kept. Raises Unmarkable."""
+    from PIL import Image
+
+    fmt = _FORMATS.get(mime_type)
+    if fmt is None:
+        raise Unmarkable("unsupported_format")
+    if getattr(image, "n_frames", 1) > 1:
+        raise Unmarkable("animated")
+    if not can_carry(*image.size):
+        raise Unmarkable("too_small")
+    icc = image.info.get("icc_profile")
+    alpha = None
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        alpha = image.convert("RGBA").getchannel("A")
+    marked = Image.fromarray(embed_array(_rgb(image), key), "RGB")
+    if alpha is not None:
+        marked.putalpha(alpha)
+    out = io.BytesIO()
+    options: dict[str, object] = {"icc_profile": icc} if icc else {}
+    if fmt == "PNG":
+        options["compress_level"] = 1
+    else:
+        options["quality"] = 95
+    marked.save(out, fmt, **options)
+    return out.getvalue()
+
+
+def embed_bytes(data: bytes, mime_type: str, key: str) -> bytes:
+    from PIL import Image
+
+    return embed_image(Image.open(io.BytesIO(data)), mime_type, key)
+
+
+def decode_bytes(data: bytes, bits: int = PAYLOAD_BITS) -> list[Decoded]:
+    from PIL import Image
+
+    return decode_image(Image.open(io.BytesIO(data)), bits)
