@@ -196,3 +196,31 @@ def test_tsa_url_is_checked_strictly() -> None:
         Settings.from_env({"OTEL_AIAUDIT_C2PA_TSA_URL": "ftp://tsa.example"})
     ok = Settings.from_env({"OTEL_AIAUDIT_C2PA_TSA_URL": " https://tsa.example/rfc3161 "})
     assert ok.c2pa_tsa_url == "https://tsa.example/rfc3161"
+
+
+def test_an_image_generated_through_the_openai_client_carries_a_trusted_timestamp(
+    tsa: LoopbackServer,
+    dev_certs: DevCertPaths,
+    trust_pem: str,
+    instrument,  # noqa: ANN001
+    telemetry,  # noqa: ANN001
+    openai_client,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import base64
+
+    monkeypatch.setenv("OTEL_AIAUDIT_C2PA", "on")
+    monkeypatch.setenv("OTEL_AIAUDIT_C2PA_CERT", str(dev_certs.chain))
+    monkeypatch.setenv("OTEL_AIAUDIT_C2PA_KEY", str(dev_certs.key))
+    monkeypatch.setenv("OTEL_AIAUDIT_C2PA_TSA_URL", f"{tsa.url}/tsa")
+    instrument()
+    response = openai_client.images.generate(model="gpt-image-1", prompt="a lighthouse at dusk", quality="low")
+    (span,) = telemetry.finished_spans()
+    assert span.attributes["aiaudit.provenance"] == "c2pa"
+    assert len(tsa.requests) == 1  # the signature asked the authority for its token
+    signed = base64.b64decode(response.data[0].b64_json)
+    report = verify_bytes(signed, trust_pem=TrustConfig(roots=trust_pem, tsa_trust_list=tsa_root(tsa)))
+    assert report.state == "trusted"
+    stamp = report.timestamp
+    assert stamp is not None and stamp["token"] == "valid" and stamp["certificate_valid_at_signing"] is True
+    assert dt.datetime.fromisoformat(stamp["time"]) == tsa.state["authority"].issued[-1]
