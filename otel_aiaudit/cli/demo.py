@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shlex
+import shutil
+import sys
 from pathlib import Path
 
 import typer
@@ -23,18 +26,30 @@ _STYLE = {
 }
 
 
+def aiaudit_command() -> str:
+    """How the user's shell reaches this installation's `aiaudit`: by name when that is on PATH, else
+    by its path (after `bash scripts/demo.sh` the virtual environment is not activated)."""
+    here = Path(sys.executable).with_name("aiaudit")
+    found = shutil.which("aiaudit")
+    if not here.exists() or (found is not None and Path(found).resolve() == here.resolve()):
+        return "aiaudit"
+    inside = os.path.relpath(here, Path.cwd())
+    return shlex.quote(inside if not inside.startswith("..") else str(here))
+
+
 def hints(workdir: str, policy: Path) -> list[str]:
     """Commands to look at what the demo left, each runnable exactly as printed."""
     work = Path(workdir).resolve()
     q = shlex.quote
+    aiaudit = aiaudit_command()
     store = q(f"sqlite:///{work / 'aiaudit.db'}")
     ledger = q(str(work / "ledger.db"))
     pol = q(str(policy))
     return [
-        f"aiaudit report --ledger {ledger} --store {store} --policy {pol}",
-        f"aiaudit ledger verify --ledger {ledger}",
-        f"aiaudit approvals list --store {store}",
-        f"aiaudit budgets --store {store} --policy {pol}",
+        f"{aiaudit} report --ledger {ledger} --store {store} --policy {pol}",
+        f"{aiaudit} ledger verify --ledger {ledger}",
+        f"{aiaudit} approvals list --store {store}",
+        f"{aiaudit} budgets --store {store} --policy {pol}",
     ]
 
 
