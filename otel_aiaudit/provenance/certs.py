@@ -147,31 +147,21 @@ def _name(common_name: str, organisation: str) -> x509.Name:
     )
 
 
-def make_dev_certificates(
-    out_dir: str | os.PathLike[str],
-    organisation: str = "otel-aiaudit development",
-    days: int = 365,
-) -> DevCertPaths:
-    """Create a local root CA and a C2PA signing certificate issued by it (ES256, P-256).
-
-    For trying the feature out only: readers trust these images only when given root-ca.pem. The root
-    key is not kept, so nothing else can be issued from this CA.
-    """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    now = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=5)  # tolerate small clock skew
-
-    root_key = ec.generate_private_key(ec.SECP256R1())
-    root_name = _name(f"{organisation} C2PA root", organisation)
-    root_ski = x509.SubjectKeyIdentifier.from_public_key(root_key.public_key())
-    root = (
+def make_root_ca(
+    name: x509.Name, not_before: dt.datetime, not_after: dt.datetime
+) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate, x509.SubjectKeyIdentifier]:
+    """A self-signed root CA (P-256) that may only issue end-entity certificates: its key, its
+    certificate and its key identifier (for the issued certificates' authority key identifier)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    ski = x509.SubjectKeyIdentifier.from_public_key(key.public_key())
+    cert = (
         x509.CertificateBuilder()
-        .subject_name(root_name)
-        .issuer_name(root_name)
-        .public_key(root_key.public_key())
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now)
-        .not_valid_after(now + dt.timedelta(days=max(days, 1) * 10))
+        .not_valid_before(not_before)
+        .not_valid_after(not_after)
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(
             x509.KeyUsage(
@@ -187,9 +177,28 @@ def make_dev_certificates(
             ),
             critical=True,
         )
-        .add_extension(root_ski, critical=False)
-        .sign(root_key, hashes.SHA256())
+        .add_extension(ski, critical=False)
+        .sign(key, hashes.SHA256())
     )
+    return key, cert, ski
+
+
+def make_dev_certificates(
+    out_dir: str | os.PathLike[str],
+    organisation: str = "otel-aiaudit development",
+    days: int = 365,
+) -> DevCertPaths:
+    """Create a local root CA and a C2PA signing certificate issued by it (ES256, P-256).
+
+    For trying the feature out only: readers trust these images only when given root-ca.pem. The root
+    key is not kept, so nothing else can be issued from this CA.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    now = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=5)  # tolerate small clock skew
+
+    root_name = _name(f"{organisation} C2PA root", organisation)
+    root_key, root, root_ski = make_root_ca(root_name, now, now + dt.timedelta(days=max(days, 1) * 10))
 
     leaf_key = ec.generate_private_key(ec.SECP256R1())
     leaf = (

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from otel_aiaudit.loopback.server import Handler, LoopbackServer, Recorded, Reply
+from otel_aiaudit.provenance.certs import make_root_ca
 
 QUERY_TYPE = "application/timestamp-query"
 REPLY_TYPE = "application/timestamp-reply"
@@ -50,24 +51,8 @@ def _name(common_name: str) -> x509.Name:
 def make_tsa_identity(days: int = 3650) -> TsaIdentity:
     """A TSA root CA and a TSA certificate issued by it (ECDSA P-256, timeStamping EKU, critical)."""
     now = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=5)
-    root_key = ec.generate_private_key(ec.SECP256R1())
     root_name = _name("Loopback TSA root")
-    root_ski = x509.SubjectKeyIdentifier.from_public_key(root_key.public_key())
-    root = (
-        x509.CertificateBuilder()
-        .subject_name(root_name)
-        .issuer_name(root_name)
-        .public_key(root_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now)
-        .not_valid_after(now + dt.timedelta(days=days))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True
-        )
-        .add_extension(root_ski, critical=False)
-        .sign(root_key, hashes.SHA256())
-    )
+    root_key, root, root_ski = make_root_ca(root_name, now, now + dt.timedelta(days=days))
     key = ec.generate_private_key(ec.SECP256R1())
     cert = (
         x509.CertificateBuilder()
