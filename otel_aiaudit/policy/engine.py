@@ -83,28 +83,14 @@ class PolicyEngine:
             try:
                 self._rules = content_rules(cfg.content_filter, base_dir)
             except OSError as exc:
-                raise PolicyFileError(
-                    f"{cfg.source or '<policy>'}: content_filter.rule_files: cannot read {exc.filename}: "
-                    f"{exc.strerror}",
-                    path=cfg.source or "",
-                    key="content_filter.rule_files",
-                ) from exc
+                raise _file_error(cfg, "rule_files", f"cannot read {exc.filename}: {exc.strerror}") from exc
             except RuleFileError as exc:
-                raise PolicyFileError(
-                    f"{cfg.source or '<policy>'}: content_filter.rule_files: {exc}",
-                    path=cfg.source or "",
-                    key="content_filter.rule_files",
-                ) from exc
+                raise _file_error(cfg, "rule_files", str(exc)) from exc
         try:
             if cfg.content_filter is not None:
                 entries.extend(content_entries(cfg.content_filter, base_dir, self._rules))
         except OSError as exc:
-            raise PolicyFileError(
-                f"{cfg.source or '<policy>'}: content_filter.lexicon_files: cannot read {exc.filename}: "
-                f"{exc.strerror}",
-                path=cfg.source or "",
-                key="content_filter.lexicon_files",
-            ) from exc
+            raise _file_error(cfg, "lexicon_files", f"cannot read {exc.filename}: {exc.strerror}") from exc
         if cfg.copyright is not None:
             entries.extend(copyright_entries(cfg.copyright))
         self._index: TermIndex | None = cached_index(tuple(entries), quiet_tags(self._rules)) if entries else None
@@ -317,6 +303,12 @@ class PolicyEngine:
             mode=self._config.mode,
             degraded=f"policy_error:{type(exc).__name__}",
         )
+
+
+def _file_error(cfg: PolicyConfig, key: str, problem: str) -> PolicyFileError:
+    """A file the policy's content filter names cannot be used: one line with the policy and the key."""
+    where = f"content_filter.{key}"
+    return PolicyFileError(f"{cfg.source or '<policy>'}: {where}: {problem}", path=cfg.source or "", key=where)
 
 
 def _blocks(hits: list[Hit]) -> bool:
