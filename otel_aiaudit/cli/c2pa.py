@@ -222,47 +222,29 @@ def _print_report(
         console.print_json(json.dumps(record, default=str))
 
 
+def _input_file(*flags: str, help: str) -> Any:
+    """An optional option naming a file that must exist (typer refuses a missing one with exit 2)."""
+    return typer.Option(None, *flags, exists=True, dir_okay=False, help=help)
+
+
 def verify_image(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="Image to check."),
-    trust: Path = typer.Option(
-        None,
-        "--trust-root",
-        "--trust",
-        exists=True,
-        dir_okay=False,
-        help="One root CA PEM to trust, added to any list (e.g. from `c2pa dev-cert`).",
+    trust: Path = _input_file(
+        "--trust-root", "--trust", help="One root CA PEM to trust, added to any list (e.g. from `c2pa dev-cert`)."
     ),
-    trust_list: Path = typer.Option(
-        None,
-        "--trust-list",
-        exists=True,
-        dir_okay=False,
-        help="C2PA trust list: a PEM bundle of trust anchors (replaces the anchor list).",
+    trust_list: Path = _input_file(
+        "--trust-list", help="C2PA trust list: a PEM bundle of trust anchors (replaces the anchor list)."
     ),
-    allowed_list: Path = typer.Option(
-        None,
-        "--allowed-list",
-        exists=True,
-        dir_okay=False,
-        help="Signing certificates trusted one by one: PEM, or base64 SHA-256 hashes one a line.",
+    allowed_list: Path = _input_file(
+        "--allowed-list", help="Signing certificates trusted one by one: PEM, or base64 SHA-256 hashes one a line."
     ),
-    trust_config: Path = typer.Option(
-        None,
-        "--trust-config",
-        exists=True,
-        dir_okay=False,
-        help="Extended key usages allowed for signers: one OID a line (the trust list's store.cfg).",
+    trust_config: Path = _input_file(
+        "--trust-config", help="Extended key usages allowed for signers: one OID a line (the trust list's store.cfg)."
     ),
-    tsa_trust_list: Path = typer.Option(
-        None,
-        "--tsa-trust-list",
-        exists=True,
-        dir_okay=False,
-        help="PEM bundle of time-stamp authority anchors (the C2PA TSA trust list).",
+    tsa_trust_list: Path = _input_file(
+        "--tsa-trust-list", help="PEM bundle of time-stamp authority anchors (the C2PA TSA trust list)."
     ),
-    sidecar: Path = typer.Option(
-        None, "--sidecar", exists=True, dir_okay=False, help="Detached manifest (.c2pa or image record JSON)."
-    ),
+    sidecar: Path = _input_file("--sidecar", help="Detached manifest (.c2pa or image record JSON)."),
     ledger: Path = typer.Option(None, "--ledger", help="Local audit ledger (default: from settings)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
