@@ -191,8 +191,6 @@ def retention_cmd(
         f"  records {'deleted' if apply else 'to delete'}:  {result.pruned:,} (older than "
         f"{_iso(result.cutoffs['logs'])})"
     )
-    if result.held_by_outbox:
-        typer.echo(f"  kept: {result.held_by_outbox:,} old records the collector has not received yet")
     if apply and result.record_id:
         typer.echo(f"  recorded in the chain as {result.record_id}")
     if not apply:

@@ -9,7 +9,6 @@ Removed text leaves its digest in the row, so the chain still verifies; each run
 `retention` record to the chain saying what it removed and where the chain now starts, and the
 verifier accepts missing data only when such a record accounts for it. Deleted content is overwritten
 (`secure_delete`) and the WAL checkpointed, so the text is not left behind in free pages.
-A record still waiting in the outbox is never deleted: pruning stops at the first one.
 """
 
 from __future__ import annotations
@@ -34,7 +33,6 @@ class RetentionResult:
     images_redacted: int
     pruned: int
     pruned_through_seq: int | None
-    held_by_outbox: int  # old records kept because the collector has not received them yet
     record_id: str | None  # the retention record appended to the chain (when applied)
     cutoffs: dict[str, float]
 
@@ -57,18 +55,11 @@ def apply_retention(
     with ledger.txn() as c:
         n_prompt = _count_sensitive(c, "prompt", cutoffs["prompts"])
         n_image = _count_sensitive(c, "image", cutoffs["images"])
-        # Prune a prefix of the chain: the rows before the first one that is young enough or undelivered.
-        stop = c.execute(
-            "SELECT MIN(seq) FROM records WHERE ts >= ? OR seq IN (SELECT seq FROM outbox)",
-            (cutoffs["logs"],),
-        ).fetchone()[0]
+        # Prune a prefix of the chain: the rows before the first one that is young enough.
+        stop = c.execute("SELECT MIN(seq) FROM records WHERE ts >= ?", (cutoffs["logs"],)).fetchone()[0]
         stop_cond, args = ("seq < ?", (stop,)) if stop is not None else ("1", ())
         n_prune, last = c.execute(f"SELECT COUNT(*), MAX(seq) FROM records WHERE {stop_cond}", args).fetchone()
-        held = c.execute(
-            "SELECT COUNT(*) FROM records WHERE ts < ? AND seq IN (SELECT seq FROM outbox)",
-            (cutoffs["logs"],),
-        ).fetchone()[0]
-        result = RetentionResult(apply, n_prompt, n_image, n_prune, last, held, None, cutoffs)
+        result = RetentionResult(apply, n_prompt, n_image, n_prune, last, None, cutoffs)
         if not apply or not (n_prompt or n_image or n_prune):
             return result
         through = None

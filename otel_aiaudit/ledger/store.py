@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS records (
   redacted TEXT,
   prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL,
-  delivered_at REAL);
+  delivered_at REAL);  -- set by earlier versions' own delivery; kept so older files keep one schema
 CREATE INDEX IF NOT EXISTS records_generation ON records (generation_id);
 -- The report reads log records in a time window: this index answers its aggregates on its own.
 CREATE INDEX IF NOT EXISTS records_log_ts
@@ -59,13 +59,6 @@ CREATE INDEX IF NOT EXISTS records_log_flags
   ON records (ts, user, team, flags, status) WHERE type = 'log' AND flags IS NOT NULL;
 -- Retention: rows still holding text or image data, by class and age; redacted rows leave it.
 CREATE INDEX IF NOT EXISTS records_sensitive ON records (type, ts) WHERE sensitive IS NOT NULL;
-CREATE TABLE IF NOT EXISTS outbox (
-  seq INTEGER PRIMARY KEY,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  owner TEXT,
-  lease_until REAL NOT NULL DEFAULT 0,
-  last_attempt_at REAL,
-  last_error TEXT);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -249,37 +242,37 @@ class Ledger:
 
     # -- writing ------------------------------------------------------------------------------------
 
-    def append(self, records: Sequence[AuditRecord], *, outbox: bool = False) -> list[Appended]:
+    def append(self, records: Sequence[AuditRecord]) -> list[Appended]:
         """Chain and store `records` in one transaction; a record id already stored is skipped
         (a retried write stays one record). Returns (seq, hash) of each row written, in order: the
         last one is the anchor an exported record carries."""
-        return self.append_rows([split(r) for r in records], outbox=outbox)
+        return self.append_rows([split(r) for r in records])
 
-    def append_rows(self, rows: Iterable[Row], *, outbox: bool = False) -> list[Appended]:
+    def append_rows(self, rows: Iterable[Row]) -> list[Appended]:
         rows = list(rows)
         if not rows:
             return []
         with self.txn() as c:
-            written = self.chain_in(c, rows, outbox=outbox)
+            written = self.chain_in(c, rows)
         if self.still_open():
             return written
         # The file vanished between the check at the start and the commit: those rows went into the
         # lost file. Write them again into the one now at the path (the next txn reopens it).
         with self.txn() as c:
-            written = self.chain_in(c, rows, outbox=outbox)
+            written = self.chain_in(c, rows)
         if not self.still_open():
             raise LedgerError(f"audit ledger {self.path}: the file keeps being replaced; records may be lost")
         return written
 
     def append_in(
-        self, c: sqlite3.Connection, rows: Sequence[Row], *, outbox: bool = False, batch: int = 5000
+        self, c: sqlite3.Connection, rows: Sequence[Row], *, batch: int = 5000
     ) -> list[int]:
         """Append inside a transaction the caller holds (retention adds its own record this way).
         Returns the new rows' seqs."""
-        return [a.seq for a in self.chain_in(c, rows, outbox=outbox, batch=batch)]
+        return [a.seq for a in self.chain_in(c, rows, batch=batch)]
 
     def chain_in(
-        self, c: sqlite3.Connection, rows: Sequence[Row], *, outbox: bool = False, batch: int = 5000
+        self, c: sqlite3.Connection, rows: Sequence[Row], *, batch: int = 5000
     ) -> list[Appended]:
         """`append_in`, returning (seq, hash) of each row written."""
         known: set[str] = set()
@@ -309,8 +302,6 @@ class Ledger:
             c.executemany(_INSERT, out)
         if seqs:
             self._last_head = seqs[-1]
-            if outbox:
-                c.executemany("INSERT INTO outbox (seq) VALUES (?)", [(s.seq,) for s in seqs])
             self.set_meta(c, "head", [seq, prev])
         return seqs
 
@@ -390,7 +381,7 @@ def _is_hex(text: str) -> bool:
 
 
 # The columns `record_dict` takes, in order.
-RECORD_COLUMNS = "seq, record_id, type, ts, body, sensitive, redacted, hash, delivered_at, trace_id, span_id"
+RECORD_COLUMNS = "seq, record_id, type, ts, body, sensitive, redacted, hash, trace_id, span_id"
 
 
 def record_dict(
@@ -402,11 +393,10 @@ def record_dict(
     sensitive: str | None,
     redacted: str | None,
     hash_: str,
-    delivered_at: float | None,
     trace_id: str | None = None,
     span_id: str | None = None,
 ) -> dict[str, Any]:
-    """A stored record as the CLI and the outbox see it (text removed by retention stays removed)."""
+    """A stored record as the CLI sees it (text removed by retention stays removed)."""
     doc = merge(body, sensitive)
     return {
         "seq": seq,
@@ -419,7 +409,6 @@ def record_dict(
         "event_name": doc.get("event_name"),
         "redacted": json.loads(redacted) if redacted else None,
         "hash": hash_,
-        "delivered_at": delivered_at,
         "trace_id": trace_id,
         "span_id": span_id,
     }
