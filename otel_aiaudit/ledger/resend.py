@@ -15,19 +15,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from opentelemetry._logs import LogRecord, SeverityNumber
+from opentelemetry._logs import LogRecord
 from opentelemetry.sdk._logs import ReadableLogRecord
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.util.instrumentation import InstrumentationScope
 from opentelemetry.trace import NonRecordingSpan, SpanContext, TraceFlags, set_span_in_context
 
 from ..telemetry import semconv as sc
+from ..telemetry.audit_log import SEVERITY, AuditRecord, GenerationRecord
 from ..version import __version__
 from .chain import merge
 from .store import Ledger
-
-_SEVERITY = {"INFO": SeverityNumber.INFO, "WARN": SeverityNumber.WARN, "ERROR": SeverityNumber.ERROR}
-_RANK = {"INFO": 0, "WARN": 1, "ERROR": 2}
 
 
 class ExporterMissing(RuntimeError):
@@ -85,39 +83,48 @@ def rebuild(ledger: Ledger, after_seq: int = 0) -> list[Rebuilt]:
 
 
 def _one(gid: str, rows: list[tuple[Any, ...]], resource: Resource, scope: InstrumentationScope) -> Rebuilt:
-    attrs: dict[str, Any] = {}
-    body: dict[str, Any] = {}
-    severity, timestamp = "INFO", 0.0
-    trace_id = span_id = None
+    parts: list[AuditRecord] = []
+    alert = False
     for _seq, _gid, rtype, text, sensitive, tid, sid, _hash in rows:
         doc = merge(text, sensitive)
         if rtype == "alert":  # written by earlier versions as a record of its own
-            attrs[sc.ALERT] = True
-        else:
-            attrs.update(doc.get("attributes") or {})
-            body[rtype] = doc.get("body") or {}
-        sev = doc.get("severity") or "INFO"
-        severity = sev if _RANK.get(sev, 0) > _RANK[severity] else severity
-        timestamp = max(timestamp, float(doc.get("timestamp") or 0))
-        trace_id, span_id = trace_id or tid, span_id or sid
-    attrs.pop(sc.RECORD_TYPE, None)
+            alert = True
+            continue
+        attrs, ts = doc.get("attributes") or {}, float(doc.get("timestamp") or 0)
+        severity = doc.get("severity") if doc.get("severity") in SEVERITY else "INFO"
+        parts.append(AuditRecord(f"{gid}:{rtype}", rtype, gid, ts, tid, sid, attrs, doc.get("body") or {}, severity))
+    if alert and parts:
+        parts[0].attributes[sc.ALERT] = True
+        parts[0].severity = "ERROR"
     last = rows[-1]
-    attrs[sc.RECORD_ID] = gid
-    attrs[sc.LEDGER_SEQ], attrs[sc.LEDGER_HASH] = int(last[0]), str(last[7])
+    record = GenerationRecord(
+        gid,
+        max((p.timestamp for p in parts), default=0.0),
+        next((p.trace_id for p in parts if p.trace_id), None),
+        next((p.span_id for p in parts if p.span_id), None),
+        parts,
+        anchor=(int(last[0]), str(last[7])),
+    )
+    return Rebuilt(gid, _readable(record, resource, scope), last[0])
+
+
+def _readable(record: GenerationRecord, resource: Resource, scope: InstrumentationScope) -> ReadableLogRecord:
+    """The record as the SDK's exporter takes it, linked to its span as when it was emitted."""
+    trace_id, span_id = record.trace_id, record.span_id
     context = None
     if trace_id and span_id:
         ctx = SpanContext(int(trace_id, 16), int(span_id, 16), is_remote=False, trace_flags=TraceFlags(1))
         context = set_span_in_context(NonRecordingSpan(ctx))
-    record = LogRecord(
-        timestamp=int(timestamp * 1e9),
+    log_record = LogRecord(
+        timestamp=int(record.timestamp * 1e9),
         context=context,
-        severity_text=severity,
-        severity_number=_SEVERITY.get(severity, SeverityNumber.INFO),
-        body=body,
-        attributes=attrs,
+        severity_text=record.severity,
+        severity_number=SEVERITY[record.severity],
+        body=record.body(),
+        attributes=record.attributes(),
         event_name=sc.EVENT_GENERATION,
     )
-    return Rebuilt(gid, ReadableLogRecord(log_record=record, resource=resource, instrumentation_scope=scope), last[0])
+    return ReadableLogRecord(log_record=log_record, resource=resource, instrumentation_scope=scope)
 
 
 def resend(ledger: Ledger, after_seq: int, export: Any, batch_size: int = 512) -> tuple[int, bool]:

@@ -197,7 +197,7 @@ def build_records(
     ]
 
 
-_SEVERITY = {"INFO": SeverityNumber.INFO, "WARN": SeverityNumber.WARN, "ERROR": SeverityNumber.ERROR}
+SEVERITY = {"INFO": SeverityNumber.INFO, "WARN": SeverityNumber.WARN, "ERROR": SeverityNumber.ERROR}
 
 
 @dataclass
@@ -207,26 +207,32 @@ class GenerationRecord:
     `parts` are its three retention classes (log 730 d, prompt 365 d, image 180 d): the local ledger
     keeps one row per class, the exported record carries each class as a section of its body, and the
     collector fans it out to one data stream per class. `anchor` is the ledger's (seq, chain hash) of
-    the last row written for it: the backend then holds a point the local file cannot rewrite."""
+    the last row written for it: the backend then holds a point the local file cannot rewrite.
+    Everything else is derived from the parts, so a record rebuilt from the ledger's rows is the one
+    that was emitted."""
 
     generation_id: str
     timestamp: float
     trace_id: str | None
     span_id: str | None
-    severity: str
     parts: list[AuditRecord]
-    alert: bool = False
     anchor: tuple[int, str] | None = None
     ledger_event: str | None = None  # "reopened": the ledger file vanished while this was written
+
+    @property
+    def alert(self) -> bool:
+        return any(part.attributes.get(sc.ALERT) for part in self.parts)
+
+    @property
+    def severity(self) -> str:
+        return max((part.severity for part in self.parts), key=list(SEVERITY).index)
 
     def attributes(self) -> dict[str, Any]:
         attrs: dict[str, Any] = {}
         for part in self.parts:
             attrs.update(part.attributes)
-        del attrs[sc.RECORD_TYPE]
+        attrs.pop(sc.RECORD_TYPE, None)
         attrs[sc.RECORD_ID] = self.generation_id
-        if self.alert:
-            attrs[sc.ALERT] = True
         if self.anchor is not None:
             attrs[sc.LEDGER_SEQ], attrs[sc.LEDGER_HASH] = self.anchor
         return attrs
@@ -239,9 +245,11 @@ def build_record(
     gen: Generation, capture: PromptCapture, trace_id: str | None, span_id: str | None
 ) -> GenerationRecord:
     parts = build_records(gen, capture, trace_id, span_id)
-    alert = bool(gen.decision.alert and gen.status == "blocked") or gen.decision.degraded is not None
-    severity = "ERROR" if alert else parts[0].severity
-    return GenerationRecord(gen.id, parts[0].timestamp, trace_id, span_id, severity, parts, alert)
+    if (gen.decision.alert and gen.status == "blocked") or gen.decision.degraded is not None:
+        log = parts[0]  # the alert travels with the log class, in the ledger's row too
+        log.attributes[sc.ALERT] = True
+        log.severity = "ERROR"
+    return GenerationRecord(gen.id, parts[0].timestamp, trace_id, span_id, parts)
 
 
 class RecordSink(Protocol):
@@ -265,7 +273,7 @@ class AuditLogEmitter:
         self._logger.emit(
             timestamp=int(record.timestamp * 1e9),
             context=ctx,
-            severity_number=_SEVERITY[record.severity],
+            severity_number=SEVERITY[record.severity],
             severity_text=record.severity,
             body=record.body(),
             attributes=record.attributes(),
