@@ -91,11 +91,8 @@ class AIAuditInstrumentor(BaseInstrumentor):
         return get_dependency_conflicts((), _instruments_any)
 
     def _instrument(self, **kwargs: Any) -> None:
-        overrides = {k: kwargs[k] for k in Settings.model_fields if k in kwargs and k != "store"}
+        settings, _given = startup.settings_for(kwargs)  # the same reading preflight checked
         store_arg = kwargs.get("store")
-        settings = Settings.from_env(**overrides)
-        if isinstance(store_arg, str):
-            settings = settings.model_copy(update={"store": store_arg})
         engine = _engine(kwargs.get("policy"), settings)
         capture = PromptCapture(settings.prompt_capture, settings.capture_message_content)
         telemetry = Telemetry(
