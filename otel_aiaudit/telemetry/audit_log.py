@@ -198,6 +198,7 @@ def build_records(
 
 
 SEVERITY = {"INFO": SeverityNumber.INFO, "WARN": SeverityNumber.WARN, "ERROR": SeverityNumber.ERROR}
+_RANK = {name: rank for rank, name in enumerate(SEVERITY)}
 
 
 @dataclass
@@ -225,7 +226,7 @@ class GenerationRecord:
 
     @property
     def severity(self) -> str:
-        return max((part.severity for part in self.parts), key=list(SEVERITY).index)
+        return max((part.severity for part in self.parts), key=_RANK.__getitem__)
 
     def attributes(self) -> dict[str, Any]:
         attrs: dict[str, Any] = {}
