@@ -116,8 +116,12 @@ def main(argv: list[str] | None = None) -> int:
         "--set", action="append", nargs="+", required=True, metavar="JSONL", help="files of one set (repeatable)"
     )
     parser.add_argument("--misses", action="store_true", help="list the prompts got wrong")
+    parser.add_argument(
+        "--no-model", action="store_true", help="lexicons and rules alone (content_filter.prompt_model: false)"
+    )
     args = parser.parse_args(argv)
-    engine = PolicyEngine(PolicyConfig(mode="enforce", content_filter=ContentFilter(action="block")))
+    content = ContentFilter(action="block", prompt_model=not args.no_model)
+    engine = PolicyEngine(PolicyConfig(mode="enforce", content_filter=content))
     for paths in args.set:
         name = ", ".join(paths) if len(paths) <= 2 else f"{paths[0]} and {len(paths) - 1} more"
         print("\n".join(report(name, evaluate(engine, load(paths)), args.misses)))

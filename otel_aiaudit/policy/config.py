@@ -110,6 +110,8 @@ class ContentFilter(_Section):
     # Also scan `negative_prompt` (an evasion channel on some services). Turn off for
     # Stable-Diffusion-style negatives such as "nsfw, gore", which name what must NOT appear.
     check_negative_prompt: bool = True
+    # The shipped prompt model (policy/prompt_model.py): scores what the lexicons let through.
+    prompt_model: bool = True
     classifiers: list[ClassifierConfig] = Field(default_factory=list)
     # The model stage's time budget: every classifier answers within it (unset: each its own timeout).
     model_budget_seconds: float | None = Field(default=None, gt=0, le=600)

@@ -16,11 +16,14 @@ policy's action, and the policy's `allow_terms` cannot hide a term from it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..generation import Hit
 from .config import ContentFilter
+from .normalize import normalize
+from .prompt_model import PromptModel
 from .rules import Rule, fires, merge, read_rule_file, shipped_rules
 from .terms import ALLOW, CONTENT, CUE, PART, PERSON, USER, Tag, TermMatch, read_term_file, shipped, shipped_all
 
@@ -147,4 +150,40 @@ def content_hits(cfg: ContentFilter, matches: list[TermMatch], rules: tuple[Rule
             details.append(f"rule {', '.join(fired[category])}: its parts within a few words")
         if details:
             hits.append(Hit("content", category, hit_action, "; ".join(details)))
+    return hits
+
+
+@functools.lru_cache(maxsize=16)
+def _allowed_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
+    # Longest first, so that a phrase inside a longer allowed phrase does not cut the longer one.
+    forms = {normalize(t) for t in (*shipped_all("allow"), *terms)}
+    return tuple(sorted((f for f in forms if f), key=len, reverse=True))
+
+
+def model_hits(cfg: ContentFilter, model: PromptModel, form: str, found: list[Hit]) -> list[Hit]:
+    """The prompt model's hits (see prompt_model.py) for the categories the lexicons and rules
+    left clear; nothing when they already block. `form` is the prompt's matching form.
+
+    Allowed phrases (the shipped allow lists and the policy's `allow_terms`) count towards no
+    score: when the model flags a prompt, it reads it again without them ("prince william sound"
+    is a place, "naked lady lilies" a flower), as the lexicons never see inside them either."""
+    if any(h.action == "block" for h in found):
+        return []
+    flagged = model.flagged(form)
+    if flagged:
+        cleared = form
+        for phrase in _allowed_forms(tuple(cfg.allow_terms)):
+            if phrase in cleared:
+                cleared = cleared.replace(phrase, " ")
+        if cleared != form:
+            flagged = model.flagged(" ".join(cleared.split()))
+    already = {h.category for h in found if h.rule == "content"}
+    action = HIT_ACTION[cfg.action]
+    hits = []
+    for category, score in flagged:
+        if category in already or (category not in cfg.blocked_categories and category != ALWAYS_BLOCKED):
+            continue
+        detail = f"prompt model score {score:.2f} (threshold {model.thresholds[category]:.2f})"
+        hit_action = "block" if category == ALWAYS_BLOCKED else action
+        hits.append(Hit("content", category, hit_action, detail, round(score, 4)))
     return hits

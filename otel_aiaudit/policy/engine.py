@@ -32,10 +32,19 @@ from ..text import for_provider
 from . import pii
 from .classifiers import Classifier, Verdict, aclassify_all, classify_all
 from .config import ContentFilter, CopyrightConfig, PIIConfig, PolicyConfig
-from .content import ALWAYS_BLOCKED, HIT_ACTION, content_entries, content_hits, content_rules, quiet_tags
+from .content import (
+    ALWAYS_BLOCKED,
+    HIT_ACTION,
+    content_entries,
+    content_hits,
+    content_rules,
+    model_hits,
+    quiet_tags,
+)
 from .copyright import copyright_entries, copyright_hits
 from .length import length_hit, truncate
 from .normalize import variants
+from .prompt_model import ModelFileError, PromptModel, displayed, shipped_model
 from .rules import Rule, RuleFileError
 from .terms import ARTIST, TermIndex, TermMatch, cached_index
 
@@ -107,6 +116,17 @@ class PolicyEngine:
                         path=cfg.source or "",
                         key=f"content_filter.classifiers.{i}",
                     ) from exc
+        self._model: PromptModel | None = None
+        if cf is not None and cf.prompt_model:
+            try:
+                self._model = shipped_model()
+            except ModelFileError as exc:
+                raise PolicyFileError(
+                    f"{cfg.source or '<policy>'}: content_filter.prompt_model: the shipped model cannot be "
+                    f"read ({exc}); reinstall otel-aiaudit or set prompt_model: false",
+                    path=cfg.source or "",
+                    key="content_filter.prompt_model",
+                ) from exc
         self._error_logged = False
 
     @classmethod
@@ -126,7 +146,6 @@ class PolicyEngine:
     @property
     def classifiers(self) -> list[Classifier]:
         return list(self._classifiers)
-
 
     # --- evaluation --------------------------------------------------------------------------
 
@@ -156,9 +175,9 @@ class PolicyEngine:
         except Exception as exc:
             return self._failed(exc)
 
-    def _scan(self, text: str) -> list[TermMatch]:
+    def _scan(self, text: str, forms: list[str] | None = None) -> list[TermMatch]:
         assert self._index is not None
-        forms = variants(text)
+        forms = variants(text) if forms is None else forms
         matches = self._index.scan(forms[0])
         if len(forms) > 1:
             seen = set(matches)
@@ -171,24 +190,18 @@ class PolicyEngine:
 
     def _local(self, gen: Generation) -> tuple[list[Hit], str | None]:
         cfg = self._config
-        prompt = (
-            gen.prompt if isinstance(gen.prompt, str) else ("" if gen.prompt is None else str(gen.prompt))
-        )
+        prompt = gen.prompt if isinstance(gen.prompt, str) else ("" if gen.prompt is None else str(gen.prompt))
         hits: list[Hit] = []
+        forms = variants(prompt) if prompt and (self._index is not None or self._model is not None) else []
         if self._index is not None and prompt:
-            matches = self._scan(prompt)
+            matches = self._scan(prompt, forms)
         else:
             matches = []
         cf = cfg.content_filter
         if cf is not None:
             content_matches = matches
             negative = gen.negative_prompt
-            if (
-                cf.check_negative_prompt
-                and isinstance(negative, str)
-                and negative
-                and self._index is not None
-            ):
+            if cf.check_negative_prompt and isinstance(negative, str) and negative and self._index is not None:
                 # Word positions moved far past the prompt's: a rule's window never spans both texts.
                 content_matches = matches + [
                     dataclasses.replace(m, first=m.first + _APART, last=m.last + _APART)
@@ -197,6 +210,8 @@ class PolicyEngine:
                 ]
             if content_matches:
                 hits.extend(content_hits(cf, content_matches, self._rules))
+            if self._model is not None and forms:
+                hits.extend(model_hits(cf, self._model, displayed(prompt, forms), hits))
         if cfg.copyright is not None and matches:
             hits.extend(copyright_hits(cfg.copyright, matches))
 
@@ -269,8 +284,9 @@ class PolicyEngine:
         # through to learn what a policy would do, and no policy may let this content be produced.
         # The decision is marked enforced, so every caller that honours enforce blocks it.
         mode = cfg.mode
-        if any(h.category == ALWAYS_BLOCKED and h.rule in ("content", "classifier") and h.action == "block"
-               for h in hits):
+        if any(
+            h.category == ALWAYS_BLOCKED and h.rule in ("content", "classifier") and h.action == "block" for h in hits
+        ):
             mode = "enforce"
         decision = Decision(
             outcome=outcome,  # type: ignore[arg-type]

@@ -23,11 +23,9 @@ def server():
 
 
 def engine_with(*classifiers: ClassifierConfig, action: str = "block") -> PolicyEngine:
-    return PolicyEngine(
-        PolicyConfig(
-            mode="enforce", content_filter=ContentFilter(action=action, classifiers=list(classifiers))
-        )
-    )
+    # The shipped prompt model off: these prompts are about what the classifiers answer.
+    content = ContentFilter(action=action, classifiers=list(classifiers), prompt_model=False)
+    return PolicyEngine(PolicyConfig(mode="enforce", content_filter=content))
 
 
 def moderation(server: ModerationServer, **kw) -> ClassifierConfig:

@@ -1,0 +1,189 @@
+"""The prompt model: a small linear model over hashed character n-grams, shipped with the package.
+
+Lexicons and composition rules catch words and word pairs; a prompt that says what it wants in
+words nobody listed ("riddled with slugs", "in her birthday suit") passes them. The prompt model
+scores the whole prompt from its character n-grams (every run of three to five characters, spaces
+included, so a word's edges and the junction of two words count too), so inflections, compounds,
+slang spellings and Thai phrases share features with the examples it learnt from. It runs offline
+and in-process: the n-grams of the prompt's matching form (the lexicons' normalisation, evasions
+undone) are hashed into 2**17 buckets with a few whole-array numpy operations, and each category's
+score is the logistic of its bias plus the weights of the buckets hit, an n-gram counted as often
+as it occurs.
+
+`bucket_ids()` is the one definition of the features: `scripts/train_prompt_model.py` builds its
+training matrix with it (scikit-learn's logistic regression, one model per category, on the
+development prompts of `tests/data/dev/`) and sets each category's threshold from held-back
+predictions; the file it writes says what it was trained on.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .normalize import variants
+
+MIN_N, MAX_N = 3, 5
+BITS = 17
+BUCKETS = 1 << BITS
+FORMAT = "otel-aiaudit prompt model v1"
+SHIPPED = "prompt_model.npz"
+
+_PRIME = np.uint32(1_000_003)
+# Fibonacci hashing: the multiply spreads the polynomial hash, the top BITS bits are the bucket.
+_SPREAD = np.uint32(0x9E3779B1)
+_SHIFT = np.uint32(32 - BITS)
+
+
+def displayed(text: str, forms: list[str]) -> str:
+    """Of the matching forms of `text` (`normalize.variants`), the one the model reads: the first,
+    or the text as displayed when a right-to-left override reverses part of it (the last)."""
+    return forms[-1] if "\u202e" in text else forms[0]
+
+
+def matching_form(text: str) -> str:
+    """The text the model reads: the lexicons' matching form (evasions undone, lower case)."""
+    return displayed(text, variants(text))
+
+
+def bucket_ids(form: str) -> np.ndarray:
+    """The bucket of every n-gram of `form` (a matching form), repeats included: each substring of
+    MIN_N..MAX_N characters of " " + form + " " (so a word's edges and the pairs of words around a
+    space are features too), hashed with 32-bit arithmetic into BUCKETS buckets."""
+    # A matching form is already single-spaced, with no space at either end.
+    points = np.frombuffer(f" {form} ".encode("utf-32-le"), dtype=np.uint32)
+    if len(points) < MIN_N:
+        return np.zeros(0, dtype=np.uint32)
+    # Polynomial hashes that wrap modulo 2**32, one array per length: h3, then h4 and h5 from it.
+    hashes = [points[:-2] * _PRIME * _PRIME + points[1:-1] * _PRIME + points[2:]]
+    for n in range(MIN_N + 1, MAX_N + 1):
+        if len(points) < n:
+            break
+        hashes.append(hashes[-1][:-1] * _PRIME + points[n - 1 :] + np.uint32(n))
+    return (np.concatenate(hashes) * _SPREAD) >> _SHIFT
+
+
+@dataclass(frozen=True)
+class ModelFileError(Exception):
+    """The model file cannot be used (missing, unreadable, wrong format or shape)."""
+
+    path: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"
+
+
+class PromptModel:
+    """Per-category scores of a prompt, with each category's blocking threshold."""
+
+    def __init__(self, arrays: dict[str, Any], source: str = SHIPPED) -> None:
+        try:
+            meta = json.loads(str(arrays["meta"]))
+            if meta.get("format") != FORMAT:
+                raise ModelFileError(source, f"not a prompt model file (format must be {FORMAT!r})")
+            self.categories: tuple[str, ...] = tuple(meta["categories"])
+            self.thresholds: dict[str, float] = {k: float(v) for k, v in meta["thresholds"].items()}
+            self.trained_on: dict[str, Any] = dict(meta.get("trained_on", {}))
+            bias = np.asarray(arrays["bias"], dtype=np.float64)
+            index = np.asarray(arrays["index"], dtype=np.intp)
+            weights = np.asarray(arrays["weights"], dtype=np.float32)
+        except ModelFileError:
+            raise
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelFileError(source, f"missing or malformed field: {exc}") from None
+        width = len(self.categories)
+        if bias.shape != (width,) or weights.shape != (len(index), width):
+            raise ModelFileError(source, "weights do not match the buckets and categories")
+        if len(index) and (index.min() < 0 or index.max() >= BUCKETS):
+            raise ModelFileError(source, f"a bucket lies outside 0..{BUCKETS - 1}")
+        if set(self.thresholds) - set(self.categories):
+            raise ModelFileError(source, "a threshold names a category the model does not score")
+        self.bias = bias
+        # Compared in logit space: a prompt below every threshold needs no exponential.
+        self._cuts = np.array([_logit(self.thresholds[c]) if c in self.thresholds else np.inf for c in self.categories])
+        self.buckets_used = len(index)
+        # Dense in memory (2**17 x categories float32, 2 MiB for four): a gather beats a lookup.
+        self._table = np.zeros((BUCKETS, width), dtype=np.float32)
+        self._table[index] = weights
+        self._ones = np.ones(0, dtype=np.float32)
+
+    def table_rows(self, index: np.ndarray) -> np.ndarray:
+        """The weights of the given buckets (for comparing a retrained model with this one)."""
+        return self._table[np.asarray(index, dtype=np.intp)]
+
+    def _totals(self, form: str) -> np.ndarray:
+        ids = bucket_ids(form)
+        if len(self._ones) < len(ids):
+            self._ones = np.ones(max(len(ids), 2 * len(self._ones)), dtype=np.float32)
+        # A dot with ones sums the gathered rows faster than .sum(axis=0) on so narrow an array.
+        return self.bias + self._ones[: len(ids)] @ self._table.take(ids, axis=0)
+
+    def scores_of_form(self, form: str) -> dict[str, float]:
+        """Each category's probability for a matching form."""
+        probabilities = 1.0 / (1.0 + np.exp(-self._totals(form)))
+        return dict(zip(self.categories, probabilities.tolist(), strict=True))
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Each category's probability for `text` (a prompt as given)."""
+        return self.scores_of_form(matching_form(text))
+
+    def flagged(self, form: str) -> list[tuple[str, float]]:
+        """The categories of a matching form whose score reaches their threshold, with the score."""
+        totals = self._totals(form)
+        over = np.flatnonzero(totals >= self._cuts)
+        return [(self.categories[i], float(1.0 / (1.0 + np.exp(-totals[i])))) for i in over]
+
+
+def _logit(p: float) -> float:
+    if p <= 0.0:
+        return -np.inf
+    if p >= 1.0:
+        return np.inf
+    return float(np.log(p / (1.0 - p)))
+
+
+def read_model(path: str | Path) -> PromptModel:
+    """A model file. Raises ModelFileError with the path and the problem."""
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+    except OSError as exc:
+        raise ModelFileError(str(path), getattr(exc, "strerror", None) or str(exc)) from None
+    except ValueError as exc:
+        raise ModelFileError(str(path), f"not a model file: {exc}") from None
+    return PromptModel(arrays, str(path))
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> PromptModel:
+    """The model shipped in the package (read once per process)."""
+    with resources.as_file(resources.files(__package__).joinpath(SHIPPED)) as path:
+        return read_model(path)
+
+
+def save_model(
+    path: str | Path,
+    categories: list[str],
+    bias: list[float],
+    thresholds: dict[str, float],
+    index: np.ndarray,
+    weights: np.ndarray,
+    trained_on: dict[str, Any],
+) -> None:
+    """Write a model file (used by the training script)."""
+    meta = {"format": FORMAT, "categories": categories, "thresholds": thresholds, "trained_on": trained_on}
+    with open(path, "wb") as out:
+        np.savez_compressed(
+            out,
+            meta=np.array(json.dumps(meta, sort_keys=True)),
+            bias=np.asarray(bias, dtype=np.float64),
+            index=np.asarray(index, dtype=np.uint32),
+            weights=np.asarray(weights, dtype=np.float32),
+        )

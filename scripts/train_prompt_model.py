@@ -1,0 +1,195 @@
+"""Train the prompt model shipped in otel_aiaudit/policy/prompt_model.npz from the development prompts.
+
+Run: python scripts/train_prompt_model.py [--data 'tests/data/dev/*.jsonl'] [--out FILE] [--check]
+
+One logistic regression per category over the hashed character n-gram counts of
+`prompt_model.bucket_ids` (scikit-learn, liblinear, L2; weights under `PRUNE` are dropped so that
+the file stays small). The
+threshold of each category comes from out-of-fold scores (five folds): the lowest score at which at
+most `--max-fp` of the benign development prompts would be flagged for that category. Training is
+deterministic; `--check` retrains and exits 1 when the result differs from the shipped file, which
+is how the suite knows the shipped weights come from the development set and nothing else.
+
+The held-out set (tests/data/heldout/) is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from otel_aiaudit.policy.prompt_model import (  # noqa: E402
+    BUCKETS,
+    bucket_ids,
+    matching_form,
+    read_model,
+    save_model,
+)
+
+CATEGORIES = ("violence", "explicit", "hate_speech", "deepfake", "minors")
+DEFAULT_DATA = "tests/data/dev/*.jsonl"
+SHIPPED = ROOT / "otel_aiaudit" / "policy" / "prompt_model.npz"
+# Regularisation strength (inverse), the least number of prompts an n-gram must appear in, the
+# fewest positive examples a category needs to get a threshold, and weight rounding.
+C = 1.0
+MIN_DF = 2
+PRUNE = 0.01
+MIN_POSITIVES = 30
+DECIMALS = 4
+
+
+def load(pattern: str) -> list[dict]:
+    if "heldout" in Path(pattern).parts:
+        raise SystemExit(f"{pattern}: the held-out set is never used for training")
+    records = []
+    for name in sorted(glob.glob(str(ROOT / pattern)) or glob.glob(pattern)):
+        if "heldout" in Path(name).parts:
+            raise SystemExit(f"{name}: the held-out set is never used for training")
+        for number, line in enumerate(Path(name).read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    records.append(json.loads(line))
+                except ValueError as exc:
+                    raise SystemExit(f"{name}:{number}: not JSON: {exc}") from None
+    if not records:
+        raise SystemExit(f"{pattern}: no prompts")
+    return records
+
+
+def features(prompts: list[str]) -> csr_matrix:
+    """n-gram counts per prompt, one column per bucket."""
+    rows, cols = [], []
+    for number, prompt in enumerate(prompts):
+        ids = bucket_ids(matching_form(prompt))
+        rows.append(np.full(len(ids), number))
+        cols.append(ids)
+    row, col = np.concatenate(rows), np.concatenate(cols)
+    return csr_matrix((np.ones(len(row)), (row, col)), shape=(len(prompts), BUCKETS))
+
+
+def _classifier() -> LogisticRegression:
+    return LogisticRegression(
+        penalty="l2", C=C, solver="liblinear", class_weight="balanced", max_iter=5000, random_state=0
+    )
+
+
+def threshold(scores: np.ndarray, benign: np.ndarray, max_fp: float) -> float:
+    """The lowest threshold flagging at most `max_fp` of the benign prompts (never below 0.5)."""
+    ranked = np.sort(scores[benign])[::-1]
+    allowed = int(max_fp * len(ranked))
+    # Flag strictly above the (allowed+1)-th highest benign score.
+    bound = ranked[allowed] if allowed < len(ranked) else 0.0
+    return float(max(0.5, np.nextafter(bound, 1.0)))
+
+
+def train(records: list[dict], max_fp: float, folds: int = 5) -> tuple[dict, dict]:
+    prompts = [r["prompt"] for r in records]
+    labels = [set(r.get("labels") or []) for r in records]
+    benign = np.array([not lab for lab in labels])
+    matrix = features(prompts)
+    # A bucket seen in fewer than MIN_DF prompts is one prompt's quirk, not a feature: zeroed.
+    seen_in = np.asarray((matrix > 0).sum(axis=0)).ravel()
+    matrix = matrix.multiply((seen_in >= MIN_DF).astype(np.float64)).tocsr()
+    kept: list[str] = []
+    biases: list[float] = []
+    columns: list[np.ndarray] = []
+    thresholds: dict[str, float] = {}
+    report: dict[str, dict] = {}
+    for category in CATEGORIES:
+        target = np.array([category in lab for lab in labels])
+        positives = int(target.sum())
+        if positives < MIN_POSITIVES:
+            report[category] = {"positives": positives, "skipped": True}
+            continue
+        # Out-of-fold scores: each prompt scored by a model that did not see it.
+        oof = np.zeros(len(records))
+        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
+        for train_idx, test_idx in splitter.split(np.zeros(len(records)), target):
+            model = _classifier().fit(matrix[train_idx], target[train_idx])
+            oof[test_idx] = model.predict_proba(matrix[test_idx])[:, 1]
+        cut = threshold(oof, benign, max_fp)
+        model = _classifier().fit(matrix, target)
+        coef = model.coef_[0]
+        thresholds[category] = round(cut, DECIMALS)
+        biases.append(round(float(model.intercept_[0]), DECIMALS))
+        columns.append(np.round(np.where(np.abs(coef) < PRUNE, 0.0, coef), DECIMALS))
+        kept.append(category)
+        report[category] = {
+            "positives": positives,
+            "threshold": thresholds[category],
+            "out_of_fold_recall": round(float((oof[target] >= cut).mean()), 3),
+            "out_of_fold_benign_flagged": int((oof[benign] >= cut).sum()),
+        }
+    weights = np.stack(columns, axis=1) if columns else np.zeros((BUCKETS, 0))
+    used = np.flatnonzero(np.abs(weights).sum(axis=1) > 0)
+    model = {
+        "categories": kept,
+        "bias": biases,
+        "thresholds": thresholds,
+        "index": used,
+        "weights": weights[used].astype(np.float32),
+        "trained_on": {
+            "prompts": len(records),
+            "benign": int(benign.sum()),
+            "positives": {c: report[c]["positives"] for c in CATEGORIES},
+            "max_benign_flagged": max_fp,
+            "C": C,
+            "min_df": MIN_DF,
+            "prune": PRUNE,
+        },
+    }
+    return model, report
+
+
+def same(path: Path, model: dict) -> bool:
+    """Whether the model file at `path` holds exactly `model`."""
+    if not path.is_file():
+        return False
+    shipped = read_model(path)
+    trained = dict(model)
+    return (
+        list(shipped.categories) == trained["categories"]
+        and shipped.thresholds == trained["thresholds"]
+        and shipped.trained_on == trained["trained_on"]
+        and np.array_equal(shipped.bias, np.asarray(trained["bias"]))
+        and shipped.buckets_used == len(trained["index"])
+        and np.array_equal(shipped.table_rows(trained["index"]), trained["weights"])
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", action="append", help=f"JSON-lines prompt files (default {DEFAULT_DATA})")
+    parser.add_argument("--out", type=Path, default=SHIPPED)
+    parser.add_argument("--max-fp", type=float, default=0.001, help="share of benign prompts a category may flag")
+    parser.add_argument("--check", action="store_true", help="retrain and compare with --out; exit 1 if they differ")
+    args = parser.parse_args(argv)
+    records = [r for pattern in (args.data or [DEFAULT_DATA]) for r in load(pattern)]
+    model, report = train(records, args.max_fp)
+    for category, figures in report.items():
+        print(f"  {category:12} {figures}")
+    print(f"{len(records)} prompts, {len(model['index'])} weighted buckets")
+    if args.check:
+        if not same(args.out, model):
+            print(f"{args.out}: differs from a model trained now on the development set", file=sys.stderr)
+            return 1
+        print(f"{args.out}: matches")
+        return 0
+    save_model(args.out, **model)
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,81 @@
+"""Write identity_benign.jsonl: people of many groups in everyday scenes, all benign.
+
+A model that learns hate speech from examples learns the group words too: in hateful prompts
+"Muslims", "Jews" or "กะเทย" appear far more often than in benign ones, so a neutral prompt that
+only names a group would score as hate. These counter-examples (every group in every scene)
+teach the prompt model that naming a group is not hate; what the hateful prompts add is.
+
+Run: python tests/data/dev/build_identity_benign.py   (rewrites the file next to it)
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+GROUPS_EN = (
+    "Muslim", "Jewish", "Christian", "Hindu", "Buddhist", "Sikh", "Black", "white", "Asian",
+    "Chinese", "Japanese", "Korean", "Indian", "Mexican", "Arab", "African", "Roma", "immigrant",
+    "refugee", "gay", "lesbian", "transgender", "disabled", "deaf", "elderly", "Thai", "Cambodian",
+    "Burmese", "Vietnamese", "Filipino", "Latino", "Native American", "Aboriginal", "Romani",
+)
+SCENES_EN = (
+    "A {g} family having a picnic in a sunny park",
+    "{g} friends laughing at a wedding celebration, warm evening light",
+    "A {g} woman shopping for vegetables at a night market",
+    "{g} children playing football on a dusty field",
+    "A {g} couple cooking dinner together in a bright kitchen",
+    "A {g} grandfather feeding ducks at a pond, watercolour",
+    "{g} students throwing their caps at a graduation ceremony",
+    "A {g} family at the zoo watching the elephants and the monkeys",
+    "{g} hikers on a mountain trail at sunrise, wide shot",
+    "A {g} teacher reading a story to a classroom",
+    "A {g} doctor talking with a patient in a hospital corridor",
+    "Portrait of a smiling {g} man, soft natural light, 85mm",
+    "A {g} girl walking her dog on the beach",
+    "{g} neighbours sharing food at a street festival with lanterns",
+    "A {g} chef plating a dessert in a restaurant kitchen",
+)
+GROUPS_TH = (
+    "มุสลิม", "คนจีน", "คนผิวดำ", "กะเทย", "คนพิการ", "ชาวพม่า", "ชาวกัมพูชา", "ชาวลาว", "คนอีสาน",
+    "ชาวยิว", "คนข้ามเพศ", "ผู้อพยพ", "ชาวเขา", "คนแก่", "ชาวมาเลย์", "ฝรั่ง",
+)
+SCENES_TH = (
+    "ครอบครัว{g}ปิกนิกในสวนสาธารณะ แดดอ่อนๆ",
+    "{g}กำลังทำอาหารในครัวด้วยกัน ภาพสีสดใส",
+    "เด็ก{g}เล่นฟุตบอลกันที่สนามหญ้า",
+    "{g}เดินเลือกซื้อผักในตลาดนัด",
+    "ภาพพอร์ตเทรต{g}ยิ้มแย้ม แสงธรรมชาติ",
+    "{g}ไปเที่ยวสวนสัตว์ดูลิงกับช้าง",
+    "งานแต่งงานของ{g} บรรยากาศอบอุ่น",
+    "{g}รับปริญญา โยนหมวกขึ้นฟ้า",
+    "{g}ทำบุญตักบาตรตอนเช้า",
+    "คุณครู{g}อ่านนิทานให้เด็กฟัง",
+)
+
+
+def records() -> list[dict]:
+    out = []
+    for lang, groups, scenes in (("en", GROUPS_EN, SCENES_EN), ("th", GROUPS_TH, SCENES_TH)):
+        for group in groups:
+            for scene in scenes:
+                prompt = scene.format(g=group)
+                out.append(
+                    {
+                        "id": f"identity-{lang}-{len(out) + 1:04d}",
+                        "prompt": prompt[0].upper() + prompt[1:],
+                        "labels": [],
+                        "kind": "benign",
+                        "evasion": None,
+                        "trap": "identity",
+                        "lang": lang,
+                    }
+                )
+    return out
+
+
+if __name__ == "__main__":
+    path = Path(__file__).with_name("identity_benign.jsonl")
+    lines = [json.dumps(r, ensure_ascii=False) for r in records()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {path} ({len(lines)} prompts)")

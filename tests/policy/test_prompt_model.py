@@ -1,0 +1,177 @@
+"""The shipped prompt model: its features, its file, its place in the engine, and where it came from."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from otel_aiaudit.generation import Generation
+from otel_aiaudit.policy.config import ContentFilter, PolicyConfig
+from otel_aiaudit.policy.engine import PolicyEngine
+from otel_aiaudit.policy.normalize import normalize
+from otel_aiaudit.policy.prompt_model import (
+    BITS,
+    BUCKETS,
+    MAX_N,
+    MIN_N,
+    ModelFileError,
+    bucket_ids,
+    read_model,
+    save_model,
+    shipped_model,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def reference_buckets(form: str) -> list[int]:
+    """bucket_ids written the slow way: every substring, hashed with Python integers."""
+    padded = f" {form} "
+    out = []
+    for n in range(MIN_N, MAX_N + 1):
+        for start in range(len(padded) - n + 1):
+            h = 0
+            for i, ch in enumerate(padded[start : start + n]):
+                h = (h * 1_000_003 + ord(ch)) % 2**32
+                if i + 1 > MIN_N:  # each length past MIN_N is marked by adding it
+                    h = (h + i + 1) % 2**32
+            out.append(((h * 0x9E3779B1) % 2**32) >> (32 - BITS))
+    return sorted(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcdefxyz 0123กขคงจฉ้่ะา.,!"), max_size=40))
+def test_bucket_ids_are_every_short_substring_hashed(text: str) -> None:
+    form = normalize(text)
+    assert sorted(bucket_ids(form).tolist()) == reference_buckets(form)
+
+
+def test_a_repeated_ngram_counts_each_time() -> None:
+    once, twice = bucket_ids("gore"), bucket_ids("gore gore")
+    assert len(twice) > len(once)
+    assert set(once.tolist()) <= set(twice.tolist())
+
+
+# --- in the engine -------------------------------------------------------------------------------
+
+# Written here, not taken from any prompt set: meaning without a listed word or rule pair.
+MEANING = [
+    ("soldiers attack a village and leave nobody alive", "violence"),
+]
+
+
+def engine(**content) -> PolicyEngine:
+    return PolicyEngine(PolicyConfig(mode="enforce", content_filter=ContentFilter(action="block", **content)))
+
+
+def content_hits(eng: PolicyEngine, prompt: str):
+    return [h for h in eng.evaluate(Generation(provider="test", prompt=prompt)).hits if h.rule == "content"]
+
+
+@pytest.mark.parametrize(("prompt", "category"), MEANING)
+def test_the_model_blocks_what_no_lexicon_line_names(prompt: str, category: str) -> None:
+    assert content_hits(engine(prompt_model=False), prompt) == []
+    (hit,) = content_hits(engine(), prompt)
+    assert (hit.category, hit.action) == (category, "block")
+    assert hit.detail.startswith("prompt model score ") and hit.score is not None
+    assert hit.score >= shipped_model().thresholds[category]
+
+
+def test_allow_terms_count_towards_no_score() -> None:
+    prompt, category = MEANING[0]
+    assert content_hits(engine(allow_terms=["attack a village"]), prompt) == []
+    assert [h.category for h in content_hits(engine(allow_terms=["pottery"]), prompt)] == [category]
+
+
+def test_a_shipped_allow_phrase_counts_towards_no_score() -> None:
+    # "prince william sound" is a place on the shipped allow list; "aerial photo of" is a realism cue.
+    assert content_hits(engine(), "aerial photo of prince william sound at low tide") == []
+
+
+def test_a_category_the_policy_does_not_block_gets_no_model_hit() -> None:
+    prompt, category = MEANING[0]
+    others = [c for c in ("violence", "explicit", "hate_speech", "deepfake") if c != category]
+    assert content_hits(engine(blocked_categories=others), prompt) == []
+
+
+def test_observe_mode_records_the_model_hit_as_a_would_block() -> None:
+    prompt, category = MEANING[0]
+    eng = PolicyEngine(PolicyConfig(mode="observe", content_filter=ContentFilter(action="block")))
+    decision = eng.evaluate(Generation(provider="test", prompt=prompt))
+    assert (decision.mode, decision.outcome) == ("observe", "block")
+    assert [h.category for h in decision.hits if h.rule == "content"] == [category]
+
+
+# Group words alone are not hate: people of many groups in scenes unlike the training examples.
+GROUPS = ["Muslim", "Jewish", "Black", "Chinese", "gay", "transgender", "Roma", "disabled", "Mexican", "Sikh"]
+SCENES = [
+    "a {} grandmother knitting by a rainy window",
+    "{} students revising together in a university library",
+    "a {} fisherman mending nets at dawn, oil painting",
+    "a {} violinist on stage at a concert hall",
+]
+
+
+@pytest.mark.parametrize("scene", SCENES)
+def test_naming_a_group_is_not_hate(scene: str) -> None:
+    eng = engine()
+    flagged = {g: content_hits(eng, scene.format(g)) for g in GROUPS}
+    assert {g: h for g, h in flagged.items() if h} == {}
+
+
+# --- the file --------------------------------------------------------------------------------------
+
+
+def test_a_broken_model_file_is_named_with_its_problem(tmp_path: Path) -> None:
+    garbage = tmp_path / "model.npz"
+    garbage.write_bytes(b"not a zip")
+    with pytest.raises(ModelFileError, match="model.npz: not a model file"):
+        read_model(garbage)
+    with pytest.raises(ModelFileError, match="missing.npz"):
+        read_model(tmp_path / "missing.npz")
+    shaped = tmp_path / "shaped.npz"
+    save_model(shaped, ["violence"], [0.0], {"violence": 0.9}, np.array([1, 2]), np.zeros((3, 1)), {})
+    with pytest.raises(ModelFileError, match="weights do not match"):
+        read_model(shaped)
+    outside = tmp_path / "outside.npz"
+    save_model(outside, ["violence"], [0.0], {"violence": 0.9}, np.array([BUCKETS]), np.zeros((1, 1)), {})
+    with pytest.raises(ModelFileError, match="outside"):
+        read_model(outside)
+
+
+def test_the_shipped_model_is_the_one_the_development_set_trains() -> None:
+    # Retrains from tests/data/dev/ and compares weight for weight: the shipped file comes from
+    # the development prompts and nothing else (the held-out set is refused by the script).
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "train_prompt_model.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "matches" in run.stdout
+
+
+def test_the_training_script_refuses_the_held_out_set(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "train_prompt_model.py"),
+            "--data",
+            "tests/data/heldout/*.jsonl",
+            "--out",
+            str(tmp_path / "m.npz"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert run.returncode != 0 and "held-out" in run.stdout + run.stderr
+    assert not (tmp_path / "m.npz").exists()
