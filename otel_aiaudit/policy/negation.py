@@ -1,6 +1,6 @@
 """Negation scope: "no violence, no nudity" asks for the absence of what it names.
 
-A listed term preceded by a negator ("no", "not", "without", "never", "ไม่มี"...) does not count,
+A listed term preceded by a negator ("no", "not", "without", "never", "nothing", "ไม่มี"...) does not count,
 nor one followed by "free" ("gore-free"). Between the negator and the term only words that extend
 the same negated phrase may stand: modifiers ("no graphic violence", "without any blood"), list
 joiners, other listed terms followed by a joiner ("no violence and nudity") and any word followed
@@ -84,6 +84,9 @@ def _is_negator(tokens: Sequence[str], i: int) -> bool:
     word = tokens[i]
     if word in NEGATORS:
         return True
+    # "nothing gory" negates; "nothing but blood" asks for exactly that.
+    if word == "nothing":
+        return i + 1 >= len(tokens) or tokens[i + 1] != "but"
     return word == "t" and i > 0 and tokens[i - 1] in _CONTRACTIONS
 
 
@@ -96,6 +99,14 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
     if head and "\u0e00" <= head[0] <= "\u0e7f":
         before = "".join(tokens[max(0, first - 2) : first])
         return before.endswith(THAI_NEGATORS)
+    # A Thai negator may stand before an English term in a mixed prompt ("ไม่มี gore").
+    if "".join(tokens[max(0, first - 2) : first]).endswith(THAI_NEGATORS):
+        return True
+    # A term next to "or" is one item of a list, whose items need not be listed terms
+    # ("without skulls, gore or corpses": the comma is gone once normalised).
+    in_list = (last + 1 < len(tokens) and tokens[last + 1] in _ALTERNATIVES) or (
+        first > 0 and tokens[first - 1] in _ALTERNATIVES
+    )
     i = first - 1
     while i >= 0 and first - i <= _WINDOW:
         if _is_negator(tokens, i):
@@ -105,7 +116,7 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
         # may when "or" follows ("without blood or gore"): "and" would also join "no shirt and
         # covered in blood", which does not negate the blood.
         follower = tokens[i + 1]
-        joined = (i in listed and follower in _JOINERS) or follower in _ALTERNATIVES
+        joined = in_list or (i in listed and follower in _JOINERS) or follower in _ALTERNATIVES
         if tokens[i] not in MODIFIERS and not joined:
             return False
         i -= 1

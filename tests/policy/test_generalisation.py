@@ -173,6 +173,9 @@ def test_composition_needs_every_part_close_together(engine: PolicyEngine, promp
         "no graphic violence, a knight and a dragon",
         "ภาพทะเลสวย ไม่มีความรุนแรง",
         "a painting of Elon Musk on a rocket, not a photo",
+        "a ruined abbey without ravens, gore or corpses",  # a list item need not be a listed term
+        "ภาพการ์ตูนผีน่ารัก ไม่มี gore",  # a Thai negator before an English term
+        "a school play about pirates, nothing gory",
     ],
 )
 def test_negated_terms_do_not_count(engine: PolicyEngine, prompt: str) -> None:
@@ -187,6 +190,7 @@ def test_negated_terms_do_not_count(engine: PolicyEngine, prompt: str) -> None:
         ("a man with no face covered in blood", "violence"),  # "face" ends the negation
         ("no blur, a nude woman", "explicit"),
         ("a nude woman, no gore", "explicit"),
+        ("nothing but gore on the walls", "violence"),  # "nothing but" asks for it
     ],
 )
 def test_negation_scope_stays_short(engine: PolicyEngine, prompt: str, category: str) -> None:
