@@ -138,11 +138,9 @@ def content_hits(cfg: ContentFilter, matches: list[TermMatch], rules: tuple[Rule
         hit_action = "block" if category == ALWAYS_BLOCKED else action
         details = []
         if category == "deepfake" and persons and cues:
-            details.append(
-                f"realistic depiction of a real person ({persons} name, {cues} realism cue)"
-                if persons == 1 and cues == 1
-                else f"realistic depiction of a real person ({persons} names, {cues} realism cues)"
-            )
+            names = f"{persons} name{'s' if persons > 1 else ''}"
+            realism = f"{cues} realism cue{'s' if cues > 1 else ''}"
+            details.append(f"realistic depiction of a real person ({names}, {realism})")
         n = counts.get(category, 0)
         if n:
             details.append(f"matched {n} term{'s' if n > 1 else ''} in category {category}")

@@ -263,6 +263,22 @@ def _leet(text: str, table: dict[int, str], ambiguous: list[bool]) -> str:
 # --- steps 3 and 6: split letters --------------------------------------------------------------
 
 _RUNS = re.compile(r"(.)\1\1+", re.S)  # spelled so, not \1{2,}: three times faster in sre
+# Roman numerals with a tripled letter are words, not stretched letters: "king charles iii" must
+# not read "king charles i", and "xxx" stays what it says.
+_ROMAN_TRIPLE = re.compile(r"\b(?:x{0,2}v?iii|xxx(?:v?i{0,3}|iv|ix)?)\b")
+
+
+def _squeeze(text: str) -> str:
+    """Runs of three or more of a letter become one ("nuuude" -> "nude"), roman numerals aside."""
+    if "iii" in text or "xxx" in text:
+        parts, last = [], 0
+        for m in _ROMAN_TRIPLE.finditer(text):
+            parts.append(_RUNS.sub(r"\1", text[last : m.start()]))
+            parts.append(m.group())
+            last = m.end()
+        parts.append(_RUNS.sub(r"\1", text[last:]))
+        return "".join(parts)
+    return _RUNS.sub(r"\1", text)
 _ANY_RUN = re.compile(r"(.)\1*", re.S)
 # Three or more single letters or digits separated by spaces: "k i l l", "g 0 r e" (every other
 # separator is a space by now). The literal leading space lets the regex engine skip quickly to
@@ -332,11 +348,11 @@ def _normalize(text: str, secondary: bool, ambiguous: list[bool]) -> str:
     if symbols:
         text = " ".join(text.translate(_SYMBOL_TABLE).split())
     if _RUNS.search(text):
-        text = _RUNS.sub(r"\1", text)
+        text = _squeeze(text)
     if _SPLIT_PROBE.search(f" {text} "):
         text = _SPLIT_UNITS.sub(_split_joiner(table, ambiguous, False), text)
         if _RUNS.search(text):
-            text = _RUNS.sub(r"\1", text)
+            text = _squeeze(text)
     return text
 
 

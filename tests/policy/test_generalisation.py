@@ -264,3 +264,21 @@ def test_thai_everyday_contexts_pass(engine: PolicyEngine, prompt: str) -> None:
 )
 def test_thai_terms_still_match_as_words(engine: PolicyEngine, prompt: str, category: str) -> None:
     assert category in flagged(engine, prompt)
+
+
+def test_a_numbered_monarch_keeps_his_number(engine: PolicyEngine) -> None:
+    # "III" once squeezed to "i", which read as the allowed "king charles i" of art history.
+    assert flagged(engine, "press photo of King Charles III shoplifting") == {"deepfake"}
+    assert flagged(engine, "a portrait of King Charles I in armour, oil painting") == set()
+
+
+def test_the_deepfake_detail_counts_in_words(engine: PolicyEngine) -> None:
+    import re
+
+    for prompt in ("Angela Merkel in a photo", "leaked photo of Elon Musk, CCTV still"):
+        decision = engine.evaluate(Generation(provider="test", prompt=prompt))
+        (hit,) = [h for h in decision.hits if h.category == "deepfake"]
+        found = re.search(r"\((\d+) (names?), (\d+) realism (cues?)\)", hit.detail)
+        assert found, hit.detail
+        persons, names, cues, realism = found.groups()
+        assert (names == "name") == (persons == "1") and (realism == "cue") == (cues == "1"), hit.detail

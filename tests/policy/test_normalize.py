@@ -53,3 +53,18 @@ def test_term_variants_cover_doubles_and_joined_names() -> None:
     assert term_variants("kill") == {"kill", "kil"}
     assert "elonmusk" in term_variants("Elon Musk")
     assert term_variants("kkk") == set()  # would squeeze to "k" and match everywhere
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("King Charles III", "king charles iii"),  # not "king charles i", another king
+        ("Henry VIII", "henry viii"),
+        ("Super Bowl XXXVIII", "super bowl xxxviii"),
+        ("XXX video", "xxx video"),
+        ("kiiiilll", "kil"),  # a stretched word still squeezes
+        ("xxxxx", "x"),  # five x's are no numeral
+    ],
+)
+def test_roman_numerals_keep_their_letters(text: str, form: str) -> None:
+    assert normalize(text) == form
