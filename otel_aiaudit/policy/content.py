@@ -25,7 +25,20 @@ from .config import ContentFilter
 from .normalize import normalize
 from .prompt_model import PromptModel
 from .rules import Rule, fires, merge, read_rule_file, shipped_rules
-from .terms import ALLOW, CONTENT, CUE, PART, PERSON, USER, Tag, TermMatch, read_term_file, shipped, shipped_all
+from .terms import (
+    ALLOW,
+    CONTENT,
+    CUE,
+    LIKENESS,
+    PART,
+    PERSON,
+    USER,
+    Tag,
+    TermMatch,
+    read_term_file,
+    shipped,
+    shipped_all,
+)
 
 CATEGORIES = ("violence", "explicit", "hate_speech", "deepfake", "minors")
 # Categories with shipped term lists (lexicons/<lang>/<category>.txt).
@@ -64,6 +77,8 @@ def content_entries(
             yield term, (PERSON, "")
         for term in shipped_all("deepfake_cues"):
             yield term, (CUE, "")
+        for term in shipped_all("deepfake_likenesses"):
+            yield term, (LIKENESS, "")
     for category, terms in cfg.extra_terms.items():
         # Extra deepfake terms are further real people to protect (a cue is still required).
         tag: Tag = (PERSON, "") if category == "deepfake" else (CONTENT, category)
@@ -111,14 +126,28 @@ def _rule_fires(rule: Rule, matches: list[TermMatch]) -> bool:
     return fires(rule, positions)
 
 
+# A name this close after "statue of" / "wax figure of", or this close before "bobblehead" /
+# "statue", is the subject of a made object ("a bronze statue of Obama, travel photo").
+_LIKENESS_BEFORE, _LIKENESS_AFTER = 4, 2
+
+
+def _made_likeness(person: TermMatch, likenesses: list[TermMatch]) -> bool:
+    return any(
+        0 < person.first - m.last <= _LIKENESS_BEFORE or 0 < m.first - person.last <= _LIKENESS_AFTER
+        for m in likenesses
+        if m.thai == person.thai
+    )
+
+
 def content_hits(cfg: ContentFilter, matches: list[TermMatch], rules: tuple[Rule, ...] = ()) -> list[Hit]:
     """One hit per category with matches (only categories the policy lists, and minors)."""
     counts: dict[str, int] = {}
     persons = cues = 0
+    likenesses = [m for m in matches if m.kind == LIKENESS and not m.negated]
     for m in matches:
         if m.kind == CONTENT and _counts(m, m.category):
             counts[m.category] = counts.get(m.category, 0) + 1
-        elif m.kind == PERSON and _counts(m, "deepfake"):
+        elif m.kind == PERSON and _counts(m, "deepfake") and not _made_likeness(m, likenesses):
             persons += 1
         elif m.kind == CUE and _counts(m, "deepfake"):
             cues += 1
@@ -158,13 +187,17 @@ def _allowed_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted((f for f in forms if f), key=len, reverse=True))
 
 
-def model_hits(cfg: ContentFilter, model: PromptModel, form: str, found: list[Hit]) -> list[Hit]:
+def model_hits(
+    cfg: ContentFilter, model: PromptModel, form: str, found: list[Hit], matches: list[TermMatch] = ()
+) -> list[Hit]:
     """The prompt model's hits (see prompt_model.py) for the categories the lexicons and rules
     left clear; nothing when they already block. `form` is the prompt's matching form.
 
     Allowed phrases (the shipped allow lists and the policy's `allow_terms`) count towards no
     score: when the model flags a prompt, it reads it again without them ("prince william sound"
-    is a place, "naked lady lilies" a flower), as the lexicons never see inside them either."""
+    is a place, "naked lady lilies" a flower), as the lexicons never see inside them either. A
+    made likeness ("a wax figure of", "bobblehead") rules out a deepfake hit from the model too:
+    the model has learnt "a name plus a photo", not what the photo is of."""
     if any(h.action == "block" for h in found):
         return []
     flagged = model.flagged(form)
@@ -176,6 +209,8 @@ def model_hits(cfg: ContentFilter, model: PromptModel, form: str, found: list[Hi
         if cleared != form:
             flagged = model.flagged(" ".join(cleared.split()))
     already = {h.category for h in found if h.rule == "content"}
+    if any(m.kind == LIKENESS and not m.negated for m in matches):
+        already.add("deepfake")
     action = HIT_ACTION[cfg.action]
     hits = []
     for category, score in flagged:

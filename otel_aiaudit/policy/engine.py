@@ -211,7 +211,7 @@ class PolicyEngine:
             if content_matches:
                 hits.extend(content_hits(cf, content_matches, self._rules))
             if self._model is not None and forms:
-                hits.extend(model_hits(cf, self._model, displayed(prompt, forms), hits))
+                hits.extend(model_hits(cf, self._model, displayed(prompt, forms), hits, matches))
         if cfg.copyright is not None and matches:
             hits.extend(copyright_hits(cfg.copyright, matches))
 

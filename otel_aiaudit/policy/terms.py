@@ -44,6 +44,7 @@ CONTENT = "content"
 ALLOW = "allow"
 PERSON = "person"  # a real, named person (deepfake needs one of these plus a cue)
 CUE = "cue"  # photo, realistic, face swap ...
+LIKENESS = "likeness"  # statue of, wax figure of, bobblehead ...: a made object, not the person
 ARTIST = "artist"
 PART = "part"  # a word of a composition rule (rules.py): ("part", "<rule>/<group>")
 USER = "user"  # category of an allow tag from the policy's allow_terms: ("allow", "user")
@@ -170,7 +171,7 @@ class TermIndex:
         # Allow-listed phrases and realism cues are left out: they matter only next to another
         # match (a content term, or a person for a deepfake).
         quiet = set(quiet)
-        minor_ids = {i for i, tag in enumerate(self.tags) if tag[0] in (ALLOW, CUE) or tag in quiet}
+        minor_ids = {i for i, tag in enumerate(self.tags) if tag[0] in (ALLOW, CUE, LIKENESS) or tag in quiet}
         self._probe_words = frozenset(
             max(reversed(key.split(" ")), key=len) for key, ids in word.items() if not ids <= minor_ids
         )

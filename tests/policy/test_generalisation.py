@@ -282,3 +282,20 @@ def test_the_deepfake_detail_counts_in_words(engine: PolicyEngine) -> None:
         assert found, hit.detail
         persons, names, cues, realism = found.groups()
         assert (names == "name") == (persons == "1") and (realism == "cue") == (cues == "1"), hit.detail
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a bronze statue of Angela Merkel in a town square, travel photo",
+        "a Lionel Messi bobblehead on an office desk, product photo",
+        "wax figure of Tom Cruise in a museum, tourist snapshot",
+        "รูปปั้นทักษิณในสวน ภาพถ่าย",
+    ],
+)
+def test_a_made_likeness_is_not_a_deepfake(engine: PolicyEngine, prompt: str) -> None:
+    assert "deepfake" not in flagged(engine, prompt)
+
+
+def test_a_likeness_does_not_cover_another_mention(engine: PolicyEngine) -> None:
+    assert "deepfake" in flagged(engine, "leaked photo of Angela Merkel standing next to her own statue")
