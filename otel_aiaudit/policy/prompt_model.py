@@ -19,6 +19,7 @@ predictions; the file it writes says what it was trained on.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -36,6 +37,7 @@ FORMAT = "otel-aiaudit prompt model v1"
 SHIPPED = "prompt_model.npz"
 
 _PRIME = np.uint32(1_000_003)
+_PRIME_SQUARED = np.uint32(1_000_003**2 % 2**32)
 # Fibonacci hashing: the multiply spreads the polynomial hash, the top BITS bits are the bucket.
 _SPREAD = np.uint32(0x9E3779B1)
 _SHIFT = np.uint32(32 - BITS)
@@ -54,19 +56,41 @@ def matching_form(text: str) -> str:
 
 def bucket_ids(form: str) -> np.ndarray:
     """The bucket of every n-gram of `form` (a matching form), repeats included: each substring of
-    MIN_N..MAX_N characters of " " + form + " " (so a word's edges and the pairs of words around a
-    space are features too), hashed with 32-bit arithmetic into BUCKETS buckets."""
+    three, four and five characters of " " + form + " " (so a word's edges and the pairs of words
+    around a space are features too), hashed with 32-bit arithmetic into BUCKETS buckets."""
     # A matching form is already single-spaced, with no space at either end.
     points = np.frombuffer(f" {form} ".encode("utf-32-le"), dtype=np.uint32)
-    if len(points) < MIN_N:
-        return np.zeros(0, dtype=np.uint32)
-    # Polynomial hashes that wrap modulo 2**32, one array per length: h3, then h4 and h5 from it.
-    hashes = [points[:-2] * _PRIME * _PRIME + points[1:-1] * _PRIME + points[2:]]
-    for n in range(MIN_N + 1, MAX_N + 1):
-        if len(points) < n:
-            break
-        hashes.append(hashes[-1][:-1] * _PRIME + points[n - 1 :] + np.uint32(n))
-    return (np.concatenate(hashes) * _SPREAD) >> _SHIFT
+    size = len(points)
+    if size < MAX_N:
+        return _short_bucket_ids(points)
+    # Polynomial hashes modulo 2**32 written in place into one buffer, a run per length; the
+    # hashes of length n+1 extend those of length n by one character. A 500-character prompt
+    # costs a dozen whole-array numpy calls and no Python loop over its characters.
+    out = np.empty(3 * size - 9, dtype=np.uint32)
+    h3, h4, h5 = out[: size - 2], out[size - 2 : 2 * size - 5], out[2 * size - 5 :]
+    np.multiply(points[:-2], _PRIME_SQUARED, out=h3)
+    h3 += points[1:-1] * _PRIME
+    h3 += points[2:]
+    np.multiply(h3[:-1], _PRIME, out=h4)
+    h4 += points[3:]
+    np.multiply(h4[:-1], _PRIME, out=h5)
+    h5 += points[4:]
+    out *= _SPREAD
+    out >>= _SHIFT
+    return out
+
+
+def _short_bucket_ids(points: np.ndarray) -> np.ndarray:
+    # Fewer than MAX_N characters padded: the same hashes, computed one by one.
+    codes = points.tolist()
+    found = []
+    for n in range(MIN_N, len(codes) + 1):
+        for start in range(len(codes) - n + 1):
+            h = 0
+            for code in codes[start : start + n]:
+                h = (h * int(_PRIME) + code) % 2**32
+            found.append(((h * int(_SPREAD)) % 2**32) >> int(_SHIFT))
+    return np.array(found, dtype=np.uint32)
 
 
 @dataclass(frozen=True)
@@ -137,8 +161,13 @@ class PromptModel:
     def flagged(self, form: str) -> list[tuple[str, float]]:
         """The categories of a matching form whose score reaches their threshold, with the score."""
         totals = self._totals(form)
-        over = np.flatnonzero(totals >= self._cuts)
-        return [(self.categories[i], float(1.0 / (1.0 + np.exp(-totals[i])))) for i in over]
+        if not (totals >= self._cuts).any():  # the common case, in one comparison
+            return []
+        return [
+            (c, 1.0 / (1.0 + math.exp(-t)))
+            for c, t, cut in zip(self.categories, totals.tolist(), self._cuts.tolist(), strict=True)
+            if t >= cut
+        ]
 
 
 def _logit(p: float) -> float:

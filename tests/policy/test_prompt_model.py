@@ -37,10 +37,8 @@ def reference_buckets(form: str) -> list[int]:
     for n in range(MIN_N, MAX_N + 1):
         for start in range(len(padded) - n + 1):
             h = 0
-            for i, ch in enumerate(padded[start : start + n]):
+            for ch in padded[start : start + n]:
                 h = (h * 1_000_003 + ord(ch)) % 2**32
-                if i + 1 > MIN_N:  # each length past MIN_N is marked by adding it
-                    h = (h + i + 1) % 2**32
             out.append(((h * 0x9E3779B1) % 2**32) >> (32 - BITS))
     return sorted(out)
 
