@@ -75,9 +75,52 @@ MODIFIERS = frozenset(
 _POSTFIX = frozenset({"free"})
 _JOINERS = frozenset({"or", "and", "nor"})
 _ALTERNATIVES = frozenset({"or", "nor"})
-# Thai negators, compared with the text just before the term ("ไม่มี" is segmented "ไม่" + "มี").
-THAI_NEGATORS = ("ไม่มี", "ไม่ใช่", "ไม่เอา", "ไม่", "ไร้", "ปราศจาก", "ห้าม", "งด", "ปลอด")
+# Thai negators: a word that is one, or ends in one ("ไม่มี" is segmented "ไม่" + "มี"; "ไม่ต้อง"
+# stays one word), or starts with "ไม่".
+THAI_NEGATORS = ("ไม่มี", "ไม่ใช่", "ไม่เอา", "ไม่", "ไร้", "ปราศจาก", "ห้าม", "งด", "ปลอด", "อย่า")
+# Thai words that may stand between a negator and the negated term: having and showing verbs and
+# the nouns that turn a verb into a thing ("ไม่มี|การ|ฆ่า", "ห้าม|มี|ความรุนแรง", "ไม่มี|ฉาก|ยิง").
+THAI_MODIFIERS = frozenset(
+    {
+        "มี",
+        "การ",
+        "ความ",
+        "ภาพ",
+        "รูป",
+        "ฉาก",
+        "เห็น",
+        "ต้อง",
+        "แสดง",
+        "สื่อ",
+        "ถึง",
+        "ให้",
+        "ใดๆ",
+        "ใด",
+        "ๆ",
+        "เลย",
+        "หรือ",
+        "และ",
+        "เนื้อหา",
+        "อะไร",
+        "ที่",
+        "เป็น",
+        "ผู้",
+        "ใส่",
+        "เรื่อง",
+        "ลักษณะ",
+        "ออก",
+        "มา",
+        "ไป",
+        "ใช้",
+        "ภาพที่",
+        "แนว",
+        "ฉากที่",
+        "สิ่ง",
+    }
+)
+_THAI_JOINERS = frozenset({"หรือ", "และ", "กับ"})
 _WINDOW = 4
+_THAI_WINDOW = 5
 
 
 def _is_negator(tokens: Sequence[str], i: int) -> bool:
@@ -96,11 +139,10 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
     if last + 1 < len(tokens) and tokens[last + 1] in _POSTFIX:
         return True
     head = tokens[first] if 0 <= first < len(tokens) else ""
-    if head and "\u0e00" <= head[0] <= "\u0e7f":
-        before = "".join(tokens[max(0, first - 2) : first])
-        return before.endswith(THAI_NEGATORS)
-    # A Thai negator may stand before an English term in a mixed prompt ("ไม่มี gore").
-    if "".join(tokens[max(0, first - 2) : first]).endswith(THAI_NEGATORS):
+    if head and _thai(head):
+        return _thai_negated(tokens, first, last, listed)
+    # A Thai negator may stand before an English term in a mixed prompt ("ไม่มีภาพ gore").
+    if first > 0 and _thai(tokens[first - 1]) and _thai_negated(tokens, first, last, listed):
         return True
     # A term next to "or" is one item of a list, whose items need not be listed terms
     # ("without skulls, gore or corpses": the comma is gone once normalised).
@@ -118,6 +160,32 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
         follower = tokens[i + 1]
         joined = in_list or (i in listed and follower in _JOINERS) or follower in _ALTERNATIVES
         if tokens[i] not in MODIFIERS and not joined:
+            return False
+        i -= 1
+    return False
+
+
+def _thai(word: str) -> bool:
+    return bool(word) and "\u0e00" <= word[0] <= "\u0e7f"
+
+
+def _thai_negator(word: str) -> bool:
+    return word.startswith("ไม่") or word.endswith(THAI_NEGATORS)
+
+
+def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]) -> bool:
+    """Thai: a negator up to five words before the term, with only having/showing verbs, the
+    nouns that make a verb a thing, or list items between ("ห้ามมีความรุนแรง", "ไม่มีการฆ่า",
+    "ไม่มีผู้บาดเจ็บหรือศพ")."""
+    in_list = (last + 1 < len(tokens) and tokens[last + 1] == "หรือ") or (first > 0 and tokens[first - 1] == "หรือ")
+    i = first - 1
+    while i >= 0 and first - i <= _THAI_WINDOW:
+        word = tokens[i]
+        if _thai_negator(word):
+            return True
+        follower = tokens[i + 1]
+        joined = in_list or (i in listed and follower in _THAI_JOINERS) or follower == "หรือ"
+        if word not in THAI_MODIFIERS and not joined:
             return False
         i -= 1
     return False
