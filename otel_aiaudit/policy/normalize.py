@@ -298,16 +298,22 @@ def _unalternate(match: re.Match[str]) -> str:
     return match.group().replace(match.group(1), " ")
 
 
-def _join_units(units: list[str], table: dict[int, str], ambiguous: list[bool]) -> str:
+def _join_units(units: list[str], table: dict[int, str], ambiguous: list[bool], stripped_first: bool) -> str:
     """The readings of one run of split units, space-separated: the units joined, the units
     joined without their leet symbols (which may have been separators: "g | o | r | e"), and each
     of those without a leading one-letter word. Several words for one run cost nothing in the
-    matcher and spare guessing which reading was meant."""
+    matcher and spare guessing which reading was meant. Only the last reading stands next to the
+    words that follow, which a phrase may need ("an a-n-t-i... caricature" and "a s-w-a-s... flag"
+    each need another one there): a run with a one-letter-word reading sets `ambiguous[1]`, and
+    the second form (`stripped_first`) puts the other reading last."""
     readings = ["".join(units)]
     if any(u in _SYMBOLS for u in units):
         readings.append("".join(u for u in units if u not in _SYMBOLS))
     if units[0] in _ONE_LETTER_WORDS and len(units) >= 4:
-        readings.extend([r[1:] for r in readings if len(r) >= 4])
+        stripped = [r[1:] for r in readings if len(r) >= 4]
+        if stripped:
+            ambiguous[1] = True
+            readings = [*stripped, *readings] if stripped_first else [*readings, *stripped]
     out = []
     for reading in dict.fromkeys(readings):
         if _LEET_CHAR.search(reading):
@@ -316,19 +322,22 @@ def _join_units(units: list[str], table: dict[int, str], ambiguous: list[bool]) 
     return " ".join(out)
 
 
-def _split_joiner(table: dict[int, str], ambiguous: list[bool], symbols: bool) -> Callable[[re.Match[str]], str]:
+def _split_joiner(
+    table: dict[int, str], ambiguous: list[bool], symbols: bool, stripped_first: bool = False
+) -> Callable[[re.Match[str]], str]:
     def join(match: re.Match[str]) -> str:
         units = match.group().split(" ")
         if sum(u.isalpha() for u in units) < 2:  # "1 2 3", "1 2 a": not a word spelled out
             return match.group()
         if symbols and not any(u in _SYMBOLS for u in units):
             return match.group()  # left to the join after the leet step, which sees it the same
-        return _join_units(units, table, ambiguous)
+        return _join_units(units, table, ambiguous, stripped_first)
 
     return join
 
 
-def _normalize(text: str, secondary: bool, ambiguous: list[bool]) -> str:
+def _normalize(text: str, secondary: bool, ambiguous: list[bool], stripped_first: bool = False) -> str:
+    """`ambiguous` is [a word reads two ways in leet, a split run reads two ways]: set here."""
     if text.isascii():
         text = text.lower()
     else:
@@ -342,7 +351,7 @@ def _normalize(text: str, secondary: bool, ambiguous: list[bool]) -> str:
         # Before the leet step, which would read a separator "|" or a lone "@" as a letter.
         text = _ALTERNATING.sub(_unalternate, text)
         if _SYMBOL_UNITS.search(text):
-            text = _SYMBOL_UNITS.sub(_split_joiner(table, ambiguous, True), text)
+            text = _SYMBOL_UNITS.sub(_split_joiner(table, ambiguous, True, stripped_first), text)
     if _LEET_CHAR.search(text):
         text = _leet(text, table, ambiguous)
     if symbols:
@@ -350,7 +359,7 @@ def _normalize(text: str, secondary: bool, ambiguous: list[bool]) -> str:
     if _RUNS.search(text):
         text = _squeeze(text)
     if _SPLIT_PROBE.search(f" {text} "):
-        text = _SPLIT_UNITS.sub(_split_joiner(table, ambiguous, False), text)
+        text = _SPLIT_UNITS.sub(_split_joiner(table, ambiguous, False, stripped_first), text)
         if _RUNS.search(text):
             text = _squeeze(text)
     return text
@@ -358,7 +367,7 @@ def _normalize(text: str, secondary: bool, ambiguous: list[bool]) -> str:
 
 def normalize(text: str, *, secondary_leet: bool = False) -> str:
     """Return the matching form of `text` (idempotent: normalize(normalize(x)) == normalize(x))."""
-    return _normalize(text, secondary_leet, [False])
+    return _normalize(text, secondary_leet, [False, False])
 
 
 def term_variants(term: str) -> set[str]:
@@ -383,7 +392,9 @@ def term_variants(term: str) -> set[str]:
 def variants(text: str) -> list[str]:
     """The matching forms of a prompt: `normalize(text)`, plus the second leet reading ("1" and
     "|" as l rather than i) when a word used one of them and so reads two ways ("k1ll"), plus the
-    same for the text as displayed when a right-to-left override reverses part of it."""
+    split-letter readings in the other order when a run may start with "a" or "i" (see
+    `_join_units`), plus the same for the text as displayed when a right-to-left override
+    reverses part of it."""
     forms = _forms(text)
     if "\u202e" in text:
         forms.extend(f for f in _forms(_RLO.sub(_reverse, text)) if f not in forms)
@@ -391,13 +402,17 @@ def variants(text: str) -> list[str]:
 
 
 def _forms(text: str) -> list[str]:
-    ambiguous = [False]
-    primary = _normalize(text, False, ambiguous)
+    ambiguous = [False, False]
+    forms = [_normalize(text, False, ambiguous)]
     if ambiguous[0]:
-        secondary = _normalize(text, True, [False])
-        if secondary != primary:
-            return [primary, secondary]
-    return [primary]
+        secondary = _normalize(text, True, [False, False])
+        if secondary not in forms:
+            forms.append(secondary)
+    if ambiguous[1]:
+        other_order = _normalize(text, False, [False, False], stripped_first=True)
+        if other_order not in forms:
+            forms.append(other_order)
+    return forms
 
 
 # A right-to-left override (U+202E) displays what follows it reversed, up to a pop (U+202C) or the

@@ -176,6 +176,11 @@ def test_composition_needs_every_part_close_together(engine: PolicyEngine, promp
         "a ruined abbey without ravens, gore or corpses",  # a list item need not be a listed term
         "ภาพการ์ตูนผีน่ารัก ไม่มี gore",  # a Thai negator before an English term
         "a school play about pirates, nothing gory",
+        "ภาพครอบครัวกินข้าวเย็น ห้ามมีความรุนแรง",  # forbid having violence
+        "การ์ตูนอัศวินกับมังกรเป็นเพื่อนกัน ไม่มีการฆ่ามังกร",  # a nominaliser between
+        "ภาพข่าวรถชนบนทางด่วน ไม่มีผู้บาดเจ็บหรือศพ",  # the second item of an "or" list
+        "ภาพเชฟในครัว ไม่ต้องเห็นการฆ่าหรือชำแหละสัตว์",
+        "ภาพแฟชั่นในสตูดิโอ ไม่มีภาพ nude",  # a Thai negator and noun before an English term
     ],
 )
 def test_negated_terms_do_not_count(engine: PolicyEngine, prompt: str) -> None:
@@ -191,6 +196,7 @@ def test_negated_terms_do_not_count(engine: PolicyEngine, prompt: str) -> None:
         ("no blur, a nude woman", "explicit"),
         ("a nude woman, no gore", "explicit"),
         ("nothing but gore on the walls", "violence"),  # "nothing but" asks for it
+        ("ภาพคนถูกยิงตายกลางซอย ไม่กี่วินาทีก่อน", "violence"),  # "ไม่กี่" (a few) negates nothing after
     ],
 )
 def test_negation_scope_stays_short(engine: PolicyEngine, prompt: str, category: str) -> None:
