@@ -173,7 +173,7 @@ class TermIndex:
         quiet = set(quiet)
         minor_ids = {i for i, tag in enumerate(self.tags) if tag[0] in (ALLOW, CUE, LIKENESS) or tag in quiet}
         self._probe_words = frozenset(
-            max(reversed(key.split(" ")), key=len) for key, ids in word.items() if not ids <= minor_ids
+            _probe_word(key) for key, ids in word.items() if not ids <= minor_ids
         )
         self._word = self._automaton(word)
         self._thai = self._automaton(thai)
@@ -246,6 +246,34 @@ class TermIndex:
                 kind, category = self.tags[tag_id]
                 out.append(TermMatch(kind, category, start, end, False, fuzzy=True))
         return out
+
+
+# Words in most image prompts. A phrase's probe word is its longest word not in this set: a
+# phrase such as "sex photo" or "racist poster" must not make every prompt with "photo" or
+# "poster" take the full scan.
+_COMMON_PROMPT_WORDS = frozenset(
+    """
+    photo photos photograph picture pictures image images style styled portrait poster posters cartoon
+    illustration painting drawing sketch art artwork scene shot shots close view light lighting
+    background realistic detailed white black red blue green yellow dark bright young old girl girls
+    boy boys man men woman women people person child children kid kids baby face faces hand hands body
+    street market city room house home school night day camera lens cinematic dramatic high quality
+    with from into onto over under behind front next near while their there where what this that
+    them they his her him she wearing holding standing sitting looking walking large small little
+    big full half side top bottom water fire sky sun moon tree trees forest mountain beach sea river
+    road car cars window door wall floor table bed chair food dog cat animal animals family friends
+    group crowd team film movie video still studio model fashion color colour colors colours soft
+    warm cold vintage modern classic digital print cover book comic meme sign banner text words
+    """.split()
+)
+
+
+def _probe_word(key: str) -> str:
+    """The word of an index key that a prompt must contain for the key to match: its longest
+    word outside the common prompt words (the likeliest to be rare), else its longest."""
+    words = list(reversed(key.split(" ")))
+    rare = [w for w in words if w not in _COMMON_PROMPT_WORDS]
+    return max(rare or words, key=len)
 
 
 def _starts(tokens: Sequence[str]) -> list[int]:

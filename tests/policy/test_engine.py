@@ -183,3 +183,14 @@ def test_decisions_identical_at_any_sampling_rate(sampler) -> None:
         traced = _decisions(engine)
     assert traced == bare
     assert [d.outcome for d in bare] == ["block", "allow", "block", "block", "modify", "warn", "block"]
+
+
+def test_a_phrase_is_probed_by_its_rarest_looking_word() -> None:
+    # The probe word decides whether a prompt gets the full scan: a phrase ending in an everyday
+    # prompt word ("photo", "poster") is probed by its other word, so clean prompts stay fast.
+    from otel_aiaudit.policy.terms import CONTENT, TermIndex
+
+    index = TermIndex([("sex photo", (CONTENT, "explicit")), ("racist poster", (CONTENT, "hate_speech"))])
+    assert index._probe_words == {"sex", "racist"}
+    assert index.scan("a photo of a poster on a wall") == []
+    assert [m.category for m in index.scan("a racist poster")] == ["hate_speech"]
