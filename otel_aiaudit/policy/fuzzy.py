@@ -14,6 +14,10 @@ against false positives:
 * words made of digits or mixed letters and digits are left to the exact matcher;
 * an allow-listed phrase still wins (fuzzy matches go through the same allow-list step).
 
+A content phrase ("white supremacist", "school shooting") may have one word of eight letters or
+more misspelt when its other words stand around it exactly ("white supremicist", "school
+shootng"): short everyday words make other phrases with one edit ("white power", "pool of blood").
+
 Names of several words are matched word by word: words of three letters or fewer must be
 exact, longer words may be one edit off (two from ten letters) and the whole within the budget of
 its length; one of the first or last word must be spelled right (that word finds the candidates
@@ -35,6 +39,8 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz.distance import OSA
 
 MIN_LETTERS = 6
+# A word of a content phrase may be misspelt from this length, the phrase's other words exact.
+PHRASE_WORD_LETTERS = 8
 _CACHE_LIMIT = 200_000
 
 
@@ -59,6 +65,10 @@ class FuzzyIndex:
         self._parts: dict[tuple[int, int, str, str], list[str]] = {}
         self._single_tags: dict[str, tuple[int, ...]] = {}
         self._multi: dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]] = {}
+        # Long words of content phrases ("supremacist" of "white supremacist"): a misspelling of
+        # one counts when the phrase's other words stand around it exactly ("white supremicist").
+        self._phrase_parts: dict[tuple[int, int, str, str], list[str]] = {}
+        self._phrases: dict[str, list[tuple[tuple[str, ...], int, tuple[int, ...]]]] = {}
         for key, ids in keys:
             if not key.isascii():
                 continue  # Thai and other scripts: exact matching only
@@ -78,6 +88,14 @@ class FuzzyIndex:
                 for anchor in {words[0], words[-1]}:
                     if len(anchor) >= 3:
                         self._multi.setdefault(anchor, []).append(entry)
+            else:
+                for position, word in enumerate(words):
+                    if len(word) >= PHRASE_WORD_LETTERS:
+                        if word not in self._phrases:
+                            for i, (start, end) in enumerate(_spans(len(word), budget(len(word)))):
+                                part = (len(word), i, word[0], word[start:end])
+                                self._phrase_parts.setdefault(part, []).append(word)
+                        self._phrases.setdefault(word, []).append((words, position, tags))
         self._anchors = frozenset(self._multi)
         self._known = frozenset(known)
         # Words with nothing to do: known words and words looked up before without a match. Anchors
@@ -86,21 +104,23 @@ class FuzzyIndex:
         self._found: dict[str, tuple[int, ...]] = {}
 
     def __bool__(self) -> bool:
-        return bool(self._parts or self._multi)
+        return bool(self._parts or self._multi or self._phrases)
 
     # --- single words ----------------------------------------------------------------------
 
-    def _single_match(self, word: str) -> tuple[int, ...]:
+    @staticmethod
+    def _closest(word: str, parts: dict[tuple[int, int, str, str], list[str]]) -> str | None:
+        """The indexed word (of `parts`) within the edit budget of `word`, the closest first."""
         n = len(word)
         if n < MIN_LETTERS or not word.isalpha() or not word.isascii():
-            return ()
+            return None
         candidates: set[str] = set()
         for length in range(n - 2, n + 3):
             allowed = budget(length)
             if not allowed or abs(length - n) > allowed:
                 continue
             for i, text in _probe_parts(word, length, allowed):
-                found = self._parts.get((length, i, word[0], text))
+                found = parts.get((length, i, word[0], text))
                 if found:
                     candidates.update(found)
         best: tuple[int, str] | None = None
@@ -110,21 +130,24 @@ class FuzzyIndex:
             edits = OSA.distance(word, term, score_cutoff=allowed)
             if edits <= allowed and (best is None or (edits, term) < best):
                 best = (edits, term)
-        return self._single_tags[best[1]] if best is not None else ()
+        return best[1] if best is not None else None
 
-    def _lookup(self, word: str) -> tuple[int, ...]:
+    def _lookup(self, word: str) -> tuple[tuple[int, ...], str | None]:
+        """(tags of the single term `word` misspells, the phrase word it misspells)."""
         found = self._found.get(word)
         if found is not None:
             return found
-        tags = self._single_match(word)
+        term = self._closest(word, self._parts) if self._parts else None
+        tags = self._single_tags[term] if term is not None else ()
+        phrase_word = self._closest(word, self._phrase_parts) if self._phrase_parts else None
         if len(self._settled) + len(self._found) > _CACHE_LIMIT:
             self._settled = set(self._known - self._anchors)
             self._found.clear()
-        if tags:
-            self._found[word] = tags
+        if tags or phrase_word:
+            self._found[word] = (tags, phrase_word)
         else:
             self._settled.add(word)
-        return tags
+        return tags, phrase_word
 
     # --- multi-word terms ------------------------------------------------------------------
 
@@ -165,9 +188,7 @@ class FuzzyIndex:
 
     # --- the scan --------------------------------------------------------------------------
 
-    def find(
-        self, tokens: Sequence[str], distinct: set[str] | None = None
-    ) -> list[tuple[int, int, tuple[int, ...]]]:
+    def find(self, tokens: Sequence[str], distinct: set[str] | None = None) -> list[tuple[int, int, tuple[int, ...]]]:
         """Fuzzy matches among `tokens` (the words of a normalised text; `distinct`: the same as a
         set, when the caller has it) as (first, last, tag ids)."""
         if distinct is None:
@@ -178,11 +199,32 @@ class FuzzyIndex:
             return out
         anchors = self._anchors.intersection(fresh)
         # Anchors are words of listed names, spelled right: never looked up as misspellings.
-        hits = {w: tags for w in fresh if w not in anchors and (tags := self._lookup(w))}
+        looked = {w: self._lookup(w) for w in fresh if w not in anchors}
+        hits = {w: tags for w, (tags, _) in looked.items() if tags}
         if hits:
             out.extend((i, i, hits[t]) for i, t in enumerate(tokens) if t in hits)
+        phrase_words = {w: pw for w, (_, pw) in looked.items() if pw}
+        if phrase_words:
+            out.extend(self._phrase_matches(tokens, phrase_words))
         if anchors:
             out.extend(self._multi_matches(tokens, anchors))
+        return out
+
+    def _phrase_matches(
+        self, tokens: Sequence[str], phrase_words: dict[str, str]
+    ) -> list[tuple[int, int, tuple[int, ...]]]:
+        out = []
+        for i, token in enumerate(tokens):
+            meant = phrase_words.get(token)
+            if meant is None:
+                continue
+            for words, position, tags in self._phrases[meant]:
+                start, n = i - position, len(words)
+                if start < 0 or start + n > len(tokens):
+                    continue
+                window = tokens[start : start + n]
+                if all(got == want for k, (got, want) in enumerate(zip(window, words, strict=True)) if k != position):
+                    out.append((start, start + n - 1, tags))
         return out
 
 

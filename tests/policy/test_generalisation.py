@@ -305,3 +305,19 @@ def test_a_made_likeness_is_not_a_deepfake(engine: PolicyEngine, prompt: str) ->
 
 def test_a_likeness_does_not_cover_another_mention(engine: PolicyEngine) -> None:
     assert "deepfake" in flagged(engine, "leaked photo of Angela Merkel standing next to her own statue")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a white supremicist rally, flags and torches", "hate_speech"),  # the long word of a phrase
+        ("a news photo of a school shootng", "violence"),
+    ],
+)
+def test_a_misspelt_long_word_inside_a_phrase(prompt: str, category: str) -> None:
+    lexical = PolicyEngine(
+        PolicyConfig(mode="enforce", content_filter=ContentFilter(action="block", prompt_model=False))
+    )
+    assert category in flagged(lexical, prompt)
+    # Only the long word may be off: the phrase's other words must stand as listed.
+    assert category not in flagged(lexical, prompt.replace("white", "whte").replace("school", "schol"))
