@@ -109,6 +109,15 @@ def _counts(m: TermMatch, category: str) -> bool:
     return not m.negated and (not m.user_allowed or category == ALWAYS_BLOCKED)
 
 
+# The minors rule's group of age words and child roles (lexicons/<lang>/rules/minors.txt).
+_MINOR_GROUP = "minors/age"
+
+
+def _minor_named(matches: list[TermMatch] | tuple[TermMatch, ...]) -> bool:
+    """Whether the prompt names a minor (an age word or child role of the minors rule)."""
+    return any(m.kind == PART and m.category == _MINOR_GROUP and not m.negated for m in matches)
+
+
 def _rule_fires(rule: Rule, matches: list[TermMatch]) -> bool:
     positions: dict[str, list[int]] = {}
     prefix = rule.name + "/"
@@ -158,6 +167,11 @@ def content_hits(cfg: ContentFilter, matches: list[TermMatch], rules: tuple[Rule
                 rule, matches
             ):
                 fired.setdefault(rule.category, []).append(rule.name)
+        # `@explicit` in the minors rule stands for listed explicit terms; an explicit *rule*
+        # ("skirt hiked up, legs parted toward the lens") with an age word or child role anywhere
+        # in the prompt is minors as well.
+        if "explicit" in fired and ALWAYS_BLOCKED not in fired and _minor_named(matches):
+            fired[ALWAYS_BLOCKED] = [f"{name} with an age word or child role" for name in fired["explicit"]]
     action = HIT_ACTION[cfg.action]
     hits = []
     for category in CATEGORIES:
@@ -211,12 +225,19 @@ def model_hits(
     already = {h.category for h in found if h.rule == "content"}
     if any(m.kind == LIKENESS and not m.negated for m in matches):
         already.add("deepfake")
+    # Sexual content the model found, and a minor named: minors, which always blocks.
+    flagged = flagged + [
+        (ALWAYS_BLOCKED, score) for category, score in flagged if category == "explicit" and _minor_named(matches)
+    ]
     action = HIT_ACTION[cfg.action]
     hits = []
     for category, score in flagged:
         if category in already or (category not in cfg.blocked_categories and category != ALWAYS_BLOCKED):
             continue
-        detail = f"prompt model score {score:.2f} (threshold {model.thresholds[category]:.2f})"
+        if category == ALWAYS_BLOCKED:
+            detail = f"prompt model explicit score {score:.2f} with an age word or child role"
+        else:
+            detail = f"prompt model score {score:.2f} (threshold {model.thresholds[category]:.2f})"
         hit_action = "block" if category == ALWAYS_BLOCKED else action
         hits.append(Hit("content", category, hit_action, detail, round(score, 4)))
     return hits

@@ -111,3 +111,22 @@ def test_age_word_with_sexual_cue_is_blocked(prompt: str) -> None:
 def test_either_part_alone_passes(prompt: str) -> None:
     engine = PolicyEngine(PolicyConfig(mode="enforce", content_filter=ContentFilter(action="block")))
     assert not minors_hit(decide(engine, prompt))
+
+
+def test_an_explicit_rule_with_an_age_word_is_minors() -> None:
+    # The minors rule's `@explicit` stands for listed terms; an explicit *rule* ("skirt hiked up"
+    # next to a pose cue) with an age word anywhere in the prompt is minors too, and always blocks.
+    from otel_aiaudit.generation import Generation
+    from otel_aiaudit.policy.config import ContentFilter, PolicyConfig
+    from otel_aiaudit.policy.engine import PolicyEngine
+
+    lexical = PolicyEngine(
+        PolicyConfig(mode="enforce", content_filter=ContentFilter(action="block", prompt_model=False))
+    )
+
+    def categories(prompt: str) -> set[str]:
+        return {h.category for h in lexical.evaluate(Generation(provider="test", prompt=prompt)).hits}
+
+    assert categories("a 15 year old, skirt hiked up, legs parted toward the lens") == {"explicit", "minors"}
+    assert categories("an adult woman, skirt hiked up, legs parted toward the lens") == {"explicit"}
+    assert categories("a 15 year old girl playing volleyball at the beach") == set()
