@@ -83,12 +83,18 @@ def encode(pixels: np.ndarray | Iterable[np.ndarray], info: Mapping[str, Any] | 
         raise ValueError("no pixels")
     idat.append(deflater.flush())
     header = struct.pack(">IIBBBBB", width, height, 8, _COLOUR_TYPES[channels], 0, 0, 0)
+    # The deflated pieces are copied once, into the file: the IDAT chunk is assembled around them.
+    crc = zlib.crc32(b"IDAT")
+    for piece in idat:
+        crc = zlib.crc32(piece, crc)
     return b"".join(
         [
             SIGNATURE,
             _chunk(b"IHDR", header),
             *_colour_chunks(info or {}),
-            _chunk(b"IDAT", b"".join(idat)),
+            struct.pack(">I", sum(len(piece) for piece in idat)) + b"IDAT",
+            *idat,
+            struct.pack(">I", crc),
             _chunk(b"IEND", b""),
         ]
     )

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -125,13 +125,13 @@ def _top_singular(blocks: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarra
     return s, u, v
 
 
-def _changes(rgb: np.ndarray, key: str) -> tuple[np.ndarray, np.ndarray]:
+def _changes(rgb: np.ndarray, bits: np.ndarray, first: int) -> tuple[np.ndarray, np.ndarray]:
     """How far each pixel pair's G and B move (int16, one value per coefficient of the half-size band,
-    (4 nr) x (4 nc)) so that every block's largest singular value lands on its bit."""
-    bits = _bits_of(key)
+    (4 nr) x (4 nc)) so that the largest singular value of every block of `rgb` lands on its bit; the
+    first block is block `first` of the image, counted row by row."""
     nr, nc = _grid(rgb.shape[0], rgb.shape[1])
     s, u, v = _top_singular(_blocks(_approximation(rgb, nr, nc), nr, nc))
-    wanted = bits[np.arange(s.shape[0]) % bits.shape[0]]
+    wanted = bits[(first + np.arange(s.shape[0])) % bits.shape[0]]
     target = (np.floor(s / _SCALE) + 0.25 + 0.5 * wanted) * _SCALE
     # The inverse Haar step gives each of a coefficient's four pixels half of its change.
     change = ((target - s) / 2.0).astype(np.float32)
@@ -141,36 +141,54 @@ def _changes(rgb: np.ndarray, key: str) -> tuple[np.ndarray, np.ndarray]:
     return np.rint(half * np.float32(_DG)).astype(np.int16), np.rint(half * np.float32(_DB)).astype(np.int16)
 
 
+def _moved(rgb: np.ndarray, dg: np.ndarray, db: np.ndarray) -> np.ndarray:
+    """A copy of `rgb` with G and B moved: both pixels of a pair side by side, and both rows of it, take
+    their coefficient's change. R, alpha and the pixels past the last whole block stay as they are."""
+    height, width, channels = rgb.shape
+    h, w = dg.shape[0] * 2, dg.shape[1] * 2
+    out = rgb.copy() if (h, w) != (height, width) else np.empty_like(rgb)
+    delta = np.zeros((h // 2, w // 2, 2 * channels), dtype=np.int16)
+    for channel, moves in ((1, dg), (2, db)):
+        delta[..., channel] = delta[..., channels + channel] = moves
+    moved = rgb[:h, :w].astype(np.int16).reshape(h // 2, 2, w * channels)
+    moved += delta.reshape(h // 2, 1, w * channels)
+    np.clip(moved, 0, 255, out=moved)
+    out[:h, :w] = moved.reshape(h, w, channels)
+    return out
+
+
 # Rows marked at a time: a band's temporaries stay in cache instead of costing fresh pages per image.
 BAND_ROWS = 64
 
 
-def marked_bands(rgb: np.ndarray, key: str, rows: int = BAND_ROWS) -> Iterator[np.ndarray]:
-    """`rgb` (H x W x 3, or x 4 with alpha, uint8, RGB order) with `key` embedded, as bands of `rows`
-    rows from the top (fresh arrays; `rgb` is not changed). R and alpha go through untouched."""
-    dg, db = _changes(rgb, key)
-    height, width, channels = rgb.shape
-    h, w = dg.shape[0] * 2, dg.shape[1] * 2  # the pixels the blocks cover
-    rows = max(2, rows - rows % 2)
-    for top in range(0, height, rows):
-        bottom = min(top + rows, height)
-        band = rgb[top:bottom].copy() if bottom > h or w < width else np.empty_like(rgb[top:bottom])
-        if top < h:
-            end = min(bottom, h)
-            # Both pixels of a pair side by side, and both rows of it, take their coefficient's change.
-            delta = np.zeros(((end - top) // 2, w // 2, 2 * channels), dtype=np.int16)
-            for channel, moves in ((1, dg), (2, db)):
-                delta[..., channel] = delta[..., channels + channel] = moves[top // 2 : end // 2]
-            moved = rgb[top:end, :w].astype(np.int16).reshape((end - top) // 2, 2, w * channels)
-            moved += delta.reshape((end - top) // 2, 1, w * channels)
-            np.clip(moved, 0, 255, out=moved)
-            band[: end - top, :w] = moved.reshape(end - top, w, channels)
+def mark_bands(bands: Iterable[np.ndarray], key: str) -> Iterator[np.ndarray]:
+    """Bands of rows of an image (H x W x 3, or x 4 with alpha, uint8, RGB order), top to bottom, with
+    `key` embedded: each is marked as it comes, so no whole-image temporaries are made. Every band but
+    the last must be a whole number of blocks high (a multiple of 8 rows); a band with no whole block
+    comes back as it is, the others as new arrays."""
+    bits = _bits_of(key)
+    first = 0
+    ragged = False
+    for band in bands:
+        if ragged:
+            raise ValueError(f"only the last band may be a height that is not a multiple of {2 * _BLOCK}")
+        ragged = band.shape[0] % (2 * _BLOCK) != 0
+        nr, nc = _grid(band.shape[0], band.shape[1])
+        if nr and nc:
+            band = _moved(band, *_changes(band, bits, first))
+            first += nr * nc
         yield band
+
+
+def array_bands(rgb: np.ndarray, rows: int = BAND_ROWS) -> Iterator[np.ndarray]:
+    """`rgb` as bands of `rows` rows (rounded down to whole blocks), top to bottom (views, not copies)."""
+    rows = max(2 * _BLOCK, rows - rows % (2 * _BLOCK))
+    return (rgb[top : top + rows] for top in range(0, rgb.shape[0], rows))
 
 
 def embed_array(rgb: np.ndarray, key: str) -> np.ndarray:
     """A copy of `rgb` (H x W x 3, or x 4 with alpha, uint8, RGB order) with `key` embedded."""
-    return np.concatenate(list(marked_bands(rgb, key)))
+    return np.concatenate(list(mark_bands(array_bands(rgb), key)))
 
 
 @dataclass(frozen=True)
@@ -234,13 +252,25 @@ class Unmarkable(Exception):
 _FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG", "image/webp": "WEBP"}
 
 
-def _pixels(image: PILImage) -> np.ndarray:
-    """The pixels to mark: RGB, or RGBA when the image has any transparency (the alpha goes through
-    untouched). 8-bit RGB and RGBA, what generators return, are taken as they are, with no conversion."""
+def _markable(image: PILImage) -> PILImage:
+    """The image in the mode it is marked in: RGB, or RGBA when it has any transparency (the alpha goes
+    through untouched). 8-bit RGB and RGBA, what generators return, are taken as they are."""
     if image.mode in ("RGB", "RGBA"):
-        return np.asarray(image)
+        return image
     transparent = image.mode in ("LA", "PA", "La") or "transparency" in image.info
-    return np.asarray(image.convert("RGBA" if transparent else "RGB"))
+    return image.convert("RGBA" if transparent else "RGB")
+
+
+def image_bands(image: PILImage, rows: int = BAND_ROWS) -> Iterator[np.ndarray]:
+    """The pixels of an RGB or RGBA image as bands of `rows` rows (rounded down to whole blocks), top to
+    bottom: read band by band, so the whole image is never copied out of Pillow at once."""
+    width, height = image.size
+    channels = len(image.mode)
+    rows = max(2 * _BLOCK, rows - rows % (2 * _BLOCK))
+    for top in range(0, height, rows):
+        bottom = min(top + rows, height)
+        data = image.crop((0, top, width, bottom)).tobytes()
+        yield np.frombuffer(data, dtype=np.uint8).reshape(bottom - top, width, channels)
 
 
 def embed_image(image: PILImage, mime_type: str, key: str) -> bytes:
@@ -260,13 +290,13 @@ def embed_image(image: PILImage, mime_type: str, key: str) -> bytes:
         raise Unmarkable("animated")
     if not can_carry(*image.size):
         raise Unmarkable("too_small")
-    pixels = _pixels(image)
+    marked = mark_bands(image_bands(_markable(image)), key)
     if fmt == "PNG":
-        return png.encode(marked_bands(pixels, key), image.info)
+        return png.encode(marked, image.info)
     out = io.BytesIO()
     icc = image.info.get("icc_profile")
     options: dict[str, object] = {"icc_profile": icc} if icc else {}
-    Image.fromarray(embed_array(pixels, key)).save(out, fmt, quality=95, **options)
+    Image.fromarray(np.concatenate(list(marked))).save(out, fmt, quality=95, **options)
     return out.getvalue()
 
 
