@@ -14,8 +14,10 @@ loss instead of showing a chain that silently restarted. A read-only file is a L
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
+import math
 import os
 import sqlite3
 import threading
@@ -61,6 +63,54 @@ CREATE INDEX IF NOT EXISTS records_log_flags
 CREATE INDEX IF NOT EXISTS records_sensitive ON records (type, ts) WHERE sensitive IS NOT NULL;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+# Image lookups (`verify-image`): every image's watermark key and fingerprint, cut into bands of 4 hex
+# digits, one row per band (multi-index hashing: see Ledger.find_images). Triggers keep the table in
+# step with `records` whatever writes the file, an older version of the plugin included; retention's
+# redaction and pruning remove an image's rows with its data. Image rows stored before the table
+# existed (a file from an earlier version) are scanned instead: meta `image_keys_from` is the first
+# seq the table covers.
+_IMAGE_KEYS = """
+CREATE TABLE IF NOT EXISTS image_keys (
+  kind TEXT NOT NULL,  -- watermark | phash
+  band INTEGER NOT NULL,  -- hex digits 4 band + 1 .. 4 band + 4 of the value
+  bits TEXT NOT NULL,  -- those digits
+  seq INTEGER NOT NULL,  -- the image record
+  image_index INTEGER NOT NULL,
+  value TEXT NOT NULL,  -- the whole key or fingerprint
+  PRIMARY KEY (kind, band, bits, seq, image_index)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS image_keys_seq ON image_keys (seq);
+CREATE TRIGGER IF NOT EXISTS image_keys_insert AFTER INSERT ON records
+WHEN NEW.type = 'image' AND (instr(NEW.sensitive, '"phash"') OR instr(NEW.sensitive, '"watermark"'))
+  AND json_valid(NEW.sensitive)
+BEGIN
+  INSERT OR IGNORE INTO image_keys
+  SELECT k.kind, b.band, substr(k.value, 4 * b.band + 1, 4), NEW.seq, k.image_index, k.value
+  FROM (
+    SELECT 'watermark' AS kind, CAST(i.key AS INTEGER) AS image_index, json_extract(i.value, '$.watermark') AS value
+    FROM json_each(NEW.sensitive, '$.body.images') AS i WHERE i.type = 'object'
+    UNION ALL
+    SELECT 'phash', CAST(i.key AS INTEGER), json_extract(i.value, '$.phash')
+    FROM json_each(NEW.sensitive, '$.body.images') AS i WHERE i.type = 'object'
+  ) AS k
+  CROSS JOIN (SELECT 0 AS band UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4
+    UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7) AS b
+  WHERE typeof(k.value) = 'text' AND length(k.value) BETWEEN 1 AND 32 AND k.value NOT GLOB '*[^0-9a-f]*'
+    AND 4 * b.band < length(k.value);
+END;
+CREATE TRIGGER IF NOT EXISTS image_keys_redact AFTER UPDATE OF sensitive ON records
+WHEN NEW.sensitive IS NULL
+BEGIN
+  DELETE FROM image_keys WHERE seq = OLD.seq;
+END;
+CREATE TRIGGER IF NOT EXISTS image_keys_delete AFTER DELETE ON records WHEN OLD.type = 'image'
+BEGIN
+  DELETE FROM image_keys WHERE seq = OLD.seq;
+END;
+"""
+_INDEXED_DIGITS = 32  # longer values are not indexed (keys have 12 hex digits, fingerprints 16)
+# Values per band probed at most; past that (a distance far above the documented bounds) a scan is cheaper.
+_MAX_PROBES = 4096
 
 _INSERT = (
     "INSERT INTO records (seq, record_id, "
@@ -131,13 +181,32 @@ class Ledger:
             self._fid = fid
         return c
 
-    @staticmethod
-    def _ensure_schema(c: sqlite3.Connection) -> None:
+    @classmethod
+    def _ensure_schema(cls, c: sqlite3.Connection) -> None:
         # Once per connection, not once per Ledger: a file recreated under a running process needs it again.
-        if c.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone():
-            return
-        c.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")
-        c.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meta" not in tables:
+            c.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")
+            c.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        if "image_keys" not in tables and _has_json(c):
+            cls._add_image_keys(c)
+
+    @classmethod
+    def _add_image_keys(cls, c: sqlite3.Connection) -> None:
+        """The image lookup table, on a new file or one from an earlier version: it covers the rows
+        appended from now on (the ones already there are scanned: no backfill holds the write lock).
+        A file this process may only read is left as it is (its lookups scan)."""
+        try:
+            with immediate(c, _same):
+                if c.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'image_keys'").fetchone():
+                    return
+                for statement in _statements(_IMAGE_KEYS):
+                    c.execute(statement)
+                start = cls._head_in(c)[0] + 1
+                c.execute("INSERT OR IGNORE INTO meta VALUES ('image_keys_from', ?)", (json.dumps(start),))
+        except sqlite3.OperationalError as exc:
+            if "readonly" not in str(exc):
+                raise
 
     def _error(self, exc: BaseException) -> LedgerError:
         return LedgerError(f"audit ledger {self.path}: {exc}")
@@ -327,50 +396,139 @@ class Ledger:
         phash_distance: int = 0,
     ) -> list[dict[str, Any]]:
         """Images whose watermark key is within `watermark_bits` differing bits of `watermark`, or whose
-        fingerprint is within `phash_distance` bits of `phash`, nearest first, each with who made it.
+        fingerprint is within `phash_distance` bits of `phash`, nearest first (then oldest), each with
+        who made it. Image data past its retention is gone, and so is its entry here.
 
-        Both are distances, not equality, so the image rows are scanned (image data past its retention
-        is gone, and so is its entry here); a lookup is a command-line step, not a hot path."""
+        Both are distances, not equality. The `image_keys` table cuts each stored value into m bands
+        of 16 bits; a value within d bits of the one asked differs in at most d // m bits in one of its
+        bands (pigeonhole), so probing each band for the values within d // m bits of the asked one's
+        finds every match: 3 exact probes for a 48-bit key within 2 bits, 4 x 137 values for a 64-bit
+        fingerprint within 10. Only the rows so found are compared in full (with values of the asked
+        one's length). Rows the table does not cover (a file from an earlier version) are scanned."""
         asked = (("watermark", watermark, watermark_bits), ("phash", phash, phash_distance))
-        wanted = [(field, int(value, 16), limit) for field, value, limit in asked if value]
+        wanted = [(field, value.lower(), limit) for field, value, limit in asked if value and _is_hex(value.lower())]
         if not wanted:
             return []
-        found: list[dict[str, Any]] = []
-        rows = self.conn().execute(
-            "SELECT generation_id, sensitive FROM records WHERE type = 'image' AND sensitive IS NOT NULL"
-        )
-        for generation_id, sensitive in rows:
+        c = self.conn()
+        covered_from = self._image_keys_from(c)
+        probes = {field: _band_probes(value, limit) for field, value, limit in wanted}
+        if any(p is None for p in probes.values()) or any(len(value) > _INDEXED_DIGITS for _, value, _ in wanted):
+            covered_from = None
+        found: dict[tuple[str, int, int], dict[str, Any]] = {}
+        if covered_from is None:
+            rows = c.execute(
+                "SELECT seq, generation_id, sensitive FROM records WHERE type = 'image' AND sensitive IS NOT NULL"
+            )
+        else:  # the rows before the index, by their seq (`+type`: not the type index, which holds them all)
+            rows = c.execute(
+                "SELECT seq, generation_id, sensitive FROM records "
+                "WHERE seq < ? AND +type = 'image' AND sensitive IS NOT NULL",
+                (covered_from,),
+            )
+        for seq, generation_id, sensitive in rows:
             images = (json.loads(sensitive).get("body") or {}).get("images") or []
             for index, image in enumerate(images):
                 for field, value, limit in wanted:
-                    theirs = image.get(field)
-                    if not isinstance(theirs, str) or not _is_hex(theirs):
-                        continue  # skipped:<why>, or an older record without the field
-                    bits = (int(theirs, 16) ^ value).bit_count()
-                    if bits <= limit:
-                        found.append(
-                            {
-                                "by": field,
-                                "distance": bits,
-                                "generation_id": generation_id,
-                                "image_index": index,
-                                field: theirs,
-                            }
-                        )
-        found.sort(key=lambda f: (f["by"] != "watermark", f["distance"]))
-        for item in found:
-            who = (
-                self.conn()
-                .execute(
-                    "SELECT ts, user, team, provider, model, decision, status FROM records "
-                    "WHERE generation_id = ? AND type = 'log' ORDER BY seq LIMIT 1",
-                    (item["generation_id"],),
-                )
-                .fetchone()
-            )
+                    theirs = image.get(field) if isinstance(image, dict) else None
+                    if isinstance(theirs, str) and _is_hex(theirs):  # not skipped:<why>, nor an older record
+                        _keep(found, field, value, limit, seq, generation_id, index, theirs)
+        if covered_from is not None:
+            for field, value, limit in wanted:
+                for band, values in enumerate(probes[field] or []):
+                    hits = c.execute(
+                        "SELECT k.seq, r.generation_id, k.image_index, k.value FROM image_keys k "
+                        "JOIN records r ON r.seq = k.seq "
+                        f"WHERE k.kind = ? AND k.band = ? AND k.bits IN ({','.join('?' * len(values))}) "
+                        "AND k.seq >= ?",
+                        (field, band, *values, covered_from),
+                    )
+                    for seq, generation_id, index, theirs in hits:
+                        if len(theirs) == len(value):
+                            _keep(found, field, value, limit, seq, generation_id, index, theirs)
+        ordered = sorted(found.items(), key=lambda kv: (kv[0][0] != "watermark", kv[1]["distance"], kv[0][1:]))
+        result = [item for _, item in ordered]
+        for item in result:
+            who = c.execute(
+                "SELECT ts, user, team, provider, model, decision, status FROM records "
+                "WHERE generation_id = ? AND type = 'log' ORDER BY seq LIMIT 1",
+                (item["generation_id"],),
+            ).fetchone()
             if who is not None:
                 item.update(zip(_WHO, who, strict=True))
-        return found
+        return result
+
+    def _image_keys_from(self, c: sqlite3.Connection) -> int | None:
+        """The first seq whose image rows are in `image_keys`; None when the file has no such table."""
+        if not c.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'image_keys'").fetchone():
+            return None
+        start = self.get_meta(c, "image_keys_from")
+        return int(start) if start is not None else None
+
+
+def _keep(
+    found: dict[tuple[str, int, int], dict[str, Any]],
+    field: str,
+    value: str,
+    limit: int,
+    seq: int,
+    generation_id: str,
+    index: int,
+    theirs: str,
+) -> None:
+    bits = (int(theirs, 16) ^ int(value, 16)).bit_count()
+    if bits <= limit:
+        found[(field, seq, index)] = {
+            "by": field,
+            "distance": bits,
+            "generation_id": generation_id,
+            "image_index": index,
+            field: theirs,
+        }
+
+
+def _band_probes(value: str, limit: int) -> list[list[str]] | None:
+    """Per band of 4 hex digits of `value`: every band value within limit // bands bits of its own, or
+    None when that makes more than _MAX_PROBES values."""
+    bands = [value[i : i + 4] for i in range(0, len(value), 4)]
+    radius = max(limit, 0) // len(bands)
+    out = []
+    for band in bands:
+        width = 4 * len(band)
+        if sum(math.comb(width, r) for r in range(min(radius, width) + 1)) > _MAX_PROBES:
+            return None
+        own = int(band, 16)
+        near = [own]
+        for r in range(1, min(radius, width) + 1):
+            for flips in itertools.combinations(range(width), r):
+                near.append(own ^ sum(1 << b for b in flips))
+        out.append([f"{v:0{len(band)}x}" for v in near])
+    return out
+
+
+def _same(exc: sqlite3.Error) -> sqlite3.Error:
+    """An SQLite error as itself (for `immediate`, which wants an error to raise in its place)."""
+    return type(exc)(*exc.args)
+
+
+def _has_json(c: sqlite3.Connection) -> bool:
+    """SQLite's JSON functions, which the image lookup triggers use (built in since 3.38, and in most
+    builds before)."""
+    try:
+        c.execute("SELECT json_each.value FROM json_each('[1]')").fetchone()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a script, trigger bodies kept whole (sqlite3.complete_statement decides)."""
+    out, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    return out
 
 
 _WHO = ("timestamp", "user", "team", "provider", "model", "decision", "status")

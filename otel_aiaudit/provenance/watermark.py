@@ -8,10 +8,11 @@ The scheme is invisible-watermark's `dwtDctSvd` with its defaults (the U chroma 
 level, 4x4 blocks of the approximation band, quantisation step 36 on each block's largest singular
 value, bit `i mod n` in block `i` row by row), so marks written here decode with that library and the
 other way round (tests check both). The library loops over blocks in Python (~0.6 s for 1024x1024) and
-imports torch for another of its methods; the same arithmetic in whole-array numpy takes ~25 ms on a
-slow 2-core VM, which is what lets every signed image be marked. Two identities keep it short:
-the DCT of a block is orthogonal, so it leaves the singular values alone, and changing only the largest
-singular value of a block is a rank-one update along its top singular vectors.
+imports torch for another of its methods; the same arithmetic in whole-array numpy takes ~4 ms on a
+slow 2-core VM, which is what lets every signed image be marked. Three identities keep it short:
+the DCT of a block is orthogonal, so it leaves the singular values alone; changing only the largest
+singular value of a block is a rank-one update along its top singular vectors; and U is linear in
+R, G and B, so the Haar step can sum pixels before any colour arithmetic.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -74,56 +76,119 @@ def _bits_of(key: str) -> np.ndarray:
     return np.unpackbits(np.frombuffer(bytes.fromhex(key), dtype=np.uint8)).astype(np.float64)
 
 
-def _u_channel(rgb: np.ndarray) -> np.ndarray:
-    """U of every pixel, in float32 (ample for values under 2^11, and half the memory traffic)."""
-    r, g, b = (rgb[..., i].astype(np.float32) for i in range(3))
-    return _KU * (b - (_KR * r + _KG * g + _KB * b)) + np.float32(128.0)
+# U of a 2x2 pixel group, summed and halved as the Haar step does: these weights on the group's summed
+# (R, G, B), plus 4 x 128 / 2.
+_U_WEIGHTS = np.array([-_KU * _KR, -_KU * _KG, _KU * (1.0 - _KB)], dtype=np.float32) / np.float32(2.0)
+_U_OFFSET = np.float32(256.0)
 
 
-def _blocks(u: np.ndarray) -> tuple[np.ndarray, tuple[int, int]]:
-    """4x4 blocks of the Haar approximation band of `u` (the 2x2 pixel sums halved), row by row."""
-    rows, cols = (u.shape[0] // 4) * 4, (u.shape[1] // 4) * 4
-    q = u[:rows, :cols]
-    ca = (q[0::2, 0::2] + q[0::2, 1::2] + q[1::2, 0::2] + q[1::2, 1::2]) / 2.0
-    nr, nc = ca.shape[0] // _BLOCK, ca.shape[1] // _BLOCK
-    blocks = ca[: nr * _BLOCK, : nc * _BLOCK].reshape(nr, _BLOCK, nc, _BLOCK).swapaxes(1, 2)
-    return blocks.reshape(-1, _BLOCK, _BLOCK), (nr, nc)
+def _grid(height: int, width: int) -> tuple[int, int]:
+    """Blocks down and across: each covers 8x8 pixels (4x4 coefficients of the half-size band)."""
+    return height // (2 * _BLOCK), width // (2 * _BLOCK)
+
+
+def _approximation(rgb: np.ndarray, nr: int, nc: int) -> np.ndarray:
+    """The Haar approximation band of U over the blocks' pixels: (4 nr) x (4 nc), float32.
+
+    U is linear in R, G and B, so the 2x2 sums come first (in integers) and the colour weights are
+    applied at half size: a quarter of the float work of converting every pixel."""
+    x = rgb[: 2 * _BLOCK * nr, : 2 * _BLOCK * nc, :3]
+    pairs = np.add(x[0::2], x[1::2], dtype=np.uint16)  # two rows summed: (h/2) x w x 3
+    pairs = pairs.reshape(_BLOCK * nr, _BLOCK * nc, 6)  # and two pixels side by side: (R G B R G B)
+    r, g, b = (pairs[..., i] + pairs[..., i + 3] for i in range(3))
+    # Elementwise, not a matrix product: BLAS would start threads, and stall on a busy machine.
+    return r * _U_WEIGHTS[0] + g * _U_WEIGHTS[1] + b * _U_WEIGHTS[2] + _U_OFFSET
+
+
+def _blocks(ca: np.ndarray, nr: int, nc: int) -> np.ndarray:
+    """The 4x4 blocks of `ca` as 4 x 4 x N (entry, entry, block; blocks row by row), so the per-block
+    arithmetic below runs along long contiguous rows of N blocks instead of N tiny matrices."""
+    b = ca.reshape(nr, _BLOCK, nc, _BLOCK).transpose(1, 3, 0, 2)
+    return np.ascontiguousarray(b).reshape(_BLOCK, _BLOCK, nr * nc)
 
 
 def _top_singular(blocks: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Largest singular value and its vectors of every block, by power iteration on B^T B.
+    """Largest singular value (N) and its left and right vectors (4 x N) of every block, by power
+    iteration on B^T B.
 
     U sits around 128, so each block is dominated by its mean and the top singular value stands far
-    above the rest; started from the constant vector, four steps reach float64 precision (a batched
+    above the rest; started from the constant vector, four steps reach the working precision (a batched
     full SVD costs ten times more)."""
-    gram = np.einsum("nij,nik->njk", blocks, blocks)
-    v = np.full((blocks.shape[0], _BLOCK), 0.5, dtype=blocks.dtype)
+    gram = np.einsum("ijn,ikn->jkn", blocks, blocks)
+    v = np.full((_BLOCK, blocks.shape[2]), 0.5, dtype=blocks.dtype)
     for _ in range(4):
-        v = np.einsum("njk,nk->nj", gram, v)
-        v /= np.linalg.norm(v, axis=1, keepdims=True)
-    bv = np.einsum("nij,nj->ni", blocks, v)
-    s = np.linalg.norm(bv, axis=1)
-    u = bv / np.maximum(s, 1e-12)[:, None]
+        v = np.einsum("jkn,kn->jn", gram, v)
+        v /= np.sqrt(np.einsum("jn,jn->n", v, v))
+    bv = np.einsum("ijn,jn->in", blocks, v)
+    s = np.sqrt(np.einsum("in,in->n", bv, bv))
+    u = bv / np.maximum(s, 1e-12)
     return s, u, v
 
 
-def embed_array(rgb: np.ndarray, key: str) -> np.ndarray:
-    """A copy of `rgb` (H x W x 3, uint8) with `key` embedded."""
-    bits = _bits_of(key)
-    blocks, (nr, nc) = _blocks(_u_channel(rgb))
-    s, u, v = _top_singular(blocks)
-    wanted = bits[np.arange(s.shape[0]) % bits.shape[0]]
+def _changes(rgb: np.ndarray, bits: np.ndarray, first: int) -> tuple[np.ndarray, np.ndarray]:
+    """How far each pixel pair's G and B move (int16, one value per coefficient of the half-size band,
+    (4 nr) x (4 nc)) so that the largest singular value of every block of `rgb` lands on its bit; the
+    first block is block `first` of the image, counted row by row."""
+    nr, nc = _grid(rgb.shape[0], rgb.shape[1])
+    s, u, v = _top_singular(_blocks(_approximation(rgb, nr, nc), nr, nc))
+    wanted = bits[(first + np.arange(s.shape[0])) % bits.shape[0]]
     target = (np.floor(s / _SCALE) + 0.25 + 0.5 * wanted) * _SCALE
     # The inverse Haar step gives each of a coefficient's four pixels half of its change.
-    half = ((target - s) / 2.0).astype(np.float32)[:, None, None] * u[:, :, None] * v[:, None, :]
-    half = half.reshape(nr, nc, _BLOCK, _BLOCK).swapaxes(1, 2).reshape(nr * _BLOCK, 1, nc * _BLOCK, 1)
-    h, w = nr * _BLOCK * 2, nc * _BLOCK * 2
-    out = rgb.copy()
-    for channel, gain in ((2, _DB), (1, _DG)):
-        plane = out[:h, :w, channel].astype(np.float32).reshape(h // 2, 2, w // 2, 2)
-        plane += half * np.float32(gain)
-        out[:h, :w, channel] = np.clip(np.rint(plane), 0, 255).reshape(h, w)
+    change = ((target - s) / 2.0).astype(np.float32)
+    half = (change * u[:, None, :] * v[None, :, :]).reshape(_BLOCK, _BLOCK, nr, nc)
+    half = half.transpose(2, 0, 3, 1).reshape(nr * _BLOCK, nc * _BLOCK)
+    # Rounding the change rather than the new value is the same (up to ties): the old value is an integer.
+    return np.rint(half * np.float32(_DG)).astype(np.int16), np.rint(half * np.float32(_DB)).astype(np.int16)
+
+
+def _moved(rgb: np.ndarray, dg: np.ndarray, db: np.ndarray) -> np.ndarray:
+    """A copy of `rgb` with G and B moved: both pixels of a pair side by side, and both rows of it, take
+    their coefficient's change. R, alpha and the pixels past the last whole block stay as they are."""
+    height, width, channels = rgb.shape
+    h, w = dg.shape[0] * 2, dg.shape[1] * 2
+    out = rgb.copy() if (h, w) != (height, width) else np.empty_like(rgb)
+    delta = np.zeros((h // 2, w // 2, 2 * channels), dtype=np.int16)
+    for channel, moves in ((1, dg), (2, db)):
+        delta[..., channel] = delta[..., channels + channel] = moves
+    moved = rgb[:h, :w].astype(np.int16).reshape(h // 2, 2, w * channels)
+    moved += delta.reshape(h // 2, 1, w * channels)
+    np.clip(moved, 0, 255, out=moved)
+    out[:h, :w] = moved.reshape(h, w, channels)
     return out
+
+
+# Rows marked at a time: a band's temporaries stay in cache instead of costing fresh pages per image.
+BAND_ROWS = 64
+
+
+def mark_bands(bands: Iterable[np.ndarray], key: str) -> Iterator[np.ndarray]:
+    """Bands of rows of an image (H x W x 3, or x 4 with alpha, uint8, RGB order), top to bottom, with
+    `key` embedded: each is marked as it comes, so no whole-image temporaries are made. Every band but
+    the last must be a whole number of blocks high (a multiple of 8 rows); a band with no whole block
+    comes back as it is, the others as new arrays."""
+    bits = _bits_of(key)
+    first = 0
+    ragged = False
+    for band in bands:
+        if ragged:
+            raise ValueError(f"only the last band may be a height that is not a multiple of {2 * _BLOCK}")
+        ragged = band.shape[0] % (2 * _BLOCK) != 0
+        nr, nc = _grid(band.shape[0], band.shape[1])
+        if nr and nc:
+            band = _moved(band, *_changes(band, bits, first))
+            first += nr * nc
+        yield band
+
+
+def array_bands(rgb: np.ndarray, rows: int = BAND_ROWS) -> Iterator[np.ndarray]:
+    """`rgb` as bands of `rows` rows (rounded down to whole blocks), top to bottom (views, not copies)."""
+    rows = max(2 * _BLOCK, rows - rows % (2 * _BLOCK))
+    return (rgb[top : top + rows] for top in range(0, rgb.shape[0], rows))
+
+
+def embed_array(rgb: np.ndarray, key: str) -> np.ndarray:
+    """A copy of `rgb` (H x W x 3, or x 4 with alpha, uint8, RGB order) with `key` embedded."""
+    return np.concatenate(list(mark_bands(array_bands(rgb), key)))
 
 
 @dataclass(frozen=True)
@@ -138,18 +203,14 @@ class Decoded:
 
 
 def decode_array(rgb: np.ndarray, bits: int = PAYLOAD_BITS) -> Decoded:
-    blocks, _ = _blocks(_u_channel(rgb))
-    s, _, _ = _top_singular(blocks)
+    nr, nc = _grid(rgb.shape[0], rgb.shape[1])
+    s, _, _ = _top_singular(_blocks(_approximation(rgb, nr, nc), nr, nc))
     votes = (np.mod(s, _SCALE) > _SCALE / 2).astype(np.float64)
     index = np.arange(s.shape[0]) % bits
     counts = np.bincount(index, minlength=bits)
     mean = np.bincount(index, weights=votes, minlength=bits) / np.maximum(counts, 1)
     key = np.packbits(mean > 0.5).tobytes().hex()
     return Decoded(key, float(np.mean(np.abs(2.0 * mean - 1.0))), (rgb.shape[1], rgb.shape[0]))
-
-
-def _rgb(image: PILImage) -> np.ndarray:
-    return np.asarray(image.convert("RGB"))
 
 
 def _scale_back_sizes(width: int, height: int) -> list[tuple[int, int]]:
@@ -191,13 +252,36 @@ class Unmarkable(Exception):
 _FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG", "image/webp": "WEBP"}
 
 
+def _markable(image: PILImage) -> PILImage:
+    """The image in the mode it is marked in: RGB, or RGBA when it has any transparency (the alpha goes
+    through untouched). 8-bit RGB and RGBA, what generators return, are taken as they are."""
+    if image.mode in ("RGB", "RGBA"):
+        return image
+    transparent = image.mode in ("LA", "PA", "La") or "transparency" in image.info
+    return image.convert("RGBA" if transparent else "RGB")
+
+
+def image_bands(image: PILImage, rows: int = BAND_ROWS) -> Iterator[np.ndarray]:
+    """The pixels of an RGB or RGBA image as bands of `rows` rows (rounded down to whole blocks), top to
+    bottom: read band by band, so the whole image is never copied out of Pillow at once."""
+    width, height = image.size
+    channels = len(image.mode)
+    rows = max(2 * _BLOCK, rows - rows % (2 * _BLOCK))
+    for top in range(0, height, rows):
+        bottom = min(top + rows, height)
+        data = image.crop((0, top, width, bottom)).tobytes()
+        yield np.frombuffer(data, dtype=np.uint8).reshape(bottom - top, width, channels)
+
+
 def embed_image(image: PILImage, mime_type: str, key: str) -> bytes:
     """`image` re-encoded in its own format (`mime_type`) with `key` in its pixels.
 
-    PNG stays lossless, at compression level 1: the encoder is most of the cost of marking, and
-    level 6 would triple it for ~5 % smaller files. JPEG and WebP are written at quality 95 so the
-    mark is not quantised away. Transparency and the colour profile are kept. Raises Unmarkable."""
+    PNG stays lossless and is written by png.encode (one cheap filter, a fast deflate): the encoder was
+    most of the cost of marking. JPEG and WebP are written at quality 95 so the mark is not quantised
+    away. Transparency and the colour profile are kept. Raises Unmarkable."""
     from PIL import Image
+
+    from otel_aiaudit.provenance import png
 
     fmt = _FORMATS.get(mime_type)
     if fmt is None:
@@ -206,20 +290,13 @@ def embed_image(image: PILImage, mime_type: str, key: str) -> bytes:
         raise Unmarkable("animated")
     if not can_carry(*image.size):
         raise Unmarkable("too_small")
-    icc = image.info.get("icc_profile")
-    alpha = None
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        alpha = image.convert("RGBA").getchannel("A")
-    marked = Image.fromarray(embed_array(_rgb(image), key), "RGB")
-    if alpha is not None:
-        marked.putalpha(alpha)
-    out = io.BytesIO()
-    options: dict[str, object] = {"icc_profile": icc} if icc else {}
+    marked = mark_bands(image_bands(_markable(image)), key)
     if fmt == "PNG":
-        options["compress_level"] = 1
-    else:
-        options["quality"] = 95
-    marked.save(out, fmt, **options)
+        return png.encode(marked, image.info)
+    out = io.BytesIO()
+    icc = image.info.get("icc_profile")
+    options: dict[str, object] = {"icc_profile": icc} if icc else {}
+    Image.fromarray(np.concatenate(list(marked))).save(out, fmt, quality=95, **options)
     return out.getvalue()
 
 

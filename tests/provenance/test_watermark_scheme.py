@@ -77,3 +77,20 @@ def test_transparency_survives_marking() -> None:
     assert marked.mode == "RGBA"
     assert np.array_equal(np.asarray(marked.getchannel("A")), np.asarray(image.getchannel("A")))
     assert watermark.decode_image(marked)[0].key == key
+
+
+def test_the_mark_is_the_same_whatever_the_band_height() -> None:
+    # An odd size: the blocks cover 992 x 1000 of 997 x 1001 pixels, the rest goes through unchanged.
+    original = np.ascontiguousarray(np.tile(rgb(photo_like(512, seed=12)), (2, 2, 1))[:997, :1001])
+    key = watermark.derive_key("gen-1", 0)
+    marked = [
+        np.concatenate(list(watermark.mark_bands(watermark.array_bands(original, rows), key)))
+        for rows in (8, 64, 100, 4096)
+    ]
+    assert all(np.array_equal(marked[0], other) for other in marked[1:])
+    assert np.array_equal(marked[0][992:], original[992:]) and np.array_equal(marked[0][:, 1000:], original[:, 1000:])
+    assert watermark.decode_array(marked[0]).key == key
+    from_pillow = watermark.image_bands(Image.fromarray(original), rows=24)
+    assert np.array_equal(np.concatenate(list(watermark.mark_bands(from_pillow, key))), marked[0])
+    with pytest.raises(ValueError, match="multiple of 8"):
+        list(watermark.mark_bands([original[:12], original[12:]], key))
