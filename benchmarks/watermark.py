@@ -18,19 +18,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageFilter
+from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.images import generated_like  # noqa: E402
 from otel_aiaudit.provenance import fingerprint, watermark  # noqa: E402
 from otel_aiaudit.provenance.verify import WATERMARK_MAX_BITS  # noqa: E402
-
-
-def generated_like(size: int) -> Image.Image:
-    """Smooth areas and fine texture, like a generated image (the same recipe as benchmarks/c2pa.py)."""
-    base = Image.effect_mandelbrot((size, size), (-2.0, -1.2, 0.8, 1.2), 120).convert("RGB")
-    noise = Image.effect_noise((size, size), 24).filter(ImageFilter.GaussianBlur(0.6)).convert("RGB")
-    return Image.blend(base.filter(ImageFilter.GaussianBlur(3)), noise, 0.5)
 
 
 def saved(image: Image.Image, fmt: str, **options: object) -> Image.Image:

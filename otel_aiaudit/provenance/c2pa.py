@@ -172,13 +172,18 @@ class Provenance:
             from PIL import Image
 
             from otel_aiaudit.provenance import fingerprint, watermark
+            from otel_aiaudit.provenance.pixels import fast_png_pixels
         except ImportError as exc:
             self._warn_once("watermark_unavailable", f"watermarking needs numpy and imagehash: {exc}")
             return data, "skipped:unavailable", None
         try:
             image = Image.open(io.BytesIO(data))
-            image.load()
-            phash = fingerprint.phash(image)
+            pixels = fast_png_pixels(data, image)
+            if pixels is None:
+                image.load()
+                phash = fingerprint.phash(image)
+            else:
+                phash = fingerprint.phash(Image.fromarray(pixels))
         except Exception as exc:  # noqa: BLE001 - an image Pillow cannot read is still signed
             return data, f"error:{error_slug(exc)}", None
         if not self.watermark:
@@ -186,7 +191,7 @@ class Provenance:
         if not embed:
             return data, "skipped:upstream_manifest", phash
         try:
-            return watermark.embed_image(image, mime, key), key, phash
+            return watermark.embed_image(image, mime, key, pixels), key, phash
         except watermark.Unmarkable as exc:
             return data, f"skipped:{exc.reason}", phash
         except Exception as exc:  # noqa: BLE001 - marking must never cost the signature

@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
 
 HASH_BITS = 64
-# Candidates are records within this many of 64 bits. Re-saves, JPEG down to quality 70 and halving
-# the size stay within 6 (benchmarks/watermark.py); unrelated images sit near 32 bits apart.
+# Candidates are records within this many of 64 bits. The marked copy, re-saves, JPEG down to quality
+# 80 and resizing stay within it (benchmarks/watermark.py); unrelated images sit near 32 bits apart.
 MAX_DISTANCE = 10
 ALG = "phash"
 

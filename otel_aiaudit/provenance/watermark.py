@@ -273,8 +273,9 @@ def image_bands(image: PILImage, rows: int = BAND_ROWS) -> Iterator[np.ndarray]:
         yield np.frombuffer(data, dtype=np.uint8).reshape(bottom - top, width, channels)
 
 
-def embed_image(image: PILImage, mime_type: str, key: str) -> bytes:
-    """`image` re-encoded in its own format (`mime_type`) with `key` in its pixels.
+def embed_image(image: PILImage, mime_type: str, key: str, pixels: np.ndarray | None = None) -> bytes:
+    """`image` re-encoded in its own format (`mime_type`) with `key` in its pixels; `pixels`, when
+    given, are its pixels already decoded (pixels.fast_png_pixels), read instead of Pillow's.
 
     PNG stays lossless and is written by png.encode (one cheap filter, a fast deflate): the encoder was
     most of the cost of marking. JPEG and WebP are written at quality 95 so the mark is not quantised
@@ -290,7 +291,8 @@ def embed_image(image: PILImage, mime_type: str, key: str) -> bytes:
         raise Unmarkable("animated")
     if not can_carry(*image.size):
         raise Unmarkable("too_small")
-    marked = mark_bands(image_bands(_markable(image)), key)
+    bands = array_bands(pixels) if pixels is not None else image_bands(_markable(image))
+    marked = mark_bands(bands, key)
     if fmt == "PNG":
         return png.encode(marked, image.info)
     out = io.BytesIO()
