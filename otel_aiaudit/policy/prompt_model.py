@@ -6,7 +6,7 @@ scores the whole prompt from its character n-grams (every run of three to five c
 included, so a word's edges and the junction of two words count too), so inflections, compounds,
 slang spellings and Thai phrases share features with the examples it learnt from. It runs offline
 and in-process: the n-grams of the prompt's matching form (the lexicons' normalisation, evasions
-undone) are hashed into 2**17 buckets with a few whole-array numpy operations, and each category's
+undone) are hashed into 2**16 buckets with a few whole-array numpy operations, and each category's
 score is the logistic of its bias plus the weights of the buckets hit, an n-gram counted as often
 as it occurs.
 
@@ -31,7 +31,7 @@ import numpy as np
 from .normalize import variants
 
 MIN_N, MAX_N = 3, 5
-BITS = 17
+BITS = 16
 BUCKETS = 1 << BITS
 FORMAT = "otel-aiaudit prompt model v1"
 SHIPPED = "prompt_model.npz"
@@ -133,7 +133,7 @@ class PromptModel:
         # Compared in logit space: a prompt below every threshold needs no exponential.
         self._cuts = np.array([_logit(self.thresholds[c]) if c in self.thresholds else np.inf for c in self.categories])
         self.buckets_used = len(index)
-        # Dense in memory (2**17 x categories float32, 2 MiB for four): a gather beats a lookup.
+        # Dense in memory (2**16 x categories float32, 1 MiB for four): a gather beats a lookup.
         self._table = np.zeros((BUCKETS, width), dtype=np.float32)
         self._table[index] = weights
         self._ones = np.ones(0, dtype=np.float32)

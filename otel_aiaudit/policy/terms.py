@@ -264,6 +264,7 @@ _COMMON_PROMPT_WORDS = frozenset(
     road car cars window door wall floor table bed chair food dog cat animal animals family friends
     group crowd team film movie video still studio model fashion color colour colors colours soft
     warm cold vintage modern classic digital print cover book comic meme sign banner text words
+    the and for are was were has had its our you your not but all any can one two some very just
     """.split()
 )
 
@@ -272,7 +273,8 @@ def _probe_word(key: str) -> str:
     """The word of an index key that a prompt must contain for the key to match: its longest
     word outside the common prompt words (the likeliest to be rare), else its longest."""
     words = list(reversed(key.split(" ")))
-    rare = [w for w in words if w not in _COMMON_PROMPT_WORDS]
+    # Words of one or two letters ("a", "of") are in nearly every prompt: never a probe.
+    rare = [w for w in words if len(w) > 2 and w not in _COMMON_PROMPT_WORDS]
     return max(rare or words, key=len)
 
 
