@@ -165,7 +165,7 @@ class Provenance:
             self._warn_once(f"sign_{reason}", f"signing failed: {exc}")
             return SignResult(data=None, status=f"error:{reason}")
 
-    def _mark(self, data: bytes, mime: str, key: str, embed: bool) -> tuple[bytes, str, str | None]:
+    def _mark(self, data: bytes, mime: str, key: str) -> tuple[bytes, str, str | None]:
         """(bytes to sign, watermark field, phash). The pixels are decoded once for both; a failure of
         either leaves the image as it came (signing it matters more than marking it)."""
         try:
@@ -188,8 +188,6 @@ class Provenance:
             return data, f"error:{error_slug(exc)}", None
         if not self.watermark:
             return data, "skipped:disabled", phash
-        if not embed:
-            return data, "skipped:upstream_manifest", phash
         try:
             return watermark.embed_image(image, mime, key, pixels), key, phash
         except watermark.Unmarkable as exc:
@@ -221,12 +219,15 @@ class Provenance:
         from otel_aiaudit.provenance.watermark import ALG, ALG_PARAMS, derive_key  # numpy, on first image
 
         key = derive_key(info.generation_id, index, self.settings.hash_key)
-        # Marking re-encodes the pixels, which would orphan a provider's manifest (its hash would no
-        # longer match): an image that arrives signed keeps those credentials and is fingerprinted only.
-        data, mark, phash = self._mark(data, mime, key, embed=upstream is None)
+        # Marking re-encodes the pixels and drops a provider's manifest from the file; an image that
+        # arrived signed is then signed with the provider's original as its parent ingredient, so
+        # the provider's credentials stay in the chain and the edit (the mark) is stated.
+        original = data
+        data, mark, phash = self._mark(data, mime, key)
         binding = soft_binding(ALG, key, ALG_PARAMS) if mark == key else None
         manifest = build_manifest(info, mime, has_parent=upstream is not None, binding=binding)
-        signed = signer.sign_embedded(data, mime, manifest, has_parent=upstream is not None)
+        parent = original if upstream is not None and data is not original else None
+        signed = signer.sign_embedded(data, mime, manifest, has_parent=upstream is not None, parent=parent)
         return SignResult(
             data=signed,
             status=signer.status,

@@ -92,8 +92,27 @@ def build_manifest(
     model as software agent. An image that already carries a manifest (OpenAI signs its output) is
     signed with the EDIT intent instead: c2pa then keeps the upstream manifest as the `parentOf`
     ingredient and adds `c2pa.opened` itself; a `c2pa.created` action there would drop the parent.
+    Marking such an image is recorded as a `c2pa.watermarked` action after it.
     """
     assertions: list[dict[str, Any]] = []
+    if has_parent and binding is not None:
+        # The provider's image, marked: the parent stays as signed, and this manifest says what
+        # changed its pixels (c2pa adds `c2pa.opened` for the parent before this action).
+        assertions.append(
+            {
+                "label": "c2pa.actions.v2",
+                "data": {
+                    "actions": [
+                        {
+                            "action": "c2pa.watermarked",
+                            "softwareAgent": {"name": GENERATOR_NAME},
+                            "when": iso_time(info.created_at),
+                            "description": "An invisible watermark carrying this generation's key (soft binding)",
+                        }
+                    ]
+                },
+            }
+        )
     if not has_parent:
         agent = info.model or info.provider or "unknown"
         assertions.append(

@@ -185,21 +185,31 @@ class ManifestSigner:
         finally:
             reader.close()
 
-    def _builder(self, manifest: dict[str, Any], has_parent: bool) -> Any:
+    def _builder(
+        self, manifest: dict[str, Any], has_parent: bool, parent: bytes | None = None, mime_type: str = ""
+    ) -> Any:
         builder = c2pa.Builder(manifest, context=self._context)
         if has_parent:
             # EDIT keeps the existing manifest as the parentOf ingredient (CREATE would replace it).
             builder.set_intent(c2pa.C2paBuilderIntent.EDIT)
+            if parent is not None:
+                # The pixels were changed (watermarked) and re-encoded without the provider's store:
+                # the parent is the image as the provider signed it, not the bytes being signed.
+                ingredient = {"title": "image as returned by the provider", "relationship": "parentOf"}
+                builder.add_ingredient(ingredient, mime_type, io.BytesIO(parent))
         else:
             builder.set_intent(
                 c2pa.C2paBuilderIntent.CREATE, c2pa.C2paDigitalSourceType.TRAINED_ALGORITHMIC_MEDIA
             )
         return builder
 
-    def sign_embedded(self, data: bytes, mime_type: str, manifest: dict[str, Any], has_parent: bool) -> bytes:
-        """The image with the manifest store embedded."""
+    def sign_embedded(
+        self, data: bytes, mime_type: str, manifest: dict[str, Any], has_parent: bool, parent: bytes | None = None
+    ) -> bytes:
+        """The image with the manifest store embedded; `parent`: the provider-signed original of
+        `data` when `data` is a changed copy of it (see _builder)."""
         out = io.BytesIO()
-        self._sign(mime_type, lambda: self._builder(manifest, has_parent), data, out)
+        self._sign(mime_type, lambda: self._builder(manifest, has_parent, parent, mime_type), data, out)
         return out.getvalue()
 
     def sign_detached(self, data: bytes, mime_type: str, manifest: dict[str, Any], has_parent: bool) -> bytes:

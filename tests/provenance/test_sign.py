@@ -125,7 +125,12 @@ def test_tampered_image_is_invalid(
 
 
 def test_existing_manifest_is_kept_as_parent_ingredient(
-    upstream_certs, provenance: Provenance, info: ProvenanceInfo, images: dict[str, bytes], trust_pem: str
+    upstream_certs,
+    dev_certs,
+    provenance: Provenance,
+    info: ProvenanceInfo,
+    images: dict[str, bytes],
+    trust_pem: str,
 ) -> None:
     # The provider signs first (as OpenAI does), then our instrumentation signs what the app receives.
     upstream = Provenance(settings_for(upstream_certs))
@@ -155,6 +160,25 @@ def test_existing_manifest_is_kept_as_parent_ingredient(
 
     report = verify_bytes(result.data, trust_pem=trust_pem)
     assert report.ingredients[0]["issuer"] == "Upstream Provider"
+
+    # With the watermark on (the default), the provider's image is marked too: the mark is stated
+    # after c2pa.opened and bound by the soft binding, the pixels carry it, and the parent is the
+    # image as the provider signed it, so the provider's credentials stay valid in the chain.
+    from otel_aiaudit.provenance.watermark import decode_bytes, derive_key
+
+    marked = Provenance(settings_for(dev_certs)).sign(from_provider, None, info)
+    key = derive_key(info.generation_id, 0)
+    assert (marked.status, marked.watermark) == ("c2pa", key)
+    state, store = read_store(marked.data, "image/png", trust_pem)
+    assert state == "Trusted" and len(store["manifests"]) == 2
+    manifest = active(store)
+    (parent,) = manifest["ingredients"]
+    assert (parent["relationship"], parent["active_manifest"]) == ("parentOf", upstream_label)
+    actions = assertion(manifest, "c2pa.actions.v2")["actions"]
+    assert [a["action"] for a in actions] == ["c2pa.opened", "c2pa.watermarked"]
+    assert assertion(manifest, "c2pa.soft-binding")["blocks"][0]["value"] == key
+    assert decode_bytes(marked.data)[0].key == key
+    assert verify_bytes(marked.data, trust_pem=trust_pem).ingredients[0]["issuer"] == "Upstream Provider"
 
 
 def test_organisation_falls_back_to_settings_then_certificate(
