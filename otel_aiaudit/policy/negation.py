@@ -30,7 +30,13 @@ NEGATORS = frozenset(
         "excluding",
         "sans",
         "minus",
+        "nobody",
+        "noone",
     }
+)
+# "no animals killed", "no one hurt": a negator, one word, then a participle that is the term.
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"hurt", "shot", "cut", "beaten", "slain", "bitten", "torn", "hit", "struck", "bled"}
 )
 # "don't" is normalised to "don t": the lone "t" negates after these.
 _CONTRACTIONS = frozenset({"don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "shouldn", "can", "mustn"})
@@ -149,6 +155,8 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
     in_list = (last + 1 < len(tokens) and tokens[last + 1] in _ALTERNATIVES) or (
         first > 0 and tokens[first - 1] in _ALTERNATIVES
     )
+    if first == last and first >= 2 and _is_negator(tokens, first - 2) and _participle(head):
+        return True
     i = first - 1
     while i >= 0 and first - i <= _WINDOW:
         if _is_negator(tokens, i):
@@ -163,6 +171,10 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
             return False
         i -= 1
     return False
+
+
+def _participle(word: str) -> bool:
+    return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
 
 
 def _thai(word: str) -> bool:

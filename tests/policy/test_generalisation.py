@@ -181,6 +181,8 @@ def test_composition_needs_every_part_close_together(engine: PolicyEngine, promp
         "ภาพข่าวรถชนบนทางด่วน ไม่มีผู้บาดเจ็บหรือศพ",  # the second item of an "or" list
         "ภาพเชฟในครัว ไม่ต้องเห็นการฆ่าหรือชำแหละสัตว์",
         "ภาพแฟชั่นในสตูดิโอ ไม่มีภาพ nude",  # a Thai negator and noun before an English term
+        "a deer in the autumn woods, no animals killed",  # negator, one noun, the participle
+        "a peaceful protest march, nobody hurt",
     ],
 )
 def test_negated_terms_do_not_count(engine: PolicyEngine, prompt: str) -> None:
@@ -197,6 +199,7 @@ def test_negated_terms_do_not_count(engine: PolicyEngine, prompt: str) -> None:
         ("a nude woman, no gore", "explicit"),
         ("nothing but gore on the walls", "violence"),  # "nothing but" asks for it
         ("ภาพคนถูกยิงตายกลางซอย ไม่กี่วินาทีก่อน", "violence"),  # "ไม่กี่" (a few) negates nothing after
+        ("no mercy, villagers killed in the square", "violence"),  # two words between: not negated
     ],
 )
 def test_negation_scope_stays_short(engine: PolicyEngine, prompt: str, category: str) -> None:
