@@ -34,6 +34,7 @@ NEGATORS = frozenset(
         "noone",
     }
 )
+_WEARING = frozenset({"wearing", "wears", "wear", "wore", "has", "had", "with", "on"})
 # "no animals killed", "no one hurt": a negator, one word, then a participle that is the term.
 _IRREGULAR_PARTICIPLES = frozenset(
     {"hurt", "shot", "cut", "beaten", "slain", "bitten", "torn", "hit", "struck", "bled"}
@@ -133,9 +134,12 @@ def _is_negator(tokens: Sequence[str], i: int) -> bool:
     word = tokens[i]
     if word in NEGATORS:
         return True
-    # "nothing gory" negates; "nothing but blood" asks for exactly that.
+    # "nothing gory" negates; "nothing but blood" asks for exactly that, and "wearing (absolutely)
+    # nothing" is the description itself, whatever follows it.
     if word == "nothing":
-        return i + 1 >= len(tokens) or tokens[i + 1] != "but"
+        if i + 1 < len(tokens) and tokens[i + 1] == "but":
+            return False
+        return not any(w in _WEARING for w in tokens[max(0, i - 2) : i])
     return word == "t" and i > 0 and tokens[i - 1] in _CONTRACTIONS
 
 

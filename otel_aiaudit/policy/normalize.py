@@ -309,8 +309,11 @@ def _join_units(units: list[str], table: dict[int, str], ambiguous: list[bool], 
     readings = ["".join(units)]
     if any(u in _SYMBOLS for u in units):
         readings.append("".join(u for u in units if u not in _SYMBOLS))
-    if units[0] in _ONE_LETTER_WORDS and len(units) >= 4:
+    if (units[0] in _ONE_LETTER_WORDS or units[0] == "x") and len(units) >= 4:
+        # A leading "a" or "i" may be a word; a leading "x" is decoration ("x p o r n x").
         stripped = [r[1:] for r in readings if len(r) >= 4]
+        if units[0] == units[-1] == "x":  # "x p o r n x"; but "x s e x" ends in its own x
+            stripped += [r[:-1] for r in stripped if len(r) >= 4]
         if stripped:
             ambiguous[1] = True
             readings = [*stripped, *readings] if stripped_first else [*readings, *stripped]
@@ -343,6 +346,10 @@ def _normalize(text: str, secondary: bool, ambiguous: list[bool], stripped_first
     else:
         text = unicodedata.normalize("NFKC", text).casefold()
         text = unicodedata.normalize("NFKD", text).translate(_FOLD_TABLE)
+        if "\u0e4d\u0e32" in text:
+            # NFKD splits the Thai vowel SARA AM (ำ) into NIKHAHIT + SARA AA; put it back, or word
+            # segmentation reads "ทำร้าย" as pieces and negation and rule windows go wrong.
+            text = text.replace("\u0e4d\u0e32", "\u0e33")
     text = " ".join(text.translate(_ASCII_TABLE).split())
     table = LEET_SECONDARY if secondary else LEET_PRIMARY
     # Four substring tests: far cheaper than one character-class scan over a long prompt.

@@ -200,6 +200,7 @@ def test_negated_terms_do_not_count(engine: PolicyEngine, prompt: str) -> None:
         ("nothing but gore on the walls", "violence"),  # "nothing but" asks for it
         ("ภาพคนถูกยิงตายกลางซอย ไม่กี่วินาทีก่อน", "violence"),  # "ไม่กี่" (a few) negates nothing after
         ("no mercy, villagers killed in the square", "violence"),  # two words between: not negated
+        ("wearing absolutely nothing, legs apart on the bed", "explicit"),  # "wearing nothing" is the cue
     ],
 )
 def test_negation_scope_stays_short(engine: PolicyEngine, prompt: str, category: str) -> None:

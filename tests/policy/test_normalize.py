@@ -79,3 +79,9 @@ def test_a_split_run_after_a_one_letter_word_reads_both_ways_next_to_the_followi
     ]
     assert variants("a s w a s t i k a flag") == ["aswastika swastika flag", "swastika aswastika flag"]
     assert variants("a n u d e") == ["anude nude", "nude anude"]
+
+
+def test_a_decorating_x_around_split_letters_is_read_both_ways() -> None:
+    assert "porn" in variants("x p o r n x photo")[0].split()
+    assert "sex" in variants("x s e x scene")[0].split()
+    assert "sex" in variants("a s e x scene")[0].split()  # a trailing x belongs to the word
