@@ -126,6 +126,7 @@ THAI_MODIFIERS = frozenset(
     }
 )
 _THAI_JOINERS = frozenset({"หรือ", "และ", "กับ"})
+_BARE_THAI_NEGATORS = frozenset({"ไม่", "ห้าม", "อย่า", "ไร้"})
 _WINDOW = 4
 _THAI_WINDOW = 5
 
@@ -195,13 +196,20 @@ def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Containe
     "ไม่มีผู้บาดเจ็บหรือศพ")."""
     in_list = (last + 1 < len(tokens) and tokens[last + 1] == "หรือ") or (first > 0 and tokens[first - 1] == "หรือ")
     i = first - 1
+    # One other word may stand between, when a negator and verb come before it: the thing that
+    # carries the term ("ไม่มี|อาวุธ|เปื้อนเลือด", "ไม่เอา|ผี|หัวขาด"). Two end the scope.
+    spare_at = -1
     while i >= 0 and first - i <= _THAI_WINDOW:
         word = tokens[i]
         if _thai_negator(word):
-            return True
+            # A bare negator right before that word negates the word itself ("ไม่|ปรานี",
+            # merciless), not the term after it: it needs its verb ("ไม่|มี", "ไม่เอา").
+            return not (spare_at == i + 1 and word in _BARE_THAI_NEGATORS)
         follower = tokens[i + 1]
         joined = in_list or (i in listed and follower in _THAI_JOINERS) or follower == "หรือ"
         if word not in THAI_MODIFIERS and not joined:
-            return False
+            if spare_at >= 0 or not _thai(word):
+                return False
+            spare_at = i
         i -= 1
     return False

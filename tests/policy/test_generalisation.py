@@ -182,6 +182,8 @@ def test_composition_needs_every_part_close_together(engine: PolicyEngine, promp
         "ภาพเชฟในครัว ไม่ต้องเห็นการฆ่าหรือชำแหละสัตว์",
         "ภาพแฟชั่นในสตูดิโอ ไม่มีภาพ nude",  # a Thai negator and noun before an English term
         "a deer in the autumn woods, no animals killed",  # negator, one noun, the participle
+        "แมวดำกับฟักทองฮาโลวีน ไม่เอาผีหัวขาด",  # negator, verb, one noun, the term
+        "ตัวละครเกมถือดาบ ไม่มีอาวุธเปื้อนเลือด",
         "a peaceful protest march, nobody hurt",
     ],
 )
