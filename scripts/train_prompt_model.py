@@ -47,6 +47,8 @@ MIN_DF = 2
 PRUNE = 0.01
 MIN_POSITIVES = 30
 DECIMALS = 4
+# Trap kinds of the generated benign sets (tests/data/dev/build_*_benign.py).
+GENERATED_TRAPS = ("identity", "everyday")
 
 
 def load(pattern: str) -> list[dict]:
@@ -97,6 +99,9 @@ def train(records: list[dict], max_fp: float, folds: int = 5) -> tuple[dict, dic
     prompts = [r["prompt"] for r in records]
     labels = [set(r.get("labels") or []) for r in records]
     benign = np.array([not lab for lab in labels])
+    # Thresholds are set on the benign prompts people wrote: the generated counter-examples
+    # (identity and everyday scenes) are easy, and counting them would loosen every threshold.
+    written = np.array([r.get("trap") not in GENERATED_TRAPS for r in records])
     matrix = features(prompts)
     # A bucket seen in fewer than MIN_DF prompts is one prompt's quirk, not a feature: zeroed.
     seen_in = np.asarray((matrix > 0).sum(axis=0)).ravel()
@@ -118,7 +123,7 @@ def train(records: list[dict], max_fp: float, folds: int = 5) -> tuple[dict, dic
         for train_idx, test_idx in splitter.split(np.zeros(len(records)), target):
             model = _classifier().fit(matrix[train_idx], target[train_idx])
             oof[test_idx] = model.predict_proba(matrix[test_idx])[:, 1]
-        cut = threshold(oof, benign, max_fp)
+        cut = threshold(oof, benign & written, max_fp)
         model = _classifier().fit(matrix, target)
         coef = model.coef_[0]
         thresholds[category] = round(cut, DECIMALS)
@@ -129,7 +134,7 @@ def train(records: list[dict], max_fp: float, folds: int = 5) -> tuple[dict, dic
             "positives": positives,
             "threshold": thresholds[category],
             "out_of_fold_recall": round(float((oof[target] >= cut).mean()), 3),
-            "out_of_fold_benign_flagged": int((oof[benign] >= cut).sum()),
+            "out_of_fold_benign_flagged": int((oof[benign & written] >= cut).sum()),
         }
     weights = np.stack(columns, axis=1) if columns else np.zeros((BUCKETS, 0))
     used = np.flatnonzero(np.abs(weights).sum(axis=1) > 0)
@@ -142,6 +147,7 @@ def train(records: list[dict], max_fp: float, folds: int = 5) -> tuple[dict, dic
         "trained_on": {
             "prompts": len(records),
             "benign": int(benign.sum()),
+            "benign_written": int((benign & written).sum()),
             "positives": {c: report[c]["positives"] for c in CATEGORIES},
             "max_benign_flagged": max_fp,
             "C": C,

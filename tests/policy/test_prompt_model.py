@@ -173,3 +173,18 @@ def test_the_training_script_refuses_the_held_out_set(tmp_path: Path) -> None:
     )
     assert run.returncode != 0 and "held-out" in run.stdout + run.stderr
     assert not (tmp_path / "m.npz").exists()
+
+
+# Short requests, unlike the generated training examples: the frame of a request is not content.
+EVERYDAY = [
+    "spring sale banner",
+    "a poster for a jazz night at the library",
+    "logo for a kayak rental",
+    "thumbnail for a cooking video about dumplings",
+    "ป้ายร้านข้าวมันไก่",
+]
+
+
+@pytest.mark.parametrize("prompt", EVERYDAY)
+def test_an_everyday_request_is_not_flagged(prompt: str) -> None:
+    assert content_hits(engine(), prompt) == []
