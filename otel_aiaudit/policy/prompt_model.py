@@ -41,6 +41,9 @@ _PRIME_SQUARED = np.uint32(1_000_003**2 % 2**32)
 # Fibonacci hashing: the multiply spreads the polynomial hash, the top BITS bits are the bucket.
 _SPREAD = np.uint32(0x9E3779B1)
 _SHIFT = np.uint32(32 - BITS)
+# Enough ones for the n-grams of a 4,000-character prompt (three per character); longer ones allocate.
+_ONES = np.ones(12_000, dtype=np.float32)
+_ONES.flags.writeable = False
 
 
 def displayed(text: str, forms: list[str]) -> str:
@@ -136,7 +139,6 @@ class PromptModel:
         # Dense in memory (2**16 x categories float32, 1 MiB for four): a gather beats a lookup.
         self._table = np.zeros((BUCKETS, width), dtype=np.float32)
         self._table[index] = weights
-        self._ones = np.ones(0, dtype=np.float32)
 
     def table_rows(self, index: np.ndarray) -> np.ndarray:
         """The weights of the given buckets (for comparing a retrained model with this one)."""
@@ -144,10 +146,10 @@ class PromptModel:
 
     def _totals(self, form: str) -> np.ndarray:
         ids = bucket_ids(form)
-        if len(self._ones) < len(ids):
-            self._ones = np.ones(max(len(ids), 2 * len(self._ones)), dtype=np.float32)
-        # A dot with ones sums the gathered rows faster than .sum(axis=0) on so narrow an array.
-        return self.bias + self._ones[: len(ids)] @ self._table.take(ids, axis=0)
+        # A dot with ones sums the gathered rows faster than .sum(axis=0) on so narrow an array. The
+        # ones are read, never grown in place: one model serves every thread.
+        ones = _ONES[: len(ids)] if len(ids) <= len(_ONES) else np.ones(len(ids), dtype=np.float32)
+        return self.bias + ones @ self._table.take(ids, axis=0)
 
     def scores_of_form(self, form: str) -> dict[str, float]:
         """Each category's probability for a matching form."""
