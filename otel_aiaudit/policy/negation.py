@@ -126,6 +126,7 @@ THAI_MODIFIERS = frozenset(
     }
 )
 _THAI_JOINERS = frozenset({"หรือ", "และ", "กับ"})
+_THAI_ALTERNATIVES = frozenset({"หรือ"})
 _BARE_THAI_NEGATORS = frozenset({"ไม่", "ห้าม", "อย่า", "ไร้"})
 _WINDOW = 4
 _THAI_WINDOW = 5
@@ -157,9 +158,7 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
         return True
     # A term next to "or" is one item of a list, whose items need not be listed terms
     # ("without skulls, gore or corpses": the comma is gone once normalised).
-    in_list = (last + 1 < len(tokens) and tokens[last + 1] in _ALTERNATIVES) or (
-        first > 0 and tokens[first - 1] in _ALTERNATIVES
-    )
+    in_list = _in_list(tokens, first, last, _ALTERNATIVES)
     if first == last and first >= 2 and _is_negator(tokens, first - 2) and _participle(head):
         return True
     i = first - 1
@@ -178,6 +177,13 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
     return False
 
 
+def _in_list(tokens: Sequence[str], first: int, last: int, alternatives: Container[str]) -> bool:
+    """Whether the term covering tokens[first..last] stands next to an "or" of a list."""
+    return (last + 1 < len(tokens) and tokens[last + 1] in alternatives) or (
+        first > 0 and tokens[first - 1] in alternatives
+    )
+
+
 def _participle(word: str) -> bool:
     return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
 
@@ -194,7 +200,7 @@ def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Containe
     """Thai: a negator up to five words before the term, with only having/showing verbs, the
     nouns that make a verb a thing, or list items between ("ห้ามมีความรุนแรง", "ไม่มีการฆ่า",
     "ไม่มีผู้บาดเจ็บหรือศพ")."""
-    in_list = (last + 1 < len(tokens) and tokens[last + 1] == "หรือ") or (first > 0 and tokens[first - 1] == "หรือ")
+    in_list = _in_list(tokens, first, last, _THAI_ALTERNATIVES)
     i = first - 1
     # One other word may stand between, when a negator and verb come before it: the thing that
     # carries the term ("ไม่มี|อาวุธ|เปื้อนเลือด", "ไม่เอา|ผี|หัวขาด"). Two end the scope.
@@ -206,7 +212,7 @@ def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Containe
             # merciless), not the term after it: it needs its verb ("ไม่|มี", "ไม่เอา").
             return not (spare_at == i + 1 and word in _BARE_THAI_NEGATORS)
         follower = tokens[i + 1]
-        joined = in_list or (i in listed and follower in _THAI_JOINERS) or follower == "หรือ"
+        joined = in_list or (i in listed and follower in _THAI_JOINERS) or follower in _THAI_ALTERNATIVES
         if word not in THAI_MODIFIERS and not joined:
             if spare_at >= 0 or not _thai(word):
                 return False
