@@ -78,8 +78,7 @@ class FuzzyIndex:
                 continue
             tags = tuple(sorted(ids))
             if len(words) == 1:
-                for i, (start, end) in enumerate(_spans(len(key), budget(len(key)))):
-                    self._parts.setdefault((len(key), i, key[0], key[start:end]), []).append(key)
+                _index_parts(self._parts, key)
                 self._single_tags[key] = tags
             elif names.intersection(tags):
                 entry = (words, tags)
@@ -92,16 +91,14 @@ class FuzzyIndex:
                 for position, word in enumerate(words):
                     if len(word) >= PHRASE_WORD_LETTERS:
                         if word not in self._phrases:
-                            for i, (start, end) in enumerate(_spans(len(word), budget(len(word)))):
-                                part = (len(word), i, word[0], word[start:end])
-                                self._phrase_parts.setdefault(part, []).append(word)
+                            _index_parts(self._phrase_parts, word)
                         self._phrases.setdefault(word, []).append((words, position, tags))
         self._anchors = frozenset(self._multi)
         self._known = frozenset(known)
         # Words with nothing to do: known words and words looked up before without a match. Anchors
         # (a word of a name) stay out, so one set difference finds both kinds of work.
         self._settled: set[str] = set(self._known - self._anchors)
-        self._found: dict[str, tuple[int, ...]] = {}
+        self._found: dict[str, tuple[tuple[int, ...], str | None]] = {}
 
     def __bool__(self) -> bool:
         return bool(self._parts or self._multi or self._phrases)
@@ -226,6 +223,12 @@ class FuzzyIndex:
                 if all(got == want for k, (got, want) in enumerate(zip(window, words, strict=True)) if k != position):
                     out.append((start, start + n - 1, tags))
         return out
+
+
+def _index_parts(parts: dict[tuple[int, int, str, str], list[str]], word: str) -> None:
+    """File `word` under its 2k+1 parts (see _spans), where _probe_parts looks a misspelling up."""
+    for i, (start, end) in enumerate(_spans(len(word), budget(len(word)))):
+        parts.setdefault((len(word), i, word[0], word[start:end]), []).append(word)
 
 
 @functools.lru_cache(maxsize=256)
