@@ -17,7 +17,7 @@ policy's action, and the policy's `allow_terms` cannot hide a term from it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..generation import Hit
@@ -113,7 +113,7 @@ def _counts(m: TermMatch, category: str) -> bool:
 _MINOR_GROUP = "minors/age"
 
 
-def _minor_named(matches: list[TermMatch] | tuple[TermMatch, ...]) -> bool:
+def _minor_named(matches: Sequence[TermMatch]) -> bool:
     """Whether the prompt names a minor (an age word or child role of the minors rule)."""
     return any(m.kind == PART and m.category == _MINOR_GROUP and not m.negated for m in matches)
 
@@ -140,6 +140,10 @@ def _rule_fires(rule: Rule, matches: list[TermMatch]) -> bool:
 _LIKENESS_BEFORE, _LIKENESS_AFTER = 4, 2
 
 
+def _likenesses(matches: Sequence[TermMatch]) -> list[TermMatch]:
+    return [m for m in matches if m.kind == LIKENESS and not m.negated]
+
+
 def _made_likeness(person: TermMatch, likenesses: list[TermMatch]) -> bool:
     return any(
         0 < person.first - m.last <= _LIKENESS_BEFORE or 0 < m.first - person.last <= _LIKENESS_AFTER
@@ -152,7 +156,7 @@ def content_hits(cfg: ContentFilter, matches: list[TermMatch], rules: tuple[Rule
     """One hit per category with matches (only categories the policy lists, and minors)."""
     counts: dict[str, int] = {}
     persons = cues = 0
-    likenesses = [m for m in matches if m.kind == LIKENESS and not m.negated]
+    likenesses = _likenesses(matches)
     for m in matches:
         if m.kind == CONTENT and _counts(m, m.category):
             counts[m.category] = counts.get(m.category, 0) + 1
@@ -202,7 +206,7 @@ def _allowed_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def model_hits(
-    cfg: ContentFilter, model: PromptModel, form: str, found: list[Hit], matches: list[TermMatch] = ()
+    cfg: ContentFilter, model: PromptModel, form: str, found: list[Hit], matches: Sequence[TermMatch] = ()
 ) -> list[Hit]:
     """The prompt model's hits (see prompt_model.py) for the categories the lexicons and rules
     left clear; nothing when they already block. `form` is the prompt's matching form.
@@ -223,7 +227,7 @@ def model_hits(
         if cleared != form:
             flagged = model.flagged(" ".join(cleared.split()))
     already = {h.category for h in found if h.rule == "content"}
-    if any(m.kind == LIKENESS and not m.negated for m in matches):
+    if _likenesses(matches):
         already.add("deepfake")
     # Sexual content the model found, and a minor named: minors, which always blocks.
     flagged = flagged + [
