@@ -198,7 +198,7 @@ class Ledger:
         A file this process may only read is left as it is (its lookups scan)."""
         try:
             with immediate(c, _same):
-                if c.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'image_keys'").fetchone():
+                if _has_table(c, "image_keys"):
                     return
                 for statement in _statements(_IMAGE_KEYS):
                     c.execute(statement)
@@ -459,7 +459,7 @@ class Ledger:
 
     def _image_keys_from(self, c: sqlite3.Connection) -> int | None:
         """The first seq whose image rows are in `image_keys`; None when the file has no such table."""
-        if not c.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'image_keys'").fetchone():
+        if not _has_table(c, "image_keys"):
             return None
         start = self.get_meta(c, "image_keys_from")
         return int(start) if start is not None else None
@@ -508,6 +508,10 @@ def _band_probes(value: str, limit: int) -> list[list[str]] | None:
 def _same(exc: sqlite3.Error) -> sqlite3.Error:
     """An SQLite error as itself (for `immediate`, which wants an error to raise in its place)."""
     return type(exc)(*exc.args)
+
+
+def _has_table(c: sqlite3.Connection, name: str) -> bool:
+    return c.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
 
 def _has_json(c: sqlite3.Connection) -> bool:
