@@ -11,8 +11,9 @@ Run: python tests/data/dev/build_everyday_benign.py   (rewrites the file next to
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from generated import benign, write
 
 FORMATS_EN = (
     "banner", "poster", "flyer", "logo", "sticker", "icon", "thumbnail", "header image", "product photo",
@@ -43,23 +44,9 @@ def records() -> list[dict]:
         for subject in subjects:
             for fmt in formats:
                 for template in templates:
-                    prompt = template.format(s=subject, f=fmt)
-                    out.append(
-                        {
-                            "id": f"everyday-{lang}-{len(out) + 1:04d}",
-                            "prompt": prompt[0].upper() + prompt[1:],
-                            "labels": [],
-                            "kind": "benign",
-                            "evasion": None,
-                            "trap": "everyday",
-                            "lang": lang,
-                        }
-                    )
+                    out.append(benign("everyday", lang, len(out) + 1, template.format(s=subject, f=fmt)))
     return out
 
 
 if __name__ == "__main__":
-    path = Path(__file__).with_name("everyday_benign.jsonl")
-    lines = [json.dumps(r, ensure_ascii=False) for r in records()]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {path} ({len(lines)} prompts)")
+    write(Path(__file__).with_name("everyday_benign.jsonl"), records())

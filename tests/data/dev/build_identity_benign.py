@@ -10,8 +10,9 @@ Run: python tests/data/dev/build_identity_benign.py   (rewrites the file next to
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from generated import benign, write
 
 GROUPS_EN = (
     "Muslim", "Jewish", "Christian", "Hindu", "Buddhist", "Sikh", "Black", "white", "Asian",
@@ -59,23 +60,9 @@ def records() -> list[dict]:
     for lang, groups, scenes in (("en", GROUPS_EN, SCENES_EN), ("th", GROUPS_TH, SCENES_TH)):
         for group in groups:
             for scene in scenes:
-                prompt = scene.format(g=group)
-                out.append(
-                    {
-                        "id": f"identity-{lang}-{len(out) + 1:04d}",
-                        "prompt": prompt[0].upper() + prompt[1:],
-                        "labels": [],
-                        "kind": "benign",
-                        "evasion": None,
-                        "trap": "identity",
-                        "lang": lang,
-                    }
-                )
+                out.append(benign("identity", lang, len(out) + 1, scene.format(g=group)))
     return out
 
 
 if __name__ == "__main__":
-    path = Path(__file__).with_name("identity_benign.jsonl")
-    lines = [json.dumps(r, ensure_ascii=False) for r in records()]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {path} ({len(lines)} prompts)")
+    write(Path(__file__).with_name("identity_benign.jsonl"), records())
