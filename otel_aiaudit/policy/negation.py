@@ -123,13 +123,18 @@ THAI_MODIFIERS = frozenset(
         "แนว",
         "ฉากที่",
         "สิ่ง",
+        # Wanting verbs ("ไม่เอา NSFW", "ไม่ต้องการฉากเลือด") and the reciprocal particle ("แกล้งกัน").
+        "เอา",
+        "ต้องการ",
+        "อยาก",
+        "กัน",
     }
 )
 _THAI_JOINERS = frozenset({"หรือ", "และ", "กับ"})
 _THAI_ALTERNATIVES = frozenset({"หรือ"})
 _BARE_THAI_NEGATORS = frozenset({"ไม่", "ห้าม", "อย่า", "ไร้"})
 _WINDOW = 4
-_THAI_WINDOW = 5
+_THAI_WINDOW = 6
 
 
 def _is_negator(tokens: Sequence[str], i: int) -> bool:
@@ -209,8 +214,9 @@ def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Containe
         word = tokens[i]
         if _thai_negator(word):
             # A bare negator right before that word negates the word itself ("ไม่|ปรานี",
-            # merciless), not the term after it: it needs its verb ("ไม่|มี", "ไม่เอา").
-            return not (spare_at == i + 1 and word in _BARE_THAI_NEGATORS)
+            # merciless), not the term after it: it needs its verb ("ไม่|มี", "ไม่เอา"). When that
+            # word is a listed term too, the two are one compound, negated whole ("ไม่|โป๊|เปลือย").
+            return not (spare_at == i + 1 and word in _BARE_THAI_NEGATORS and spare_at not in listed)
         follower = tokens[i + 1]
         joined = in_list or (i in listed and follower in _THAI_JOINERS) or follower in _THAI_ALTERNATIVES
         if word not in THAI_MODIFIERS and not joined:

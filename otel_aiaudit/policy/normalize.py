@@ -20,7 +20,10 @@ matching stays exact. Steps, in order:
 6. Letters split by spaces (any separator is a space by now: `k.i.l.l`, `k\ti\tl\tl`, `g 0 r e`)
    are joined back together when three or more single letters or digits follow each other, with
    leetspeak read inside the joined word. A run that starts with a one-letter word also yields the
-   word without it ("a g o r e" gives "agore gore"), so neither reading is missed.
+   word without it ("a g o r e" gives "agore gore"), so neither reading is missed; the letter an
+   apostrophe leaves ("the man's g e n i t a l s") is glued back to its word first. A Thai letter
+   with its vowel and tone marks is one unit ("ร ะ เ บิ ด"), and a symbol between two Thai letters
+   ("ระ.เบิด") is dropped before step 2 rather than turned into a space.
 
 `variants()` adds the reading with a right-to-left override undone (the text as displayed).
 ASCII prompts (the common case) skip step 1 and the non-ASCII table, which keeps a full
@@ -280,18 +283,36 @@ def _squeeze(text: str) -> str:
         return "".join(parts)
     return _RUNS.sub(r"\1", text)
 _ANY_RUN = re.compile(r"(.)\1*", re.S)
+# One-letter English words: "a g o r e" is also read as "a" followed by "gore".
+_ONE_LETTER_WORDS = ("a", "i")
+# The letter an apostrophe leaves ("man's", "don't") right before letters split by spaces: glued
+# back to its word, or "the man's g e n i t a l s" would join as "sgenitals".
+_CLITIC_BEFORE_SPLIT = re.compile(r"(?<=[^\W_])['\u2019]([^\W_]) (?=[^\W_] [^\W_] [^\W_](?![^\W_]))")
+# Symbols that decorate a word from inside rather than separate two ("blo*ody", "dis*mem*ber*ment",
+# "sla🩸ugh🩸ter"): stars, tildes, carets, hashes, plus and equals signs, bullets and dots, emoji.
+# Hyphens, apostrophes, dots and slashes are left to separate words ("x-ray", "rock'n'roll").
+# A run of them must have two letters on one side: between single letters ("g*o*r*e") they are
+# separators, left to the split-letter join like any other.
+_ASCII_INSIDE = re.compile(r"(?<=[a-z]{2})[*~^#+=]+(?=[a-z])|(?<=[a-z])[*~^#+=]+(?=[a-z]{2})")
+_SYMBOL_INSIDE = r"(?:[*~^#+=\u2022\u00b7\u2027\u2219\u22c5\u2600-\u27bf]|[\U0001f300-\U0001faff])+"
+_INSIDE = re.compile(
+    rf"(?<=[^\W\d_]{{2}}){_SYMBOL_INSIDE}(?=[^\W\d_])|(?<=[^\W\d_]){_SYMBOL_INSIDE}(?=[^\W\d_]{{2}})"
+)
+# Punctuation, symbols and invisible characters (anything but letters, digits, spaces and Thai
+# marks) standing between two Thai letters or marks.
+_THAI_SPLIT = re.compile(r"(?<=[\u0e01-\u0e4e])[^\w\s\u0e00-\u0e7f]+(?=[\u0e01-\u0e4e])")
 # Three or more single letters or digits separated by spaces: "k i l l", "g 0 r e" (every other
 # separator is a space by now). The literal leading space lets the regex engine skip quickly to
 # candidate positions.
-_SPLIT_PROBE = re.compile(r" [^\W_] [^\W_] [^\W_] ")
-_SPLIT_UNITS = re.compile(r"(?<!\S)[^\W_](?: [^\W_](?!\S)){2,}")
+# A unit is one letter or digit, with the Thai vowel and tone marks written on it ("ร ะ เ บิ ด").
+_UNIT = r"[^\W_][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]{0,2}"
+_SPLIT_PROBE = re.compile(f" {_UNIT} {_UNIT} {_UNIT} ")
+_SPLIT_UNITS = re.compile(rf"(?<!\S){_UNIT}(?: {_UNIT}(?!\S)){{2,}}")
 # The same with the leet symbols as units too ("n @ k e d"), run only when the text has one.
 _SYMBOL_UNITS = re.compile(r"(?<!\S)(?:[^\W_]|[@$!|])(?: (?:[^\W_]|[@$!|])(?!\S)){2,}")
 # Letters split by one leet symbol repeated, with no spaces: "g|o|r|e", "k!i!l!l". Read as
 # separators, not as leet letters ("glolrle").
 _ALTERNATING = re.compile(r"(?<![^\W_])[^\W_]([@$!|])[^\W_](?:\1[^\W_])+(?![^\W_])")
-# One-letter English words: "a g o r e" is also read as "a" followed by "gore".
-_ONE_LETTER_WORDS = ("a", "i")
 
 
 def _unalternate(match: re.Match[str]) -> str:
@@ -341,10 +362,19 @@ def _split_joiner(
 
 def _normalize(text: str, secondary: bool, ambiguous: list[bool], stripped_first: bool = False) -> str:
     """`ambiguous` is [a word reads two ways in leet, a split run reads two ways]: set here."""
+    if "'" in text or "\u2019" in text:
+        text = _CLITIC_BEFORE_SPLIT.sub(r"\1 ", text)
     if text.isascii():
         text = text.lower()
+        if "*" in text or "~" in text or "^" in text or "#" in text or "+" in text or "=" in text:
+            text = _ASCII_INSIDE.sub("", text)
     else:
         text = unicodedata.normalize("NFKC", text).casefold()
+        # Thai is written without spaces inside a phrase, so a symbol between two Thai letters
+        # ("ตุ๊/ด", "ระ.เบิด") only hides a word: it is removed, not turned into a space; so is a
+        # decorating symbol or emoji inside a word of any script ("sla🩸ugh🩸ter", "blo*ody").
+        text = _THAI_SPLIT.sub("", text)
+        text = _INSIDE.sub("", text)
         text = unicodedata.normalize("NFKD", text).translate(_FOLD_TABLE)
         if "\u0e4d\u0e32" in text:
             # NFKD splits the Thai vowel SARA AM (ำ) into NIKHAHIT + SARA AA; put it back, or word

@@ -208,11 +208,15 @@ class TermIndex:
                 start = end - length + 1
                 if start > 0 and _is_word_char(normalized[start - 1]):
                     continue
-                if end < last and _is_word_char(normalized[end + 1]):
+                # An allowed phrase also covers its plural ("nude lipsticks", "naked mole rats");
+                # every other term ends on a word boundary.
+                inside = end < last and _is_word_char(normalized[end + 1])
+                if inside and not _plural_ending(normalized, end + 1):
                     continue
                 for tag_id in ids:
                     kind, category = self.tags[tag_id]
-                    found.append(TermMatch(kind, category, start, end + 1, False))
+                    if not inside or kind == ALLOW:
+                        found.append(TermMatch(kind, category, start, end + 1, False))
         thai: _ThaiStream | None = None
         if self._thai is not None and not normalized.isascii() and has_thai(normalized):
             thai = _ThaiStream(normalized)
@@ -356,6 +360,15 @@ def _place(found: list[TermMatch], layout: _Layout) -> list[TermMatch]:
         neg = m.kind not in (ALLOW, ARTIST) and negated(layout.tokens, first, last, listed)
         out.append(replace(m, first=first, last=last, negated=neg))
     return out
+
+
+def _plural_ending(text: str, at: int) -> bool:
+    """Whether the word going on at `at` ends there in "s" or "es"."""
+    for ending in ("s", "es"):
+        stop = at + len(ending)
+        if text.startswith(ending, at) and (stop >= len(text) or not _is_word_char(text[stop])):
+            return True
+    return False
 
 
 def _drop_allowed(found: list[TermMatch]) -> list[TermMatch]:

@@ -327,3 +327,98 @@ def test_a_misspelt_long_word_inside_a_phrase(prompt: str, category: str) -> Non
     assert category in flagged(lexical, prompt)
     # Only the long word may be off: the phrase's other words must stand as listed.
     assert category not in flagged(lexical, prompt.replace("white", "whte").replace("school", "schol"))
+
+
+# --- the fourth round: what the third held-out set found ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def lexical() -> PolicyEngine:
+    """The lexicons and rules alone: these failure kinds are fixed there, not by the model."""
+    return PolicyEngine(PolicyConfig(mode="enforce", content_filter=ContentFilter(action="block", prompt_model=False)))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        # The letter an apostrophe leaves is not the first letter of a split word.
+        ("the model's n u d e body on a bed", "explicit"),
+        ("it's g o r e everywhere", "violence"),
+        # Thai letters split by spaces keep their vowel and tone marks.
+        ("ภาพคนวาง ร ะ เ บิ ด ในตลาด", "violence"),
+        # A symbol between two Thai letters hides a word, it does not split two.
+        ("ภาพคนวางระ.เบิดในตลาด", "violence"),
+        ("ภาพคนวางระ/เบิ/ดในตลาด", "violence"),
+    ],
+)
+def test_split_words_whatever_stands_before_or_inside(lexical: PolicyEngine, prompt: str, category: str) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "flat lay of nude lipsticks on marble",  # an allowed phrase covers its plural
+        "naked mole rats in a zoo tunnel",
+        "ภาพนางแบบชุดว่ายน้ำสำหรับแคตตาล็อก ไม่โป๊เปลือย",  # a bare negator before a compound of listed words
+        "a caricature of Angela Merkel taking a selfie",  # a stylised likeness is not realistic
+        "Elon Musk as a cartoon, holding a phone, selfie",
+    ],
+)
+def test_plurals_compounds_and_stylised_likenesses_pass(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
+
+
+def test_an_allowed_phrase_does_not_reach_into_a_longer_word(lexical: PolicyEngine) -> None:
+    # "pope leo x" (the Renaissance pope) is allowed; "Pope Leo XIV" is a living person.
+    assert flagged(lexical, "a portrait of Pope Leo X, oil on panel") == set()
+    assert flagged(lexical, "photo of Pope Leo XIV at a nightclub") == {"deepfake"}
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Russia's president crying in a hospital bed, security camera still",
+        "the French president asleep on a train, phone pic",
+        "the Tesla boss in handcuffs, telephoto candid",
+    ],
+)
+def test_an_office_names_its_holder(lexical: PolicyEngine, prompt: str) -> None:
+    assert "deepfake" in flagged(lexical, prompt)
+    assert "deepfake" not in flagged(lexical, prompt.split(",")[0] + ", watercolour of")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        # A decorating symbol or emoji inside a word does not split it.
+        ("blo*ody dis*mem*ber*ment in a cellar", "violence"),
+        ("sla🩸ugh🩸ter of villagers, hyperreal", "violence"),
+        ("por~nog~raphy magazine cover", "explicit"),
+    ],
+)
+def test_symbols_inside_a_word_are_dropped(lexical: PolicyEngine, prompt: str, category: str) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "x-ray of a hand, medical poster",  # hyphens and dots still separate words
+        "rock'n'roll concert poster, no people",
+        "a sign reading 1+1=2 on a chalkboard",
+    ],
+)
+def test_hyphens_and_sums_are_not_glued(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "ภาพนางแบบชุดไทย ไม่เอา NSFW",  # a wanting verb between the negator and the term
+        "ฉากห้องเรียนการ์ตูน ไม่มีการแกล้งกันหรือทำร้ายร่างกาย",  # a longer negated list
+    ],
+)
+def test_thai_negation_reaches_wanting_verbs_and_lists(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()

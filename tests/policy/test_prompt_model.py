@@ -22,6 +22,7 @@ from otel_aiaudit.policy.prompt_model import (
     MIN_N,
     ModelFileError,
     bucket_ids,
+    read_form,
     read_model,
     save_model,
     shipped_model,
@@ -31,8 +32,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def reference_buckets(form: str) -> list[int]:
-    """bucket_ids written the slow way: every substring, hashed with Python integers."""
-    padded = f" {form} "
+    """bucket_ids written the slow way: every substring of what the model reads, hashed with Python
+    integers."""
+    padded = f" {read_form(form)} "
     out = []
     for n in range(MIN_N, MAX_N + 1):
         for start in range(len(padded) - n + 1):
@@ -48,6 +50,24 @@ def reference_buckets(form: str) -> list[int]:
 def test_bucket_ids_are_every_short_substring_hashed(text: str) -> None:
     form = normalize(text)
     assert sorted(bucket_ids(form).tolist()) == reference_buckets(form)
+
+
+@pytest.mark.parametrize(
+    ("form", "read"),
+    [
+        ("flash tattoo of a dagger through a rose no blood drops", "flash tattoo of a dagger through a rose"),
+        ("people holding hands no stereotypes no caricatures", "people holding hands"),
+        ("anime swordswoman in plate armour no fanservice", "anime swordswoman in plate armour"),
+        ("ขอไม่มีศพ ไม่มีรอยเลือด เงาคนถือเทียน", "ขอ เงาคนถือเทียน"),
+        ("gore free zombie poster", "zombie poster"),
+        ("a man covered in blood", "a man covered in blood"),
+        ("no", ""),
+    ],
+)
+def test_the_model_does_not_read_what_a_prompt_negates(form: str, read: str) -> None:
+    assert read_form(form) == read
+    if read:
+        assert sorted(bucket_ids(form).tolist()) == sorted(bucket_ids(read).tolist())
 
 
 def test_a_repeated_ngram_counts_each_time() -> None:

@@ -1,4 +1,5 @@
-"""The libspng read of a returned PNG gives Pillow's pixels, so marks and fingerprints do not depend on it."""
+"""The ISA-L and libspng read of a returned PNG gives Pillow's pixels, so marks and fingerprints do not
+depend on it."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def png(mode: str, size: tuple[int, int] = (320, 256), **info) -> bytes:
 
 
 def test_the_decoder_is_installed() -> None:
-    assert DECODER == "libspng"
+    assert DECODER == "ISA-L + libspng"
 
 
 @pytest.mark.parametrize("mode", ["RGB", "RGBA"])
@@ -56,3 +57,23 @@ def test_marked_bytes_and_fingerprint_do_not_depend_on_the_decoder() -> None:
     by_spng = watermark.embed_image(Image.open(io.BytesIO(data)), "image/png", key, fast)
     assert by_spng == by_pillow
     assert fingerprint.phash(Image.fromarray(fast)) == fingerprint.phash(Image.open(io.BytesIO(data)))
+
+
+def test_image_data_in_many_chunks_reads_the_same() -> None:
+    # Pillow writes its image data in 64 KiB chunks, which are one deflate stream together.
+    rng = np.random.default_rng(3)
+    image = Image.fromarray(rng.integers(0, 256, (700, 500, 3), dtype=np.uint8))
+    for options in ({}, {"optimize": True}):
+        out = io.BytesIO()
+        image.save(out, "PNG", **options)
+        data = out.getvalue()
+        assert data.count(b"IDAT") > 1
+        assert np.array_equal(fast_png_pixels(data, Image.open(io.BytesIO(data))), np.asarray(image))
+
+
+def test_a_corrupt_image_stream_is_reported_by_the_decoder() -> None:
+    data = bytearray(png("RGB"))
+    start = data.index(b"IDAT") + 4
+    data[start : start + 40] = bytes(40)  # the zlib header and the first deflate block destroyed
+    with pytest.raises(Exception):  # noqa: B017, PT011 - libspng's own error, whatever its class
+        fast_png_pixels(bytes(data), Image.open(io.BytesIO(bytes(data))))
