@@ -27,11 +27,13 @@ from .prompt_model import PromptModel
 from .rules import Rule, fires, merge, read_rule_file, shipped_rules
 from .terms import (
     ALLOW,
+    CLINICAL,
     CONTENT,
     CUE,
     LIKENESS,
     PART,
     PERSON,
+    SUBJECT,
     USER,
     Tag,
     TermMatch,
@@ -72,6 +74,10 @@ def content_entries(
     for category in _LISTED:
         for term in shipped_all(category):
             yield term, (CONTENT, category)
+    for term in shipped_all("clinical_subjects"):
+        yield term, (SUBJECT, "")
+    for term in shipped_all("clinical_contexts"):
+        yield term, (CLINICAL, "")
     if "deepfake" in wanted:
         for term in shipped("public_figures.txt"):
             yield term, (PERSON, "")
@@ -152,8 +158,41 @@ def _made_likeness(person: TermMatch, likenesses: list[TermMatch]) -> bool:
     )
 
 
+# A body part or a harm named this close to a clinical or campaign context ("anatomical illustration
+# of the penis", "a campaign against domestic violence") is that context's subject, not a depiction.
+_CLINICAL_WINDOW = 8
+
+
+def _clinical_cleared(matches: list[TermMatch]) -> list[TermMatch]:
+    """`matches` without the listed terms inside a clinical subject (lexicons/<lang>/
+    clinical_subjects.txt) that stands in a clinical or campaign context (clinical_contexts.txt).
+
+    Sexual terms are never cleared when the prompt names a minor: they stay with the minors rule."""
+    clinical = [m for m in matches if m.kind == CLINICAL and not m.negated]
+    if not clinical:
+        return matches
+    subjects = [
+        s
+        for s in matches
+        if s.kind == SUBJECT and any(c.thai == s.thai and abs(c.first - s.first) <= _CLINICAL_WINDOW for c in clinical)
+    ]
+    if not subjects:
+        return matches
+    minor = _minor_named(matches)
+    return [
+        m
+        for m in matches
+        if not (
+            m.kind == CONTENT
+            and not (minor and m.category in ("explicit", ALWAYS_BLOCKED))
+            and any(s.thai == m.thai and s.start <= m.start and m.end <= s.end for s in subjects)
+        )
+    ]
+
+
 def content_hits(cfg: ContentFilter, matches: list[TermMatch], rules: tuple[Rule, ...] = ()) -> list[Hit]:
     """One hit per category with matches (only categories the policy lists, and minors)."""
+    matches = _clinical_cleared(matches)
     counts: dict[str, int] = {}
     persons = cues = 0
     likenesses = _likenesses(matches)

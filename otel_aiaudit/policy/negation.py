@@ -28,6 +28,9 @@ NEGATORS = frozenset(
         "avoiding",
         "exclude",
         "excluding",
+        # "anti-racism poster", "anti-violence campaign": against what follows (a term that starts
+        # with "anti" itself, "anti muslim", is unaffected).
+        "anti",
         "sans",
         "minus",
         "nobody",
@@ -38,6 +41,12 @@ _WEARING = frozenset({"wearing", "wears", "wear", "wore", "has", "had", "with", 
 # "no animals killed", "no one hurt": a negator, one word, then a participle that is the term.
 _IRREGULAR_PARTICIPLES = frozenset(
     {"hurt", "shot", "cut", "beaten", "slain", "bitten", "torn", "hit", "struck", "bled"}
+)
+# Who may stand between a negator and a participle ("no animals killed", "no one hurt").
+_HARMED = frozenset(
+    {"one", "animal", "animals", "people", "person", "persons", "human", "humans", "children", "civilians",
+     "body", "bodies", "creature", "creatures", "soldier", "soldiers", "character", "characters", "men",
+     "women", "actor", "actors", "extras", "cast", "kids", "pets"}
 )
 # "don't" is normalised to "don t": the lone "t" negates after these.
 _CONTRACTIONS = frozenset({"don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "shouldn", "can", "mustn"})
@@ -77,14 +86,44 @@ MODIFIERS = frozenset(
         "a",
         "an",
         "the",
+        # What kind of the thing is ruled out: "no police violence", "no satanic gore".
+        "police",
+        "gun",
+        "domestic",
+        "animal",
+        "satanic",
+        "occult",
+        "implied",
+        "obvious",
+        "onscreen",
+        "usual",
+        "traditional",
+        "typical",
+        "classic",
+        # "without anyone getting killed", "no people being shot".
+        "anyone",
+        "anybody",
+        "someone",
+        "people",
+        "getting",
+        "being",
     }
 )
-_POSTFIX = frozenset({"free"})
+# "gore-free", "nudity: none", "nsfw: false", "gore: off".
+_POSTFIX = frozenset({"free", "none", "false", "off"})
+# Negators of two words, read at their second: "free of blood", "steer clear of nudity", "devoid of
+# gore", "leave out the blood".
+_PHRASE_NEGATORS = {
+    "of": frozenset({"free", "clear", "devoid", "instead"}),
+    "than": frozenset({"rather"}),
+    "from": frozenset({"free"}),
+    "out": frozenset({"leave", "leaving", "left"}),
+}
 _JOINERS = frozenset({"or", "and", "nor"})
 _ALTERNATIVES = frozenset({"or", "nor"})
 # Thai negators: a word that is one, or ends in one ("ไม่มี" is segmented "ไม่" + "มี"; "ไม่ต้อง"
 # stays one word), or starts with "ไม่".
-THAI_NEGATORS = ("ไม่มี", "ไม่ใช่", "ไม่เอา", "ไม่", "ไร้", "ปราศจาก", "ห้าม", "งด", "ปลอด", "อย่า")
+THAI_NEGATORS = ("ไม่มี", "ไม่ใช่", "ไม่เอา", "ไม่", "ไร้", "ปราศจาก", "ห้าม", "งด", "ปลอด", "อย่า", "หยุด", "ยุติ")
 # Thai words that may stand between a negator and the negated term: having and showing verbs and
 # the nouns that turn a verb into a thing ("ไม่มี|การ|ฆ่า", "ห้าม|มี|ความรุนแรง", "ไม่มี|ฉาก|ยิง").
 THAI_MODIFIERS = frozenset(
@@ -123,6 +162,9 @@ THAI_MODIFIERS = frozenset(
         "แนว",
         "ฉากที่",
         "สิ่ง",
+        # "ไม่มีใครเปลือย" (nobody naked), "ไม่ใช่หาดนู้ด" (not a nude beach).
+        "ใคร",
+        "ใช่",
         # Wanting verbs ("ไม่เอา NSFW", "ไม่ต้องการฉากเลือด") and the reciprocal particle ("แกล้งกัน").
         "เอา",
         "ต้องการ",
@@ -141,6 +183,8 @@ def _is_negator(tokens: Sequence[str], i: int) -> bool:
     word = tokens[i]
     if word in NEGATORS:
         return True
+    if word in _PHRASE_NEGATORS:
+        return i > 0 and tokens[i - 1] in _PHRASE_NEGATORS[word]
     # "nothing gory" negates; "nothing but blood" asks for exactly that, and "wearing (absolutely)
     # nothing" is the description itself, whatever follows it.
     if word == "nothing":
@@ -155,6 +199,8 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
     tokens inside other listed terms (they may stand inside a negated list)."""
     if last + 1 < len(tokens) and tokens[last + 1] in _POSTFIX:
         return True
+    if first > 0 and _after_negative_prompt(tokens, first):
+        return True
     head = tokens[first] if 0 <= first < len(tokens) else ""
     if head and _thai(head):
         return _thai_negated(tokens, first, last, listed)
@@ -164,8 +210,12 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
     # A term next to "or" is one item of a list, whose items need not be listed terms
     # ("without skulls, gore or corpses": the comma is gone once normalised).
     in_list = _in_list(tokens, first, last, _ALTERNATIVES)
-    if first == last and first >= 2 and _is_negator(tokens, first - 2) and _participle(head):
-        return True
+    if first == last and first >= 2 and _participle(head):
+        # Only a living thing may stand between ("no animals killed", "no one being hurt"); "no
+        # shirt, naked" and "free of charge, naked" name the nakedness.
+        before = first - 2 if tokens[first - 1] not in ("being", "getting") else first - 3
+        if before >= 0 and tokens[before + 1] in _HARMED and _is_negator(tokens, before):
+            return True
     i = first - 1
     while i >= 0 and first - i <= _WINDOW:
         if _is_negator(tokens, i):
@@ -180,6 +230,20 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
             return False
         i -= 1
     return False
+
+
+def _after_negative_prompt(tokens: Sequence[str], first: int) -> bool:
+    """Whether a "negative prompt:" label (or "negative:" opening the prompt) stands before the
+    term with no "positive" label after it: what follows the label lists what must not appear
+    (Stable Diffusion's habit, written into one prompt). A term before the label still counts."""
+    negative = False
+    for i in range(first):
+        word = tokens[i]
+        if word == "negative" and (i == 0 or tokens[i + 1] in ("prompt", "prompts")):
+            negative = True
+        elif word == "positive" and (i == 0 or tokens[i + 1] in ("prompt", "prompts") or negative):
+            negative = False
+    return negative
 
 
 def _in_list(tokens: Sequence[str], first: int, last: int, alternatives: Container[str]) -> bool:

@@ -70,7 +70,8 @@ def read_form(form: str) -> str:
 
 # Negators of the matching form (lower case, punctuation gone): English ones with the next two words,
 # "<word> free" ("gore free"); Thai ones with the rest of their phrase, as Thai puts no spaces
-# between words but does between phrases ("ขอไม่มีศพ ไม่มีรอยเลือด").
+# between words but does between phrases ("ขอไม่มีศพ ไม่มีรอยเลือด"), and with an English word that
+# follows the phrase ("ไม่มีภาพ nude").
 _THAI_NEGATORS = "ไม่มี|ห้ามมี|ไม่เอา|ไม่ต้องมี|ปราศจาก"
 # The probe looks for a negator between spaces, which a regex finds far faster than word boundaries
 # (a few microseconds on a 500-character prompt, where most have none).
@@ -79,7 +80,7 @@ _THAI_NEGATION = re.compile(_THAI_NEGATORS)
 _NEGATED = re.compile(
     r"\b(?:no|not|without|never|non|nothing|avoid|avoiding|exclude|excluding)\b"
     r"(?: (?!(?:no|not|without|never|non|nothing)\b)[^ ]+){0,2}|[^ ]+ free\b"
-    rf"|(?:{_THAI_NEGATORS})[^ ]*"
+    rf"|(?:{_THAI_NEGATORS})[^ ]*(?: [a-z]+(?= |$))?"
 )
 
 

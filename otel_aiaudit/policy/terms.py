@@ -45,6 +45,8 @@ ALLOW = "allow"
 PERSON = "person"  # a real, named person (deepfake needs one of these plus a cue)
 CUE = "cue"  # photo, realistic, face swap ...
 LIKENESS = "likeness"  # statue of, wax figure of, bobblehead ...: a made object, not the person
+SUBJECT = "subject"  # a listed term a clinical or campaign context clears (a body part, "domestic violence")
+CLINICAL = "clinical"  # anatomy diagram, urology clinic, sex education, awareness campaign ...
 ARTIST = "artist"
 PART = "part"  # a word of a composition rule (rules.py): ("part", "<rule>/<group>")
 USER = "user"  # category of an allow tag from the policy's allow_terms: ("allow", "user")
@@ -151,6 +153,7 @@ class TermIndex:
         # Fuzzy keys are the terms as written (normalised), not their squeezed or joined variants:
         # "stabed" and "serialkiller" would put "stayed" and "serializer" one or two edits away.
         spelled: dict[str, set[int]] = {}
+        guard = fuzzy_guard()
         for term, tag in entries:
             tag_id = tag_ids.get(tag)
             if tag_id is None:
@@ -158,7 +161,10 @@ class TermIndex:
                 self.tags.append(tag)
             if tag[0] in _FUZZY_KINDS:
                 spelled.setdefault(normalize(term), set()).add(tag_id)
+            written = normalize(term)
             for key in term_variants(term):
+                if key != written and key in guard:
+                    continue  # "troon" squeezed is "tron", "noodes" is "nodes": everyday words, not the term
                 if has_thai(key):
                     key = key.replace(" ", "")
                     thai.setdefault(key, set()).add(tag_id)
@@ -171,7 +177,9 @@ class TermIndex:
         # Allow-listed phrases and realism cues are left out: they matter only next to another
         # match (a content term, or a person for a deepfake).
         quiet = set(quiet)
-        minor_ids = {i for i, tag in enumerate(self.tags) if tag[0] in (ALLOW, CUE, LIKENESS) or tag in quiet}
+        minor_ids = {
+            i for i, tag in enumerate(self.tags) if tag[0] in (ALLOW, CUE, LIKENESS, SUBJECT, CLINICAL) or tag in quiet
+        }
         self._probe_words = frozenset(
             _probe_word(key) for key, ids in word.items() if not ids <= minor_ids
         )

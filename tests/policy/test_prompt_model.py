@@ -78,9 +78,11 @@ def test_a_repeated_ngram_counts_each_time() -> None:
 
 # --- in the engine -------------------------------------------------------------------------------
 
-# Written here, not taken from any prompt set: meaning without a listed word or rule pair.
+# Written here, not taken from any prompt set: meaning without a listed word or rule pair. These
+# show the stage at work; how often it succeeds is the held-out figure (meaning without a listed
+# word: 0.76 with the model, docs/policy.md), and it misses many prompts like these.
 MEANING = [
-    ("soldiers attack a village and leave nobody alive", "violence"),
+    ("militia burns the village while families are locked inside the barn", "violence"),
 ]
 
 
@@ -103,7 +105,7 @@ def test_the_model_blocks_what_no_lexicon_line_names(prompt: str, category: str)
 
 def test_allow_terms_count_towards_no_score() -> None:
     prompt, category = MEANING[0]
-    assert content_hits(engine(allow_terms=["attack a village"]), prompt) == []
+    assert content_hits(engine(allow_terms=["burns the village"]), prompt) == []
     assert [h.category for h in content_hits(engine(allow_terms=["pottery"]), prompt)] == [category]
 
 
