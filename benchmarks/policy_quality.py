@@ -18,6 +18,7 @@ also lists the prompts got wrong. Exit status 0: this is a report, not a gate.
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import sys
 from collections.abc import Iterable
@@ -48,16 +49,35 @@ class Result:
 
 
 def load(paths: Iterable[str]) -> list[dict]:
+    """The records of the given files; a pattern ("tests/data/heldout/*.jsonl") is expanded here too,
+    so a quoted one works. Bad input stops with one line naming the file (and line)."""
     records = []
-    for name in paths:
-        for number, line in enumerate(Path(name).read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
+    for pattern in paths:
+        names = sorted(glob.glob(pattern)) if glob.has_magic(pattern) else [pattern]
+        if not names:
+            raise SystemExit(f"{pattern}: no such files")
+        for name in names:
+            records.extend(_read(name))
+    return records
+
+
+def _read(name: str) -> list[dict]:
+    try:
+        text = Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SystemExit(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    records = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
             record = json.loads(line)
-            unknown = set(record.get("labels") or []) - set(CATEGORIES)
-            if unknown:
-                raise SystemExit(f"{name}:{number}: unknown label(s) {sorted(unknown)}")
-            records.append(record)
+        except ValueError as exc:
+            raise SystemExit(f"{name}:{number}: not JSON: {exc}") from None
+        unknown = set(record.get("labels") or []) - set(CATEGORIES)
+        if unknown:
+            raise SystemExit(f"{name}:{number}: unknown label(s) {sorted(unknown)}")
+        records.append(record)
     return records
 
 

@@ -55,3 +55,17 @@ def test_the_documented_held_out_figures_are_current(column: int, model: bool) -
     stated_recall, stated_fp = _stated()
     assert f"{recall:.2f}" == stated_recall[column]
     assert f"{100 * fp:.1f}" == stated_fp[column]
+
+
+def test_bad_prompt_files_stop_with_one_line(tmp_path: Path) -> None:
+    quality = _quality_module()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "prompt": "x", "labels": []}\nnot json\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"bad\.jsonl:2: not JSON"):
+        quality.load([str(bad)])
+    with pytest.raises(SystemExit, match=r"no such files"):
+        quality.load([str(tmp_path / "none_*.jsonl")])
+    labelled = tmp_path / "labels.jsonl"
+    labelled.write_text('{"id": "a", "prompt": "x", "labels": ["gore"]}\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"labels\.jsonl:1: unknown label"):
+        quality.load([str(labelled)])
