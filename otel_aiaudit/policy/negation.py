@@ -98,6 +98,10 @@ MODIFIERS = frozenset(
         "onscreen",
         "usual",
         "traditional",
+        "medical",
+        # "don't make it violent".
+        "make",
+        "it",
         "typical",
         "classic",
         # "without anyone getting killed", "no people being shot".
@@ -165,6 +169,8 @@ THAI_MODIFIERS = frozenset(
         # "ไม่มีใครเปลือย" (nobody naked), "ไม่ใช่หาดนู้ด" (not a nude beach).
         "ใคร",
         "ใช่",
+        # "ไม่เหมือนภาพถ่าย" (not like a photo).
+        "เหมือน",
         # Wanting verbs ("ไม่เอา NSFW", "ไม่ต้องการฉากเลือด") and the reciprocal particle ("แกล้งกัน").
         "เอา",
         "ต้องการ",
@@ -217,7 +223,10 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
         if before >= 0 and tokens[before + 1] in _HARMED and _is_negator(tokens, before):
             return True
     i = first - 1
-    while i >= 0 and first - i <= _WINDOW:
+    # A list reaches further back than a single term ("avoid any graphic violence, wounded soldiers
+    # or dead bodies"): its items stand between the negator and the last one.
+    window = 2 * _WINDOW if in_list else _WINDOW
+    while i >= 0 and first - i <= window:
         if _is_negator(tokens, i):
             return True
         # Another listed term may stand in the list only when a joiner follows it ("no violence or

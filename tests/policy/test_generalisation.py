@@ -470,6 +470,10 @@ def test_every_body_part_is_a_listed_term(lang: str) -> None:
         "a slaughterhouse exterior, no animals being killed",
         "a candlelit march, no police violence",
         "negative: blood, gore, nudity | positive: a knight before a queen",
+        "a trench map for a lecture; avoid any graphic violence, wounded soldiers or dead bodies",
+        "a friendly werewolf cartoon, don't make it frightening or violent",
+        "a hospital ward for a charity report, no wounds or medical gore",
+        "ภาพสีน้ำ Taylor Swift เล่นกีตาร์ ไม่เหมือนภาพถ่าย",
     ],
 )
 def test_more_ways_of_ruling_content_out(lexical: PolicyEngine, prompt: str) -> None:
