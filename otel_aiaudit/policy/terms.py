@@ -159,9 +159,9 @@ class TermIndex:
             if tag_id is None:
                 tag_id = tag_ids[tag] = len(self.tags)
                 self.tags.append(tag)
-            if tag[0] in _FUZZY_KINDS:
-                spelled.setdefault(normalize(term), set()).add(tag_id)
             written = normalize(term)
+            if tag[0] in _FUZZY_KINDS:
+                spelled.setdefault(written, set()).add(tag_id)
             for key in term_variants(term):
                 if key != written and key in guard:
                     continue  # "troon" squeezed is "tron", "noodes" is "nodes": everyday words, not the term

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from . import png
+
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
 
@@ -36,9 +38,7 @@ except ImportError:  # pragma: no cover - the c2pa extra installs imagecodecs
     DECODER = None
 
 _CHANNELS = {"RGB": 3, "RGBA": 4}
-_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _STORED_BLOCK = 65535  # the most a stored deflate block holds
-_IEND = struct.pack(">I", 0) + b"IEND" + struct.pack(">I", zlib.crc32(b"IEND"))
 
 
 def fast_png_pixels(data: bytes, image: PILImage) -> np.ndarray | None:
@@ -62,7 +62,7 @@ def _stored(data: bytes) -> bytes:
     view = memoryview(data)
     header = None
     compressed = []
-    at = len(_SIGNATURE)
+    at = len(png.SIGNATURE)
     while at + 12 <= len(data):
         (size,) = struct.unpack_from(">I", data, at)
         kind = bytes(view[at + 4 : at + 8])
@@ -81,14 +81,10 @@ def _stored(data: bytes) -> bytes:
         return data
     # A zlib stream of stored deflate blocks written around slices of `raw`: the pixels are copied
     # once, into the file, and the checksums are the only other pass over them.
-    pieces = [b"IDAT", b"\x78\x01"]
+    stream: list[bytes | memoryview] = [b"\x78\x01"]
     for start in range(0, len(raw), _STORED_BLOCK):
         block = raw[start : start + _STORED_BLOCK]
         last = start + _STORED_BLOCK >= len(raw)
-        pieces += [struct.pack("<BHH", last, len(block), 0xFFFF ^ len(block)), block]
-    pieces.append(struct.pack(">I", zlib.adler32(raw)))
-    crc = 0
-    for piece in pieces:
-        crc = zlib.crc32(piece, crc)
-    size = sum(len(piece) for piece in pieces) - 4
-    return b"".join([_SIGNATURE, header, struct.pack(">I", size), *pieces, struct.pack(">I", crc), _IEND])
+        stream += [struct.pack("<BHH", last, len(block), 0xFFFF ^ len(block)), block]
+    stream.append(struct.pack(">I", zlib.adler32(raw)))
+    return b"".join([png.SIGNATURE, header, *png.chunk_around(b"IDAT", stream), png.END])

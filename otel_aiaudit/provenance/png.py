@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -33,6 +33,18 @@ _UP = 2  # PNG filter type: each byte minus the one above it
 
 def _chunk(kind: bytes, body: bytes) -> bytes:
     return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(body, zlib.crc32(kind)))
+
+
+def chunk_around(kind: bytes, pieces: Sequence[bytes | memoryview]) -> list[bytes | memoryview]:
+    """A chunk whose body is `pieces` in order, as the parts to join into the file: the pieces (megabytes
+    of image data) are copied once, into the file, rather than first into a body and then again."""
+    crc = zlib.crc32(kind)
+    for piece in pieces:
+        crc = zlib.crc32(piece, crc)
+    return [struct.pack(">I", sum(len(piece) for piece in pieces)) + kind, *pieces, struct.pack(">I", crc)]
+
+
+END = _chunk(b"IEND", b"")
 
 
 def _colour_chunks(info: Mapping[str, Any]) -> list[bytes]:
@@ -83,18 +95,6 @@ def encode(pixels: np.ndarray | Iterable[np.ndarray], info: Mapping[str, Any] | 
         raise ValueError("no pixels")
     idat.append(deflater.flush())
     header = struct.pack(">IIBBBBB", width, height, 8, _COLOUR_TYPES[channels], 0, 0, 0)
-    # The deflated pieces are copied once, into the file: the IDAT chunk is assembled around them.
-    crc = zlib.crc32(b"IDAT")
-    for piece in idat:
-        crc = zlib.crc32(piece, crc)
     return b"".join(
-        [
-            SIGNATURE,
-            _chunk(b"IHDR", header),
-            *_colour_chunks(info or {}),
-            struct.pack(">I", sum(len(piece) for piece in idat)) + b"IDAT",
-            *idat,
-            struct.pack(">I", crc),
-            _chunk(b"IEND", b""),
-        ]
+        [SIGNATURE, _chunk(b"IHDR", header), *_colour_chunks(info or {}), *chunk_around(b"IDAT", idat), END]
     )
