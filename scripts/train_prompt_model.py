@@ -81,9 +81,7 @@ def features(prompts: list[str]) -> csr_matrix:
 
 
 def _classifier() -> LogisticRegression:
-    return LogisticRegression(
-        penalty="l2", C=C, solver="liblinear", class_weight="balanced", max_iter=5000, random_state=0
-    )
+    return LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=5000, random_state=0)
 
 
 def threshold(scores: np.ndarray, benign: np.ndarray, max_fp: float) -> float:

@@ -44,9 +44,34 @@ _IRREGULAR_PARTICIPLES = frozenset(
 )
 # Who may stand between a negator and a participle ("no animals killed", "no one hurt").
 _HARMED = frozenset(
-    {"one", "animal", "animals", "people", "person", "persons", "human", "humans", "children", "civilians",
-     "body", "bodies", "creature", "creatures", "soldier", "soldiers", "character", "characters", "men",
-     "women", "actor", "actors", "extras", "cast", "kids", "pets"}
+    {
+        "one",
+        "animal",
+        "animals",
+        "people",
+        "person",
+        "persons",
+        "human",
+        "humans",
+        "children",
+        "civilians",
+        "body",
+        "bodies",
+        "creature",
+        "creatures",
+        "soldier",
+        "soldiers",
+        "character",
+        "characters",
+        "men",
+        "women",
+        "actor",
+        "actors",
+        "extras",
+        "cast",
+        "kids",
+        "pets",
+    }
 )
 # "don't" is normalised to "don t": the lone "t" negates after these.
 _CONTRACTIONS = frozenset({"don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "shouldn", "can", "mustn"})
@@ -99,6 +124,19 @@ MODIFIERS = frozenset(
         "usual",
         "traditional",
         "medical",
+        "surgical",
+        "gratuitous",
+        "unnecessary",
+        "realistic",
+        "disturbing",
+        "overt",
+        "detailed",
+        "gruesome",
+        "violent",
+        "bloody",
+        "gory",
+        "lewd",
+        "suggestive",
         # "don't make it violent".
         "make",
         "it",
@@ -124,6 +162,60 @@ _PHRASE_NEGATORS = {
     "out": frozenset({"leave", "leaving", "left"}),
 }
 _JOINERS = frozenset({"or", "and", "nor"})
+# Negators that take a list ("avoid: violence, nudity, hate symbols"; "free of corpses, blood"; "leave
+# out the axe, the block"): listed terms one after another after them are the list's items even
+# with no joiner, as the commas are gone once normalised. After "no" or "without" they need one
+# ("no blood, gore or guts"): "no gore, nude woman" names the nudity.
+_LIST_NEGATORS = frozenset({"avoid", "avoiding", "exclude", "excluding", "sans", "minus", "of", "out"})
+# "the beheading must not be shown", "blood is never visible", "gore shouldn't appear": a term
+# followed by a negated showing verb.
+_AUXILIARIES = frozenset(
+    {
+        "must",
+        "should",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "to",
+        "do",
+        "does",
+        "shall",
+        "can",
+        "may",
+        "need",
+        "needs",
+        "be",
+        "being",
+        "been",
+        "shouldn",
+        "isn",
+        "aren",
+        "doesn",
+        "don",
+        "won",
+        "mustn",
+        "t",
+    }
+)
+_SHOWN = frozenset(
+    {
+        "shown",
+        "show",
+        "visible",
+        "seen",
+        "depicted",
+        "depict",
+        "appear",
+        "appears",
+        "drawn",
+        "pictured",
+        "included",
+        "featured",
+        "displayed",
+    }
+)
 _ALTERNATIVES = frozenset({"or", "nor"})
 # Thai negators: a word that is one, or ends in one ("ไม่มี" is segmented "ไม่" + "มี"; "ไม่ต้อง"
 # stays one word), or starts with "ไม่".
@@ -205,6 +297,8 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
     tokens inside other listed terms (they may stand inside a negated list)."""
     if last + 1 < len(tokens) and tokens[last + 1] in _POSTFIX:
         return True
+    if _not_shown(tokens, last):
+        return True
     if first > 0 and _after_negative_prompt(tokens, first):
         return True
     head = tokens[first] if 0 <= first < len(tokens) else ""
@@ -226,19 +320,46 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
     # A list reaches further back than a single term ("avoid any graphic violence, wounded soldiers
     # or dead bodies"): its items stand between the negator and the last one.
     window = 2 * _WINDOW if in_list else _WINDOW
+    # Listed terms one after another ("blood, gore and dismemberment", the commas gone) make a list
+    # when a joiner closes it or the negator takes lists (_LIST_NEGATORS).
+    chained = loose = False
+    closed = last + 1 < len(tokens) and tokens[last + 1] in _JOINERS
     while i >= 0 and first - i <= window:
         if _is_negator(tokens, i):
-            return True
+            # Any other word is an item only of a closed list after a negator that takes lists
+            # ("exclude blood, gore and dismemberment", "blood" being unlisted).
+            if loose:
+                return closed and tokens[i] in _LIST_NEGATORS
+            return not chained or closed or tokens[i] in _LIST_NEGATORS
         # Another listed term may stand in the list only when a joiner follows it ("no violence or
         # nudity"); without one, "no gore nude woman" would hide "nude" behind "no gore". Any word
         # may when "or" follows ("without blood or gore"): "and" would also join "no shirt and
         # covered in blood", which does not negate the blood.
         follower = tokens[i + 1]
+        closed = closed or tokens[i] in _JOINERS
         joined = in_list or (i in listed and follower in _JOINERS) or follower in _ALTERNATIVES
-        if tokens[i] not in MODIFIERS and not joined:
-            return False
+        if tokens[i] in MODIFIERS or joined:
+            pass
+        elif i in listed and (i + 1 in listed or i + 1 == first):
+            chained = True
+        else:
+            loose = True
         i -= 1
     return False
+
+
+def _not_shown(tokens: Sequence[str], last: int) -> bool:
+    """Whether a negated showing verb follows the term: auxiliaries, then "not" or "never" (or the
+    "t" of "isn't"), then "be" at most, then the verb ("must not be shown", "is never visible")."""
+    i = last + 1
+    while i < len(tokens) and i - last <= 3 and tokens[i] in _AUXILIARIES and tokens[i] != "t":
+        i += 1
+    if i >= len(tokens) or tokens[i] not in ("not", "never", "t"):
+        return False
+    i += 1
+    if i < len(tokens) and tokens[i] in ("be", "being", "been"):
+        i += 1
+    return i < len(tokens) and tokens[i] in _SHOWN
 
 
 def _after_negative_prompt(tokens: Sequence[str], first: int) -> bool:

@@ -61,8 +61,10 @@ def matching_form(text: str) -> str:
 def read_form(form: str) -> str:
     """What the model reads of a matching form: the form without what it negates. "no blood drops",
     "without gore", "no stereotypes" ask for an absence, and n-grams have no notion of "no": left in,
-    they would score like the words they negate. A negator takes the next two words with it (the
-    lexicons' finer negation scope is for their terms; the model needs only to not read these)."""
+    they would score like the words they negate. A negator takes the next two words with it, and a
+    list those words start ("exclude blood, gore and dismemberment": up to two more "or", "and" or
+    "nor" items, the commas being gone). The lexicons' finer negation scope is for their terms; the
+    model needs only to not read these."""
     if _NEGATION_PROBE.search(f" {form} ") is None and (form.isascii() or _THAI_NEGATION.search(form) is None):
         return form
     return " ".join(_NEGATED.sub(" ", form).split())
@@ -72,16 +74,22 @@ def read_form(form: str) -> str:
 # "<word> free" ("gore free"); Thai ones with the rest of their phrase, as Thai puts no spaces
 # between words but does between phrases ("ขอไม่มีศพ ไม่มีรอยเลือด"), and with an English word that
 # follows the phrase ("ไม่มีภาพ nude").
-_NEGATORS = "no|not|without|never|non|nothing|avoid|avoiding|exclude|excluding"
+_NEGATORS = (
+    "no|not|without|never|non|nothing|avoid|avoiding|exclude|excluding|free of|free from|leave out|devoid of|clear of"
+)
 # A negator does not take another one with it: "no stereotypes no caricatures" is two negations.
 _PLAIN_NEGATORS = "no|not|without|never|non|nothing"
 _THAI_NEGATORS = "ไม่มี|ห้ามมี|ไม่เอา|ไม่ต้องมี|ปราศจาก"
 # The probe looks for a negator between spaces, which a regex finds far faster than word boundaries
 # (a few microseconds on a 500-character prompt, where most have none).
-_NEGATION_PROBE = re.compile(rf" (?:{_NEGATORS}|free) ")
+# Two-word negators are probed by their first word, which keeps the probe's alternatives single words.
+_NEGATION_PROBE = re.compile(
+    r" (?:no|not|without|never|non|nothing|avoid|avoiding|exclude|excluding|free|leave|devoid|clear) "
+)
 _THAI_NEGATION = re.compile(_THAI_NEGATORS)
 _NEGATED = re.compile(
-    rf"\b(?:{_NEGATORS})\b(?: (?!(?:{_PLAIN_NEGATORS})\b)[^ ]+){{0,2}}|[^ ]+ free\b"
+    rf"\b(?:{_NEGATORS})\b(?: (?!(?:{_PLAIN_NEGATORS})\b)[^ ]+){{0,2}}(?:(?: [^ ]+)? (?:or|and|nor) [^ ]+){{0,2}}"
+    rf"|\b[^ ]+ free\b(?! of\b| from\b)"
     rf"|(?:{_THAI_NEGATORS})[^ ]*(?: [a-z]+(?= |$))?"
 )
 
@@ -164,8 +172,13 @@ class PromptModel:
         if set(self.thresholds) - set(self.categories):
             raise ModelFileError(source, "a threshold names a category the model does not score")
         self.bias = bias
-        # Compared in logit space: a prompt below every threshold needs no exponential.
-        self._cuts = np.array([_logit(self.thresholds[c]) if c in self.thresholds else np.inf for c in self.categories])
+        # Compared in logit space with the bias taken off, as Python floats: four comparisons of
+        # the bare sums cost less than two more numpy calls, and a prompt below every threshold
+        # needs no exponential.
+        self._sum_cuts: list[float] = [
+            (_logit(self.thresholds[c]) if c in self.thresholds else math.inf) - b
+            for c, b in zip(self.categories, bias.tolist(), strict=True)
+        ]
         self.buckets_used = len(index)
         # Dense in memory (2**16 x categories float32, 1 MiB for four): a gather beats a lookup.
         self._table = np.zeros((BUCKETS, width), dtype=np.float32)
@@ -175,17 +188,18 @@ class PromptModel:
         """The weights of the given buckets (for comparing a retrained model with this one)."""
         return self._table[np.asarray(index, dtype=np.intp)]
 
-    def _totals(self, form: str) -> np.ndarray:
+    def _sums(self, form: str) -> list[float]:
+        """Each category's sum of the weights of the n-grams of `form`, bias not included."""
         ids = bucket_ids(form)
         # A dot with ones sums the gathered rows faster than .sum(axis=0) on so narrow an array. The
         # ones are read, never grown in place: one model serves every thread.
         ones = _ONES[: len(ids)] if len(ids) <= len(_ONES) else np.ones(len(ids), dtype=np.float32)
-        return self.bias + ones @ self._table.take(ids, axis=0)
+        return (ones @ self._table.take(ids, axis=0)).tolist()
 
     def scores_of_form(self, form: str) -> dict[str, float]:
         """Each category's probability for a matching form."""
-        probabilities = 1.0 / (1.0 + np.exp(-self._totals(form)))
-        return dict(zip(self.categories, probabilities.tolist(), strict=True))
+        sums = self._sums(form)
+        return {c: _sigmoid(s + b) for c, s, b in zip(self.categories, sums, self.bias.tolist(), strict=True)}
 
     def scores(self, text: str) -> dict[str, float]:
         """Each category's probability for `text` (a prompt as given)."""
@@ -193,14 +207,23 @@ class PromptModel:
 
     def flagged(self, form: str) -> list[tuple[str, float]]:
         """The categories of a matching form whose score reaches their threshold, with the score."""
-        totals = self._totals(form)
-        if not (totals >= self._cuts).any():  # the common case, in one comparison
+        sums = self._sums(form)
+        cuts = self._sum_cuts
+        if all(s < cut for s, cut in zip(sums, cuts, strict=True)):  # the common case
             return []
         return [
-            (c, 1.0 / (1.0 + math.exp(-t)))
-            for c, t, cut in zip(self.categories, totals.tolist(), self._cuts.tolist(), strict=True)
-            if t >= cut
+            (c, _sigmoid(s + b))
+            for c, s, b, cut in zip(self.categories, sums, self.bias.tolist(), cuts, strict=True)
+            if s >= cut
         ]
+
+
+def _sigmoid(total: float) -> float:
+    # Written for either sign so that a large negative total does not overflow math.exp.
+    if total >= 0:
+        return 1.0 / (1.0 + math.exp(-total))
+    z = math.exp(total)
+    return z / (1.0 + z)
 
 
 def _logit(p: float) -> float:

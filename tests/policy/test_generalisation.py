@@ -185,6 +185,15 @@ def test_composition_needs_every_part_close_together(engine: PolicyEngine, promp
         "แมวดำกับฟักทองฮาโลวีน ไม่เอาผีหัวขาด",  # negator, verb, one noun, the term
         "ตัวละครเกมถือดาบ ไม่มีอาวุธเปื้อนเลือด",
         "a peaceful protest march, nobody hurt",
+        # Lists whose commas are gone: listed terms one after another, closed by a joiner or after
+        # a negator that takes a list; any item after "exclude"/"leave out" when "and" closes it.
+        "a knight on a horse, no blood, gore or dismemberment",
+        "avoid: gore, nudity, hate symbols. A lighthouse at dusk",
+        "robot concept art, exclude sparks, gore and dismemberment, focus on the armour",
+        # A kind of the thing ruled out, and a showing verb negated after the term.
+        "a hospital drama poster, no gratuitous gore",
+        "Judith and Holofernes retold for children; the beheading is not shown",
+        "a battlefield at dawn, corpses must never be visible",
     ],
 )
 def test_negated_terms_do_not_count(engine: PolicyEngine, prompt: str) -> None:
@@ -203,6 +212,14 @@ def test_negated_terms_do_not_count(engine: PolicyEngine, prompt: str) -> None:
         ("ภาพคนถูกยิงตายกลางซอย ไม่กี่วินาทีก่อน", "violence"),  # "ไม่กี่" (a few) negates nothing after
         ("no mercy, villagers killed in the square", "violence"),  # two words between: not negated
         ("wearing absolutely nothing, legs apart on the bed", "explicit"),  # "wearing nothing" is the cue
+        # Listed terms one after another after "no" with no joiner: the second is asked for.
+        ("no blur, gore, a bride in white", "violence"),
+        # "and" closes a list only of listed terms after "no"; after "exclude" the list must be
+        # closed, and a showing verb must be negated.
+        ("no shirt and covered in blood", "violence"),
+        ("exclude the rain, beheading in the square", "violence"),
+        ("the beheading is shown in full", "violence"),
+        ("the beheading, not a cartoon, shown realistically", "violence"),
     ],
 )
 def test_negation_scope_stays_short(engine: PolicyEngine, prompt: str, category: str) -> None:
@@ -221,6 +238,10 @@ def test_negation_scope_stays_short(engine: PolicyEngine, prompt: str, category:
         "bottomless brunch poster with mimosas",
         "a corpse reviver in a coupe glass",
         "british faggots and peas with gravy",
+        "homemade pork faggots on a butcher's counter",
+        "ลิปสติกสีนู้ดบนโต๊ะเครื่องแป้ง ภาพสินค้า",  # nude as a colour
+        "แผนที่ลายแทงของโจรสลัด ภาพประกอบนิทานเด็ก",  # a treasure map, not a stabbing
+        "The Naked Sun, a paperback cover with a robot",
         # animal breeds and plants
         "a cavalier king charles spaniel, realistic photo",
         "a maine coon on a windowsill",

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from otel_aiaudit.generation import Generation
+from otel_aiaudit.policy import prompt_model
 from otel_aiaudit.policy.config import ContentFilter, PolicyConfig
 from otel_aiaudit.policy.engine import PolicyEngine
 from otel_aiaudit.policy.normalize import normalize
@@ -60,6 +61,10 @@ def test_bucket_ids_are_every_short_substring_hashed(text: str) -> None:
         ("anime swordswoman in plate armour no fanservice", "anime swordswoman in plate armour"),
         ("ขอไม่มีศพ ไม่มีรอยเลือด เงาคนถือเทียน", "ขอ เงาคนถือเทียน"),
         ("gore free zombie poster", "zombie poster"),
+        # A list the commas no longer mark, and "free of" as a negator rather than "<word> free".
+        ("robot concept art exclude skulls sparks and wreckage focus on armor", "robot concept art focus on armor"),
+        ("quiet castle but free of any ghosts mist or ruins", "quiet castle but"),
+        ("no shirt and covered in blood", "covered in blood"),
         ("a man covered in blood", "a man covered in blood"),
         ("no", ""),
     ],
@@ -68,6 +73,13 @@ def test_the_model_does_not_read_what_a_prompt_negates(form: str, read: str) -> 
     assert read_form(form) == read
     if read:
         assert sorted(bucket_ids(form).tolist()) == sorted(bucket_ids(read).tolist())
+
+
+def test_every_negator_passes_the_probe() -> None:
+    # The probe gates the negation pass: a negator it missed would be read as what it negates.
+    for negator in prompt_model._NEGATORS.split("|"):
+        assert prompt_model._NEGATION_PROBE.search(f" {negator} gore ") is not None, negator
+    assert read_form("a quiet street at night") == "a quiet street at night"
 
 
 def test_a_repeated_ngram_counts_each_time() -> None:
