@@ -48,7 +48,7 @@ PRUNE = 0.01
 MIN_POSITIVES = 30
 DECIMALS = 4
 # Trap kinds of the generated benign sets (tests/data/dev/build_*_benign.py).
-GENERATED_TRAPS = ("identity", "everyday")
+GENERATED_TRAPS = ("identity", "everyday", "people")
 
 
 def load(pattern: str) -> list[dict]:
@@ -98,7 +98,7 @@ def train(records: list[dict], max_fp: float, folds: int = 5) -> tuple[dict, dic
     labels = [set(r.get("labels") or []) for r in records]
     benign = np.array([not lab for lab in labels])
     # Thresholds are set on the benign prompts people wrote: the generated counter-examples
-    # (identity and everyday scenes) are easy, and counting them would loosen every threshold.
+    # (identity, everyday and people scenes) are easy, and counting them would loosen every threshold.
     written = np.array([r.get("trap") not in GENERATED_TRAPS for r in records])
     matrix = features(prompts)
     # A bucket seen in fewer than MIN_DF prompts is one prompt's quirk, not a feature: zeroed.

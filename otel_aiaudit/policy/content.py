@@ -244,8 +244,30 @@ def _allowed_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted((f for f in forms if f), key=len, reverse=True))
 
 
+def _without_negated(form: str, located: Sequence[TermMatch]) -> str:
+    """`form` with the text of negated listed terms blanked (Latin-script matches only: Thai
+    offsets point into the Thai stream, not into the form)."""
+    spans = sorted((m.start, m.end) for m in located if m.kind == CONTENT and m.negated and not m.thai)
+    if not spans:
+        return form
+    out, at = [], 0
+    for start, end in spans:
+        if start >= at:
+            out.append(form[at:start])
+            at = end
+        elif end > at:
+            at = end
+    out.append(form[at:])
+    return " ".join(out)
+
+
 def model_hits(
-    cfg: ContentFilter, model: PromptModel, form: str, found: list[Hit], matches: Sequence[TermMatch] = ()
+    cfg: ContentFilter,
+    model: PromptModel,
+    form: str,
+    found: list[Hit],
+    matches: Sequence[TermMatch] = (),
+    located: Sequence[TermMatch] = (),
 ) -> list[Hit]:
     """The prompt model's hits (see prompt_model.py) for the categories the lexicons and rules
     left clear; nothing when they already block. `form` is the prompt's matching form.
@@ -254,12 +276,16 @@ def model_hits(
     score: when the model flags a prompt, it reads it again without them ("prince william sound"
     is a place, "naked lady lilies" a flower), as the lexicons never see inside them either. A
     made likeness ("a wax figure of", "bobblehead") rules out a deepfake hit from the model too:
-    the model has learnt "a name plus a photo", not what the photo is of."""
+    the model has learnt "a name plus a photo", not what the photo is of.
+
+    Terms the lexicons found negated are cut out the same way: `located` holds matches whose
+    offsets point into `form`, and the lexicons' negation scope follows lists and phrasings
+    ("avoid: gore, violence, explicit content, nudity") further than the model's own reading."""
     if any(h.action == "block" for h in found):
         return []
     flagged = model.flagged(form)
     if flagged:
-        cleared = form
+        cleared = _without_negated(form, located)
         for phrase in _allowed_forms(tuple(cfg.allow_terms)):
             if phrase in cleared:
                 cleared = cleared.replace(phrase, " ")

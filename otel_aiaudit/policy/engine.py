@@ -176,9 +176,14 @@ class PolicyEngine:
             return self._failed(exc)
 
     def _scan(self, text: str, forms: list[str] | None = None) -> list[TermMatch]:
+        return self._scan_forms(variants(text) if forms is None else forms)[0]
+
+    def _scan_forms(self, forms: list[str]) -> tuple[list[TermMatch], int]:
+        """The matches of every form, and how many of them (the first ones) come from `forms[0]`,
+        whose offsets they carry."""
         assert self._index is not None
-        forms = variants(text) if forms is None else forms
         matches = self._index.scan(forms[0])
+        primary = len(matches)
         if len(forms) > 1:
             seen = set(matches)
             for form in forms[1:]:
@@ -186,15 +191,16 @@ class PolicyEngine:
                     if m not in seen:
                         seen.add(m)
                         matches.append(m)
-        return matches
+        return matches, primary
 
     def _local(self, gen: Generation) -> tuple[list[Hit], str | None]:
         cfg = self._config
         prompt = gen.prompt if isinstance(gen.prompt, str) else ("" if gen.prompt is None else str(gen.prompt))
         hits: list[Hit] = []
         forms = variants(prompt) if prompt and (self._index is not None or self._model is not None) else []
+        primary = 0
         if self._index is not None and prompt:
-            matches = self._scan(prompt, forms)
+            matches, primary = self._scan_forms(forms)
         else:
             matches = []
         cf = cfg.content_filter
@@ -211,7 +217,11 @@ class PolicyEngine:
             if content_matches:
                 hits.extend(content_hits(cf, content_matches, self._rules))
             if self._model is not None and forms:
-                hits.extend(model_hits(cf, self._model, displayed(prompt, forms), hits, matches))
+                read = displayed(prompt, forms)
+                # Spans of negated terms are cut from what the model reads; their offsets are
+                # valid only in the first form.
+                located = matches[:primary] if read is forms[0] else []
+                hits.extend(model_hits(cf, self._model, read, hits, matches, located))
         if cfg.copyright is not None and matches:
             hits.extend(copyright_hits(cfg.copyright, matches))
 

@@ -149,6 +149,17 @@ MODIFIERS = frozenset(
         "people",
         "getting",
         "being",
+        # "avoid anything violent".
+        "anything",
+        "everything",
+        # "nobody gets hurt", "no one is bleeding".
+        "gets",
+        "get",
+        "got",
+        "is",
+        "are",
+        "was",
+        "were",
     }
 )
 # "gore-free", "nudity: none", "nsfw: false", "gore: off".
@@ -158,7 +169,8 @@ _POSTFIX = frozenset({"free", "none", "false", "off"})
 _PHRASE_NEGATORS = {
     "of": frozenset({"free", "clear", "devoid", "instead"}),
     "than": frozenset({"rather"}),
-    "from": frozenset({"free"}),
+    # "refrain from gore", "stay away from blood".
+    "from": frozenset({"free", "refrain", "abstain", "away"}),
     "out": frozenset({"leave", "leaving", "left"}),
 }
 _JOINERS = frozenset({"or", "and", "nor"})
@@ -214,12 +226,32 @@ _SHOWN = frozenset(
         "included",
         "featured",
         "displayed",
+        # "blood isn't needed". Not "allowed" or "wanted": "muslims not allowed" shuts a group out.
+        "needed",
+        "necessary",
+        "required",
     }
 )
 _ALTERNATIVES = frozenset({"or", "nor"})
 # Thai negators: a word that is one, or ends in one ("ไม่มี" is segmented "ไม่" + "มี"; "ไม่ต้อง"
 # stays one word), or starts with "ไม่".
-THAI_NEGATORS = ("ไม่มี", "ไม่ใช่", "ไม่เอา", "ไม่", "ไร้", "ปราศจาก", "ห้าม", "งด", "ปลอด", "อย่า", "หยุด", "ยุติ")
+THAI_NEGATORS = (
+    "ไม่มี",
+    "ไม่ใช่",
+    "ไม่เอา",
+    "ไม่",
+    "ไร้",
+    "ปราศจาก",
+    "ห้าม",
+    "งด",
+    "ปลอด",
+    "อย่า",
+    "หยุด",
+    "ยุติ",
+    # Avoid ("หลีกเลี่ยงฉากกัดกิน").
+    "หลีกเลี่ยง",
+    "เลี่ยง",
+)
 # Thai words that may stand between a negator and the negated term: having and showing verbs and
 # the nouns that turn a verb into a thing ("ไม่มี|การ|ฆ่า", "ห้าม|มี|ความรุนแรง", "ไม่มี|ฉาก|ยิง").
 THAI_MODIFIERS = frozenset(
@@ -268,11 +300,20 @@ THAI_MODIFIERS = frozenset(
         "ต้องการ",
         "อยาก",
         "กัน",
+        # Passive markers: "ไม่ต้องแสดงภาพเด็กโดนทำร้าย" (no need to show a child being hurt).
+        "โดน",
+        "ถูก",
+        # What carries the term: "ห้ามใส่ป้ายหรือข้อความเหยียด..." (no signs or text insulting...).
+        "ป้าย",
+        "ข้อความ",
+        "คำ",
     }
 )
 _THAI_JOINERS = frozenset({"หรือ", "และ", "กับ"})
 _THAI_ALTERNATIVES = frozenset({"หรือ"})
 _BARE_THAI_NEGATORS = frozenset({"ไม่", "ห้าม", "อย่า", "ไร้"})
+# Refusals written after the refused thing (see _thai_cut_out).
+_THAI_CUT_OUT = frozenset({"ตัดออก", "ไม่เอา"})
 _WINDOW = 4
 _THAI_WINDOW = 6
 
@@ -292,18 +333,19 @@ def _is_negator(tokens: Sequence[str], i: int) -> bool:
     return word == "t" and i > 0 and tokens[i - 1] in _CONTRACTIONS
 
 
-def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]) -> bool:
+def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int], starts: Container[int] = ()) -> bool:
     """Whether the term covering tokens[first..last] is negated. `listed` holds the indices of
-    tokens inside other listed terms (they may stand inside a negated list)."""
+    tokens inside other listed terms (they may stand inside a negated list), `starts` the indices
+    where listed terms begin."""
     if last + 1 < len(tokens) and tokens[last + 1] in _POSTFIX:
         return True
     if _not_shown(tokens, last):
         return True
-    if first > 0 and _after_negative_prompt(tokens, first):
+    if first > 0 and _after_negative_prompt(tokens, first, starts):
         return True
     head = tokens[first] if 0 <= first < len(tokens) else ""
     if head and _thai(head):
-        return _thai_negated(tokens, first, last, listed)
+        return _thai_negated(tokens, first, last, listed) or _thai_cut_out(tokens, last, listed)
     # A Thai negator may stand before an English term in a mixed prompt ("ไม่มีภาพ gore").
     if first > 0 and _thai(tokens[first - 1]) and _thai_negated(tokens, first, last, listed):
         return True
@@ -323,13 +365,21 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
     # Listed terms one after another ("blood, gore and dismemberment", the commas gone) make a list
     # when a joiner closes it or the negator takes lists (_LIST_NEGATORS).
     chained = loose = False
-    closed = last + 1 < len(tokens) and tokens[last + 1] in _JOINERS
-    while i >= 0 and first - i <= window:
+    # Closed by a joiner after the term, past the list's other listed items ("exclude blood, gore,
+    # dismemberment and nudity": "and" closes the list for "gore" too).
+    after = last + 1
+    while after < len(tokens) and after in listed:
+        after += 1
+    closed = after < len(tokens) and tokens[after] in _JOINERS
+    while i >= 0 and first - i <= (2 * _WINDOW if chained else window):
         if _is_negator(tokens, i):
-            # Any other word is an item only of a closed list after a negator that takes lists
-            # ("exclude blood, gore and dismemberment", "blood" being unlisted).
+            # Any other word is an item only of a list after a negator that takes lists, when a
+            # joiner closes it or listed terms follow one another in it ("exclude blood, gore and
+            # dismemberment", "--no blood, gore, violence": "blood" being unlisted).
             if loose:
-                return closed and tokens[i] in _LIST_NEGATORS
+                # A listed term right after this one also makes it an item of a run ("--no blood,
+                # gore, violence": "gore").
+                return tokens[i] in _LIST_NEGATORS and (closed or chained or last + 1 in listed)
             return not chained or closed or tokens[i] in _LIST_NEGATORS
         # Another listed term may stand in the list only when a joiner follows it ("no violence or
         # nudity"); without one, "no gore nude woman" would hide "nude" behind "no gore". Any word
@@ -362,15 +412,26 @@ def _not_shown(tokens: Sequence[str], last: int) -> bool:
     return i < len(tokens) and tokens[i] in _SHOWN
 
 
-def _after_negative_prompt(tokens: Sequence[str], first: int) -> bool:
-    """Whether a "negative prompt:" label (or "negative:" opening the prompt) stands before the
-    term with no "positive" label after it: what follows the label lists what must not appear
-    (Stable Diffusion's habit, written into one prompt). A term before the label still counts."""
+def _after_negative_prompt(tokens: Sequence[str], first: int, starts: Container[int]) -> bool:
+    """Whether a "negative prompt:" label stands before the term with no "positive" label after
+    it: what follows the label lists what must not appear (Stable Diffusion's habit, written into
+    one prompt). A term before the label still counts. "negative" is a label when it opens the
+    prompt, is followed by "prompt", comes after a "prompt:" label of its own ("Prompt: a farmer |
+    Negative: fire, blood"), or starts a list of two listed terms or more ("negative: blood,
+    corpse, gore"); "a film negative of a nude woman" has none of these."""
     negative = False
+    prompt_label = False
     for i in range(first):
         word = tokens[i]
-        if word == "negative" and (i == 0 or tokens[i + 1] in ("prompt", "prompts")):
+        if word == "negative" and (
+            i == 0
+            or tokens[i + 1] in ("prompt", "prompts")
+            or prompt_label
+            or sum(1 for j in range(i + 1, min(i + 5, len(tokens))) if j in starts) >= 2
+        ):
             negative = True
+        elif word == "prompt" and (i == 0 or tokens[i - 1] != "negative"):
+            prompt_label = True
         elif word == "positive" and (i == 0 or tokens[i + 1] in ("prompt", "prompts") or negative):
             negative = False
     return negative
@@ -384,7 +445,8 @@ def _in_list(tokens: Sequence[str], first: int, last: int, alternatives: Contain
 
 
 def _participle(word: str) -> bool:
-    return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
+    # "no animals killed", "no one hurt", "nobody bleeding".
+    return word.endswith(("ed", "ing")) or word in _IRREGULAR_PARTICIPLES
 
 
 def _thai(word: str) -> bool:
@@ -393,6 +455,23 @@ def _thai(word: str) -> bool:
 
 def _thai_negator(word: str) -> bool:
     return word.startswith("ไม่") or word.endswith(THAI_NEGATORS)
+
+
+def _thai_cut_out(tokens: Sequence[str], last: int, listed: Container[int]) -> bool:
+    """Thai puts "cut out" and "don't want" after what they refuse ("ฉากฆ่ากับศพตัดออก", scenes of
+    killing and corpses cut out; "เลือดไม่เอา", blood: no). Other listed terms, joiners and
+    having/showing words may stand between, three at most."""
+    i = last + 1
+    while (
+        i < len(tokens) and i - last <= 3 and (i in listed or tokens[i] in _THAI_JOINERS or tokens[i] in THAI_MODIFIERS)
+    ):
+        i += 1
+    if i >= len(tokens):
+        return False
+    word = tokens[i]
+    if word in _THAI_CUT_OUT:
+        return True
+    return word == "ไม่" and i + 1 < len(tokens) and tokens[i + 1] == "เอา"
 
 
 def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]) -> bool:

@@ -360,10 +360,17 @@ def _split_joiner(
     return join
 
 
+_NO_PARAMETER = re.compile(r"(?<![\w-])--no(?=\s)")
+
+
 def _normalize(text: str, secondary: bool, ambiguous: list[bool], stripped_first: bool = False) -> str:
     """`ambiguous` is [a word reads two ways in leet, a split run reads two ways]: set here."""
     if "'" in text or "\u2019" in text:
         text = _CLITIC_BEFORE_SPLIT.sub(r"\1 ", text)
+    if "--no" in text:
+        # Midjourney's "--no blood, gore" parameter lists what must not appear; once the dashes are
+        # gone it would read as the plain "no", which does not take a list (negation.py).
+        text = _NO_PARAMETER.sub(" exclude ", text)
     if text.isascii():
         text = text.lower()
         if "*" in text or "~" in text or "^" in text or "#" in text or "+" in text or "=" in text:

@@ -79,7 +79,8 @@ _NEGATORS = (
 )
 # A negator does not take another one with it: "no stereotypes no caricatures" is two negations.
 _PLAIN_NEGATORS = "no|not|without|never|non|nothing"
-_THAI_NEGATORS = "ไม่มี|ห้ามมี|ไม่เอา|ไม่ต้องมี|ปราศจาก"
+# "งด" (refrain from), not inside "งดงาม" (beautiful).
+_THAI_NEGATORS = "ไม่มี|ห้าม|ไม่เอา|ไม่ต้องมี|ไม่ต้องแสดง|ปราศจาก|งด(?!งาม)|หลีกเลี่ยง"
 # The probe looks for a negator between spaces, which a regex finds far faster than word boundaries
 # (a few microseconds on a 500-character prompt, where most have none).
 # Two-word negators are probed by their first word, which keeps the probe's alternatives single words.

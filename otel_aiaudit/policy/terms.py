@@ -363,9 +363,10 @@ def _place(found: list[TermMatch], layout: _Layout) -> list[TermMatch]:
     """Give each match its word positions and its negation."""
     placed = [(m, *layout.words(m)) for m in found]
     listed = {i for m, first, last in placed if m.kind in (CONTENT, PART) for i in range(first, last + 1)}
+    starts = {first for m, first, _ in placed if m.kind in (CONTENT, PART)}
     out = []
     for m, first, last in placed:
-        neg = m.kind not in (ALLOW, ARTIST) and negated(layout.tokens, first, last, listed)
+        neg = m.kind not in (ALLOW, ARTIST) and negated(layout.tokens, first, last, listed, starts)
         out.append(replace(m, first=first, last=last, negated=neg))
     return out
 

@@ -23,6 +23,7 @@ from otel_aiaudit.policy.prompt_model import (
     MIN_N,
     ModelFileError,
     bucket_ids,
+    matching_form,
     read_form,
     read_model,
     save_model,
@@ -109,16 +110,33 @@ def content_hits(eng: PolicyEngine, prompt: str):
 @pytest.mark.parametrize(("prompt", "category"), MEANING)
 def test_the_model_blocks_what_no_lexicon_line_names(prompt: str, category: str) -> None:
     assert content_hits(engine(prompt_model=False), prompt) == []
-    (hit,) = content_hits(engine(), prompt)
-    assert (hit.category, hit.action) == (category, "block")
-    assert hit.detail.startswith("prompt model score ") and hit.score is not None
-    assert hit.score >= shipped_model().thresholds[category]
+    hits = {h.category: h for h in content_hits(engine(), prompt)}
+    # The model may also score a neighbouring category over its threshold; the expected one is there.
+    hit = hits[category]
+    assert hit.action == "block"
+    for h in hits.values():
+        assert h.detail.startswith("prompt model score ") and h.score is not None
+        assert h.score >= shipped_model().thresholds[h.category]
 
 
 def test_allow_terms_count_towards_no_score() -> None:
     prompt, category = MEANING[0]
     assert content_hits(engine(allow_terms=["burns the village"]), prompt) == []
-    assert [h.category for h in content_hits(engine(allow_terms=["pottery"]), prompt)] == [category]
+    assert category in [h.category for h in content_hits(engine(allow_terms=["pottery"]), prompt)]
+
+
+def test_what_the_lexicons_found_negated_counts_towards_no_score() -> None:
+    # The model's own reading drops two words after a negator; the lexicons' scope reaches past
+    # modifiers ("without any real ..."). A term they found negated is cut from the model's form.
+    prompt, category = MEANING[0]
+    listed = engine(extra_terms={category: [prompt]})
+    assert content_hits(listed, f"without any real {prompt}") == []
+    # Listed but not negated: the lexicon hit; not listed: the model still reads it.
+    assert [h.detail for h in content_hits(listed, f"a quiet farm painting, {prompt}")] == [
+        f"matched 1 term in category {category}"
+    ]
+    hits = content_hits(engine(), f"without any real {prompt}")
+    assert hits and all(h.detail.startswith("prompt model score ") for h in hits)
 
 
 def test_a_shipped_allow_phrase_counts_towards_no_score() -> None:
@@ -128,7 +146,9 @@ def test_a_shipped_allow_phrase_counts_towards_no_score() -> None:
 
 def test_a_category_the_policy_does_not_block_gets_no_model_hit() -> None:
     prompt, category = MEANING[0]
-    others = [c for c in ("violence", "explicit", "hate_speech", "deepfake") if c != category]
+    scored = {c for c, _ in shipped_model().flagged(matching_form(prompt))}
+    assert category in scored
+    others = [c for c in ("violence", "explicit", "hate_speech", "deepfake") if c not in scored]
     assert content_hits(engine(blocked_categories=others), prompt) == []
 
 
@@ -137,7 +157,7 @@ def test_observe_mode_records_the_model_hit_as_a_would_block() -> None:
     eng = PolicyEngine(PolicyConfig(mode="observe", content_filter=ContentFilter(action="block")))
     decision = eng.evaluate(Generation(provider="test", prompt=prompt))
     assert (decision.mode, decision.outcome) == ("observe", "block")
-    assert [h.category for h in decision.hits if h.rule == "content"] == [category]
+    assert category in [h.category for h in decision.hits if h.rule == "content"]
 
 
 # Group words alone are not hate: people of many groups in scenes unlike the training examples.

@@ -1,7 +1,7 @@
 """Write everyday_benign.jsonl: short everyday design requests (banners, flyers, logos...), all benign.
 
-A model that learns from examples learns its examples' frames too: "banner", "poster" and "flyer"
-turn up in hateful propaganda prompts far more often than in the development set's benign ones,
+A model that learns from examples learns its examples' frames too: "banner", "poster", "flyer" and
+"door sign" turn up in hateful propaganda prompts far more often than in the development set's benign ones,
 and a three-word prompt has too few other n-grams to outweigh them ("spring sale banner" scored as
 hate). These counter-examples, every format for every subject, teach the prompt model that the
 frame of a request is not its content.
@@ -18,7 +18,8 @@ from generated import benign, write
 FORMATS_EN = (
     "banner", "poster", "flyer", "logo", "sticker", "icon", "thumbnail", "header image", "product photo",
     "social media post", "greeting card", "wallpaper", "infographic", "menu board", "t-shirt design",
-    "book cover", "packaging mockup", "billboard",
+    "book cover", "packaging mockup", "billboard", "door sign", "shop window sign", "handwritten sign",
+    "neon sign", "notice board", "welcome sign",
 )
 SUBJECTS_EN = (
     "spring sale", "summer festival", "coffee shop", "bakery opening", "yoga class", "school reunion",
@@ -27,7 +28,7 @@ SUBJECTS_EN = (
     "dental clinic", "football club", "wedding fair",
 )
 TEMPLATES_EN = ("{s} {f}", "a {f} for a {s}")
-FORMATS_TH = ("ป้ายโฆษณา", "โปสเตอร์", "โลโก้", "แบนเนอร์", "สติกเกอร์", "ใบปลิว", "ภาพปก")
+FORMATS_TH = ("ป้ายโฆษณา", "โปสเตอร์", "โลโก้", "แบนเนอร์", "สติกเกอร์", "ใบปลิว", "ภาพปก", "ป้ายหน้าร้าน", "ป้ายประกาศ")
 SUBJECTS_TH = (
     "ลดราคาหน้าร้อน", "ร้านกาแฟ", "ร้านก๋วยเตี๋ยว", "ตลาดนัด", "งานวัด", "คลินิกทันตกรรม", "ร้านดอกไม้",
     "งานวิ่งการกุศล", "ร้านเบเกอรี่", "โรงเรียนสอนว่ายน้ำ", "งานแต่งงาน", "ร้านหมูกระทะ",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 
@@ -17,6 +18,17 @@ def benign(trap: str, lang: str, number: int, prompt: str) -> dict:
         "trap": trap,
         "lang": lang,
     }
+
+
+def filled(trap: str, sets: Iterable[tuple[str, Sequence[str], Sequence[str]]]) -> list[dict]:
+    """Benign records of every scene filled with every filler, for each (lang, fillers, scenes)
+    set; a scene marks where the filler goes with "{}"."""
+    out: list[dict] = []
+    for lang, fillers, scenes in sets:
+        for filler in fillers:
+            for scene in scenes:
+                out.append(benign(trap, lang, len(out) + 1, scene.format(filler)))
+    return out
 
 
 def write(path: Path, records: list[dict]) -> None:
