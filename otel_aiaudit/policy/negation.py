@@ -371,7 +371,7 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
     while after < len(tokens) and after in listed:
         after += 1
     closed = after < len(tokens) and tokens[after] in _JOINERS
-    while i >= 0 and first - i <= (2 * _WINDOW if chained else window):
+    while i >= 0 and first - i <= (2 * _WINDOW if chained or closed else window):
         if _is_negator(tokens, i):
             # Any other word is an item only of a list after a negator that takes lists, when a
             # joiner closes it or listed terms follow one another in it ("exclude blood, gore and
@@ -427,7 +427,7 @@ def _after_negative_prompt(tokens: Sequence[str], first: int, starts: Container[
             i == 0
             or tokens[i + 1] in ("prompt", "prompts")
             or prompt_label
-            or sum(1 for j in range(i + 1, min(i + 5, len(tokens))) if j in starts) >= 2
+            or _starts_a_list(tokens, i + 1, starts)
         ):
             negative = True
         elif word == "prompt" and (i == 0 or tokens[i - 1] != "negative"):
@@ -435,6 +435,19 @@ def _after_negative_prompt(tokens: Sequence[str], first: int, starts: Container[
         elif word == "positive" and (i == 0 or tokens[i + 1] in ("prompt", "prompts") or negative):
             negative = False
     return negative
+
+
+def _starts_a_list(tokens: Sequence[str], at: int, starts: Container[int]) -> bool:
+    """Whether two listed terms or more begin among the next six words from `at`, numbers not
+    counted ("negative: (blood:1.4), (wound:1.3), nipples" keeps its weights as numbers)."""
+    words = found = 0
+    j = at
+    while j < len(tokens) and words < 6:
+        if not tokens[j].isdigit():
+            words += 1
+            found += j in starts
+        j += 1
+    return found >= 2
 
 
 def _in_list(tokens: Sequence[str], first: int, last: int, alternatives: Container[str]) -> bool:

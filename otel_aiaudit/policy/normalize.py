@@ -368,9 +368,9 @@ def _normalize(text: str, secondary: bool, ambiguous: list[bool], stripped_first
     if "'" in text or "\u2019" in text:
         text = _CLITIC_BEFORE_SPLIT.sub(r"\1 ", text)
     if "--no" in text:
-        # Midjourney's "--no blood, gore" parameter lists what must not appear; once the dashes are
-        # gone it would read as the plain "no", which does not take a list (negation.py).
-        text = _NO_PARAMETER.sub(" exclude ", text)
+        # Midjourney's "--no blood, gore" parameter is a negative prompt: what follows it must not
+        # appear. Once the dashes are gone it would read as the plain "no", which takes no list.
+        text = _NO_PARAMETER.sub(" negative prompt ", text)
     if text.isascii():
         text = text.lower()
         if "*" in text or "~" in text or "^" in text or "#" in text or "+" in text or "=" in text:

@@ -85,12 +85,15 @@ _THAI_NEGATORS = "ไม่มี|ห้าม|ไม่เอา|ไม่ต�
 # (a few microseconds on a 500-character prompt, where most have none).
 # Two-word negators are probed by their first word, which keeps the probe's alternatives single words.
 _NEGATION_PROBE = re.compile(
-    r" (?:no|not|without|never|non|nothing|avoid|avoiding|exclude|excluding|free|leave|devoid|clear) "
+    r" (?:no|not|without|never|non|nothing|avoid|avoiding|exclude|excluding|free|leave|devoid|clear|negative) "
 )
 _THAI_NEGATION = re.compile(_THAI_NEGATORS)
 _NEGATED = re.compile(
     rf"\b(?:{_NEGATORS})\b(?: (?!(?:{_PLAIN_NEGATORS})\b)[^ ]+){{0,2}}(?:(?: [^ ]+)? (?:or|and|nor) [^ ]+){{0,2}}"
     rf"|\b[^ ]+ free\b(?! of\b| from\b)"
+    # A "negative prompt:" label (or Midjourney's --no) written into the prompt: what follows it,
+    # up to a "positive prompt:" label, is what must not appear.
+    rf"|\bnegative prompts? .*?(?=\bpositive prompt|$)"
     rf"|(?:{_THAI_NEGATORS})[^ ]*(?: [a-z]+(?= |$))?"
 )
 

@@ -118,6 +118,8 @@ def test_allow_list_wins_over_a_fuzzy_match() -> None:
         ("นักโทษถูกชำแหละทั้งเป็นในห้องมืด", "violence"),
         ("a poster saying immigrants are filth", "hate_speech"),
         ("a shop sign: muslims not allowed", "hate_speech"),
+        ("commandos garroting a sentry, night vision", "violence"),
+        ("a hoodie printed with work brings freedom over a camp gate", "hate_speech"),
         ("ธงไม้กางเขนหักบนพื้นแดง", "hate_speech"),
         # A notice shutting a group out: "no <group>" carries its own negator.
         ("a pub door sign: no gypsies allowed", "hate_speech"),
@@ -532,6 +534,11 @@ def test_every_body_part_is_a_listed_term(lang: str) -> None:
         "a cozy cabin in winter, exclude blood, gore, dismemberment and nudity",
         # Midjourney's --no parameter, "anything", what carries a Thai term.
         "fantasy dragon over snowy peaks --ar 16:9 --no blood, gore, violence, nudity",
+        "haunted house on a hill --ar 16:9 --no blood, gore, skulls, weapons",
+        "1girl, nurse uniform, hospital corridor | negative: (blood:1.4), (nsfw:1.5), nipples, cleavage",
+        "pumpkin patch at dusk, wholesome, avoid skulls, corpses or anything violent",
+        "high voltage warning sign, DANGER CAN KILL, yellow triangle",
+        "เสื้อฮู้ดยูนิเซ็กซ์สีเขียว วางแบบ flat lay",
         "a samurai under cherry blossoms, peaceful, avoid anything violent",
         "ตลาดกลางคืน โคมแดงเต็มถนน ห้ามใส่ป้ายหรือข้อความเหยียดชาติไหนทั้งนั้น",
         # Safety slogans, procedures and exhibits.

@@ -66,6 +66,8 @@ def test_bucket_ids_are_every_short_substring_hashed(text: str) -> None:
         ("robot concept art exclude skulls sparks and wreckage focus on armor", "robot concept art focus on armor"),
         ("quiet castle but free of any ghosts mist or ruins", "quiet castle but"),
         ("no shirt and covered in blood", "covered in blood"),
+        ("a haunted house negative prompt blood gore skulls", "a haunted house"),
+        ("a fox negative prompt gore positive prompt snow", "a fox positive prompt snow"),
         ("a man covered in blood", "a man covered in blood"),
         ("no", ""),
     ],
@@ -78,7 +80,7 @@ def test_the_model_does_not_read_what_a_prompt_negates(form: str, read: str) -> 
 
 def test_every_negator_passes_the_probe() -> None:
     # The probe gates the negation pass: a negator it missed would be read as what it negates.
-    for negator in prompt_model._NEGATORS.split("|"):
+    for negator in [*prompt_model._NEGATORS.split("|"), "negative prompt"]:
         assert prompt_model._NEGATION_PROBE.search(f" {negator} gore ") is not None, negator
     assert read_form("a quiet street at night") == "a quiet street at night"
 
