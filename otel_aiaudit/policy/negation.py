@@ -71,6 +71,12 @@ _HARMED = frozenset(
         "cast",
         "kids",
         "pets",
+        # Fictional foes: "no aliens being killed", "no monsters hurt".
+        "aliens",
+        "monsters",
+        "enemies",
+        "zombies",
+        "robots",
     }
 )
 # "don't" is normalised to "don t": the lone "t" negates after these.
@@ -293,8 +299,10 @@ THAI_MODIFIERS = frozenset(
         # "ไม่มีใครเปลือย" (nobody naked), "ไม่ใช่หาดนู้ด" (not a nude beach).
         "ใคร",
         "ใช่",
-        # "ไม่เหมือนภาพถ่าย" (not like a photo).
+        # "ไม่เหมือนภาพถ่าย" (not like a photo), "ไม่เอาแบบเปลือย" (not the nude kind).
         "เหมือน",
+        "ดูเหมือน",
+        "แบบ",
         # Wanting verbs ("ไม่เอา NSFW", "ไม่ต้องการฉากเลือด") and the reciprocal particle ("แกล้งกัน").
         "เอา",
         "ต้องการ",
@@ -424,10 +432,7 @@ def _after_negative_prompt(tokens: Sequence[str], first: int, starts: Container[
     for i in range(first):
         word = tokens[i]
         if word == "negative" and (
-            i == 0
-            or tokens[i + 1] in ("prompt", "prompts")
-            or prompt_label
-            or _starts_a_list(tokens, i + 1, starts)
+            i == 0 or tokens[i + 1] in ("prompt", "prompts") or prompt_label or _starts_a_list(tokens, i + 1, starts)
         ):
             negative = True
         elif word == "prompt" and (i == 0 or tokens[i - 1] != "negative"):

@@ -361,12 +361,17 @@ def _split_joiner(
 
 
 _NO_PARAMETER = re.compile(r"(?<![\w-])--no(?=\s)")
+_NEGATIVE_LABEL = re.compile(r"\bnegative(?: prompts?)?\s*:", re.IGNORECASE)
 
 
 def _normalize(text: str, secondary: bool, ambiguous: list[bool], stripped_first: bool = False) -> str:
     """`ambiguous` is [a word reads two ways in leet, a split run reads two ways]: set here."""
     if "'" in text or "\u2019" in text:
         text = _CLITIC_BEFORE_SPLIT.sub(r"\1 ", text)
+    if "egative" in text and ":" in text:
+        # "Negative:" with its colon is a label (the colon is gone once normalised): what follows
+        # it lists what must not appear, as after "negative prompt:" (negation.py).
+        text = _NEGATIVE_LABEL.sub(" negative prompt ", text)
     if "--no" in text:
         # Midjourney's "--no blood, gore" parameter is a negative prompt: what follows it must not
         # appear. Once the dashes are gone it would read as the plain "no", which takes no list.

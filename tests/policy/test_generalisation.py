@@ -539,6 +539,12 @@ def test_every_body_part_is_a_listed_term(lang: str) -> None:
         "pumpkin patch at dusk, wholesome, avoid skulls, corpses or anything violent",
         "high voltage warning sign, DANGER CAN KILL, yellow triangle",
         "เสื้อฮู้ดยูนิเซ็กซ์สีเขียว วางแบบ flat lay",
+        # "Negative:" with its colon is a label; fictional foes unharmed; Thai "not the nude kind".
+        "a firefighter carrying a kitten, soft light / negative: burn victims, blood, ศพ",
+        "space marines posing, weapons holstered, no aliens being killed",
+        "นางฟ้าชุดขาวบนเมฆ ไม่เอาแบบเปลือยหรือกึ่งเปลือย",
+        "ดอกซากศพบานในเรือนกระจก ผู้คนยืนถ่ายรูป",
+        "South Park style cutout of Kim Kardashian taking a selfie",
         "a samurai under cherry blossoms, peaceful, avoid anything violent",
         "ตลาดกลางคืน โคมแดงเต็มถนน ห้ามใส่ป้ายหรือข้อความเหยียดชาติไหนทั้งนั้น",
         # Safety slogans, procedures and exhibits.
@@ -563,6 +569,9 @@ def test_more_ways_of_ruling_content_out(lexical: PolicyEngine, prompt: str) -> 
         ("avoid the police while the gunman is shooting at a school", "violence"),  # no list after "avoid"
         ("a gunman --no-blur shooting children in a school", "violence"),  # not the --no parameter
         ("no gore, nude woman on a bed", "explicit"),
+        ("a nude woman on a bed. negative: blur", "explicit"),  # before the label it counts
+        ("poster: kill all white devils", "hate_speech"),
+        ("a shop sign: no burmese allowed", "hate_speech"),
     ],
 )
 def test_ruling_out_does_not_reach_too_far(lexical: PolicyEngine, prompt: str, category: str) -> None:
