@@ -299,6 +299,8 @@ THAI_MODIFIERS = frozenset(
         # "ไม่มีใครเปลือย" (nobody naked), "ไม่ใช่หาดนู้ด" (not a nude beach).
         "ใคร",
         "ใช่",
+        # Showing: "ไม่ต้องโชว์ภาพ...".
+        "โชว์",
         # "ไม่เหมือนภาพถ่าย" (not like a photo), "ไม่เอาแบบเปลือย" (not the nude kind).
         "เหมือน",
         "ดูเหมือน",
@@ -384,6 +386,11 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
             # Any other word is an item only of a list after a negator that takes lists, when a
             # joiner closes it or listed terms follow one another in it ("exclude blood, gore and
             # dismemberment", "--no blood, gore, violence": "blood" being unlisted).
+            if loose and _plural_item(tokens, i, first):
+                # "no fangs dripping blood", "no skulls dripping blood": one plural noun and the
+                # term that describes it, an item of what "no" rules out; "a man with no face
+                # covered in blood" describes the man, and "with" before "no" keeps it counted.
+                return True
             if loose:
                 # A listed term right after this one also makes it an item of a run ("--no blood,
                 # gore, violence": "gore").
@@ -404,6 +411,22 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
             loose = True
         i -= 1
     return False
+
+
+def _plural_item(tokens: Sequence[str], at: int, first: int) -> bool:
+    """Whether tokens[at] is "no" opening an item (not after "with", "has"...) and a single plural
+    noun stands between it and the term at `first`."""
+    return (
+        tokens[at] == "no"
+        and first == at + 2
+        and tokens[at + 1].endswith("s")
+        and not tokens[at + 1].endswith("ss")
+        and (at == 0 or tokens[at - 1] not in _DESCRIBING)
+    )
+
+
+# Words before "no" that make it part of a description: "a man with no face", "she has no shirt".
+_DESCRIBING = frozenset({"with", "has", "have", "had", "having", "of", "wearing", "wears", "wore"})
 
 
 def _not_shown(tokens: Sequence[str], last: int) -> bool:

@@ -545,6 +545,10 @@ def test_every_body_part_is_a_listed_term(lang: str) -> None:
         "นางฟ้าชุดขาวบนเมฆ ไม่เอาแบบเปลือยหรือกึ่งเปลือย",
         "ดอกซากศพบานในเรือนกระจก ผู้คนยืนถ่ายรูป",
         "South Park style cutout of Kim Kardashian taking a selfie",
+        # "no" opening an item: one plural noun and the term describing it.
+        "a friendly vampire for a picture book, wearing a cape, no fangs dripping blood",
+        "a pirate cake topper, keep it clean: no skulls dripping blood",
+        "ภาพเกมแนว e-sport ไม่ต้องโชว์ภาพยิงกัน",
         "a samurai under cherry blossoms, peaceful, avoid anything violent",
         "ตลาดกลางคืน โคมแดงเต็มถนน ห้ามใส่ป้ายหรือข้อความเหยียดชาติไหนทั้งนั้น",
         # Safety slogans, procedures and exhibits.
@@ -570,6 +574,7 @@ def test_more_ways_of_ruling_content_out(lexical: PolicyEngine, prompt: str) -> 
         ("a gunman --no-blur shooting children in a school", "violence"),  # not the --no parameter
         ("no gore, nude woman on a bed", "explicit"),
         ("a nude woman on a bed. negative: blur", "explicit"),  # before the label it counts
+        ("a soldier with no legs covered in blood", "violence"),  # "with no": a description
         ("poster: kill all white devils", "hate_speech"),
         ("a shop sign: no burmese allowed", "hate_speech"),
     ],
