@@ -383,17 +383,16 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
     closed = after < len(tokens) and tokens[after] in _JOINERS
     while i >= 0 and first - i <= (2 * _WINDOW if chained or closed else window):
         if _is_negator(tokens, i):
-            # Any other word is an item only of a list after a negator that takes lists, when a
-            # joiner closes it or listed terms follow one another in it ("exclude blood, gore and
-            # dismemberment", "--no blood, gore, violence": "blood" being unlisted).
             if loose and _plural_item(tokens, i, first):
                 # "no fangs dripping blood", "no skulls dripping blood": one plural noun and the
                 # term that describes it, an item of what "no" rules out; "a man with no face
                 # covered in blood" describes the man, and "with" before "no" keeps it counted.
                 return True
             if loose:
-                # A listed term right after this one also makes it an item of a run ("--no blood,
-                # gore, violence": "gore").
+                # Any other word is an item only of a list after a negator that takes lists, when a
+                # joiner closes it, listed terms follow one another in it, or a listed term follows
+                # this one ("exclude blood, gore and dismemberment", "avoid blood, gore, violence":
+                # "blood" being unlisted).
                 return tokens[i] in _LIST_NEGATORS and (closed or chained or last + 1 in listed)
             return not chained or closed or tokens[i] in _LIST_NEGATORS
         # Another listed term may stand in the list only when a joiner follows it ("no violence or
