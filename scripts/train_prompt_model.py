@@ -176,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", action="append", help=f"JSON-lines prompt files (default {DEFAULT_DATA})")
     parser.add_argument("--out", type=Path, default=SHIPPED)
-    parser.add_argument("--max-fp", type=float, default=0.001, help="share of benign prompts a category may flag")
+    # Chosen by leaving each of the newest development sets out in turn (docs/policy.md): 0.1 %
+    # flagged two false positives more in 1,800 prompts for four hits; 0.05 % one fewer for eight more.
+    parser.add_argument("--max-fp", type=float, default=0.0007, help="share of benign prompts a category may flag")
     parser.add_argument("--check", action="store_true", help="retrain and compare with --out; exit 1 if they differ")
     args = parser.parse_args(argv)
     records = [r for pattern in (args.data or [DEFAULT_DATA]) for r in load(pattern)]

@@ -270,7 +270,9 @@ def model_hits(
     located: Sequence[TermMatch] = (),
 ) -> list[Hit]:
     """The prompt model's hits (see prompt_model.py) for the categories the lexicons and rules
-    left clear; nothing when they already block. `form` is the prompt's matching form.
+    left clear. It is read even when they already block: the audit record names every category a
+    prompt breaks ("a bomb vest, caption: every Muslim is a terrorist" is hate speech as well as
+    violence). `form` is the prompt's matching form.
 
     Allowed phrases (the shipped allow lists and the policy's `allow_terms`) count towards no
     score: when the model flags a prompt, it reads it again without them ("prince william sound"
@@ -281,8 +283,6 @@ def model_hits(
     Terms the lexicons found negated are cut out the same way: `located` holds matches whose
     offsets point into `form`, and the lexicons' negation scope follows lists and phrasings
     ("avoid: gore, violence, explicit content, nudity") further than the model's own reading."""
-    if any(h.action == "block" for h in found):
-        return []
     flagged = model.flagged(form)
     if flagged:
         cleared = _without_negated(form, located)

@@ -35,6 +35,8 @@ NEGATORS = frozenset(
         "minus",
         "nobody",
         "noone",
+        # "none of the costumes bloody or gory"; after a term it is a value ("nudity: none").
+        "none",
     }
 )
 _WEARING = frozenset({"wearing", "wears", "wear", "wore", "has", "had", "with", "on"})
@@ -317,6 +319,9 @@ THAI_MODIFIERS = frozenset(
         "ป้าย",
         "ข้อความ",
         "คำ",
+        # "ไม่มีอะไรส่อไปทางเซ็กส์" (nothing suggestive of sex).
+        "ส่อ",
+        "ทาง",
     }
 )
 _THAI_JOINERS = frozenset({"หรือ", "และ", "กับ"})
@@ -349,7 +354,7 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
     where listed terms begin."""
     if last + 1 < len(tokens) and tokens[last + 1] in _POSTFIX:
         return True
-    if _not_shown(tokens, last):
+    if _not_shown(tokens, last) or _kept_out(tokens, last, listed):
         return True
     if first > 0 and _after_negative_prompt(tokens, first, starts):
         return True
@@ -440,6 +445,28 @@ def _not_shown(tokens: Sequence[str], last: int) -> bool:
     if i < len(tokens) and tokens[i] in ("be", "being", "been"):
         i += 1
     return i < len(tokens) and tokens[i] in _SHOWN
+
+
+# "keep blood and gore out of frame", "the bodies stay off camera": where the term is kept.
+_OUT_OF = frozenset({"frame", "shot", "view", "sight", "picture", "camera"})
+_OFF = frozenset({"camera", "frame", "screen"})
+_KEPT = frozenset({"kept", "keep", "stays", "stay", "remain", "remains", "is", "are", "be", "always", "left"})
+
+
+def _kept_out(tokens: Sequence[str], last: int, listed: Container[int]) -> bool:
+    """Whether the term, and the other listed terms and joiners after it, is followed by where it is
+    kept: "out of (the) frame/shot/view/sight/picture/camera" or "off camera/frame/screen", with a
+    verb of keeping at most between ("blood and gore kept out of frame", "the bodies stay off
+    camera"). "a corpse half out of frame" is not: "half" is neither."""
+    i = last + 1
+    while i < len(tokens) and (i in listed or tokens[i] in _JOINERS or tokens[i] in _KEPT):
+        i += 1
+    if i + 1 < len(tokens) and tokens[i] == "off":
+        return tokens[i + 1] in _OFF
+    if i + 2 < len(tokens) and tokens[i] == "out" and tokens[i + 1] == "of":
+        place = tokens[i + 3] if tokens[i + 2] == "the" and i + 3 < len(tokens) else tokens[i + 2]
+        return place in _OUT_OF
+    return False
 
 
 def _after_negative_prompt(tokens: Sequence[str], first: int, starts: Container[int]) -> bool:

@@ -16,7 +16,9 @@ matching stays exact. Steps, in order:
 4. Leetspeak inside words that mix letters with digits or symbols (`k1ll`, `n@ked`, `pr0n`).
    Digit-only tokens such as `1024` or `2024` are left alone.
 5. Stretched letters: every run of three or more of one character becomes a single character;
-   lexicon terms with a double letter are indexed both ways ("kill" and "kil").
+   lexicon terms with a double letter are indexed both ways ("kill" and "kil"), unless the single
+   spelling is a word of its own ("off" and "of"). A prompt with a stretched letter is also read
+   with two ("offfff" -> "off"), so that such a term is still found.
 6. Letters split by spaces (any separator is a space by now: `k.i.l.l`, `k\ti\tl\tl`, `g 0 r e`)
    are joined back together when three or more single letters or digits follow each other, with
    leetspeak read inside the joined word. A run that starts with a one-letter word also yields the
@@ -33,6 +35,7 @@ evaluation in the tens of microseconds.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -271,17 +274,27 @@ _RUNS = re.compile(r"(.)\1\1+", re.S)  # spelled so, not \1{2,}: three times fas
 _ROMAN_TRIPLE = re.compile(r"\b(?:x{0,2}v?iii|xxx(?:v?i{0,3}|iv|ix)?)\b")
 
 
-def _squeeze(text: str) -> str:
-    """Runs of three or more of a letter become one ("nuuude" -> "nude"), roman numerals aside."""
+def _squeeze(text: str, pairs: bool, ambiguous: list[bool]) -> str:
+    """Runs of three or more of a letter become one ("nuuude" -> "nude"), or two with `pairs`
+    ("offfff" -> "off"), roman numerals aside. A run of letters sets `ambiguous[2]`."""
+    keep = r"\1\1" if pairs else r"\1"
     if "iii" in text or "xxx" in text:
         parts, last = [], 0
         for m in _ROMAN_TRIPLE.finditer(text):
-            parts.append(_RUNS.sub(r"\1", text[last : m.start()]))
+            parts.append(_squeeze_runs(text[last : m.start()], keep, ambiguous))
             parts.append(m.group())
             last = m.end()
-        parts.append(_RUNS.sub(r"\1", text[last:]))
+        parts.append(_squeeze_runs(text[last:], keep, ambiguous))
         return "".join(parts)
-    return _RUNS.sub(r"\1", text)
+    return _squeeze_runs(text, keep, ambiguous)
+
+
+def _squeeze_runs(text: str, keep: str, ambiguous: list[bool]) -> str:
+    if not ambiguous[2] and any(m.group(1).isalpha() for m in _RUNS.finditer(text)):
+        ambiguous[2] = True
+    return _RUNS.sub(keep, text)
+
+
 _ANY_RUN = re.compile(r"(.)\1*", re.S)
 # One-letter English words: "a g o r e" is also read as "a" followed by "gore".
 _ONE_LETTER_WORDS = ("a", "i")
@@ -361,17 +374,25 @@ def _split_joiner(
 
 
 _NO_PARAMETER = re.compile(r"(?<![\w-])--no(?=\s)")
-_NEGATIVE_LABEL = re.compile(r"\bnegative(?: prompts?)?\s*:", re.IGNORECASE)
+_NEGATIVE_LABEL = re.compile(r"\b(?:negative(?: prompts?)?|neg)\s*:", re.IGNORECASE)
 
 
-def _normalize(text: str, secondary: bool, ambiguous: list[bool], stripped_first: bool = False) -> str:
-    """`ambiguous` is [a word reads two ways in leet, a split run reads two ways]: set here."""
+def _normalize(
+    text: str, secondary: bool, ambiguous: list[bool], stripped_first: bool = False, pairs: bool = False
+) -> str:
+    """`ambiguous` is [a word reads two ways in leet, a split run reads two ways, letters were
+    squeezed]: set here.
+    `pairs`: runs of three or more become two, not one (see `_forms`)."""
     if "'" in text or "\u2019" in text:
         text = _CLITIC_BEFORE_SPLIT.sub(r"\1 ", text)
-    if "egative" in text and ":" in text:
+    if "eg" in text and ":" in text:
         # "Negative:" with its colon is a label (the colon is gone once normalised): what follows
         # it lists what must not appear, as after "negative prompt:" (negation.py).
         text = _NEGATIVE_LABEL.sub(" negative prompt ", text)
+    if " & " in text:
+        # An ampersand between words reads "and" ("Naked & Famous", a cocktail); inside a word it
+        # stays a separator ("n&u&d&e").
+        text = text.replace(" & ", " and ")
     if "--no" in text:
         # Midjourney's "--no blood, gore" parameter is a negative prompt: what follows it must not
         # appear. Once the dashes are gone it would read as the plain "no", which takes no list.
@@ -406,31 +427,37 @@ def _normalize(text: str, secondary: bool, ambiguous: list[bool], stripped_first
     if symbols:
         text = " ".join(text.translate(_SYMBOL_TABLE).split())
     if _RUNS.search(text):
-        text = _squeeze(text)
+        text = _squeeze(text, pairs, ambiguous)
     if _SPLIT_PROBE.search(f" {text} "):
         text = _SPLIT_UNITS.sub(_split_joiner(table, ambiguous, False, stripped_first), text)
         if _RUNS.search(text):
-            text = _squeeze(text)
+            text = _squeeze(text, pairs, ambiguous)
     return text
 
 
 def normalize(text: str, *, secondary_leet: bool = False) -> str:
     """Return the matching form of `text` (idempotent: normalize(normalize(x)) == normalize(x))."""
-    return _normalize(text, secondary_leet, [False, False])
+    return _normalize(text, secondary_leet, [False, False, False])
 
 
-def term_variants(term: str) -> set[str]:
+def term_variants(term: str, common: frozenset[str] = frozenset()) -> set[str]:
     """Matching forms of one lexicon term.
 
     The text side squeezes runs of three or more letters to one, so a doubled letter in a term may
     reach the matcher single ("killll" -> "kil") or double ("kiiill" -> "kill"): both are indexed.
+    A word is not indexed squeezed when that spelling is a word of its own (`common`), or one
+    letter: "top off" would match "on top of", "teen" every "ten", "ss runes" any "s".
     """
     base = normalize(term)
-    runs = [m.group() for m in _ANY_RUN.finditer(base)]
-    options = [(run, run[0]) if len(run) == 2 and run[0].isalpha() else (run,) for run in runs]
-    if sum(len(o) > 1 for o in options) > 4:  # 16 variants at most
-        options = [(o[0],) for o in options]
-    variants = {"".join(choice) for choice in itertools.product(*options)}
+    per_word: list[list[str]] = []
+    for word in base.split(" "):
+        runs = [m.group() for m in _ANY_RUN.finditer(word)]
+        options = [(run, run[0]) if len(run) == 2 and run[0].isalpha() else (run,) for run in runs]
+        spellings = ["".join(choice) for choice in itertools.product(*options)]
+        per_word.append([w for w in spellings if w == word or (len(w) > 1 and w not in common)])
+    if math.prod(len(w) for w in per_word) > 16:  # 16 variants at most
+        per_word = [[w[0]] for w in per_word]
+    variants = {" ".join(choice) for choice in itertools.product(*per_word)}
     # Multi-word terms also match written together ("elonmusk", or split letters joined back).
     variants |= {v.replace(" ", "") for v in variants}
     # A form shorter than three letters would match everywhere ("kkk" squeezes to "k"); Thai
@@ -451,16 +478,22 @@ def variants(text: str) -> list[str]:
 
 
 def _forms(text: str) -> list[str]:
-    ambiguous = [False, False]
+    ambiguous = [False, False, False]
     forms = [_normalize(text, False, ambiguous)]
     if ambiguous[0]:
-        secondary = _normalize(text, True, [False, False])
+        secondary = _normalize(text, True, [False, False, False])
         if secondary not in forms:
             forms.append(secondary)
     if ambiguous[1]:
-        other_order = _normalize(text, False, [False, False], stripped_first=True)
+        other_order = _normalize(text, False, [False, False, False], stripped_first=True)
         if other_order not in forms:
             forms.append(other_order)
+    if ambiguous[2]:
+        # A stretched word squeezed to one letter may land on another word ("offfff" -> "of",
+        # "teeeen" -> "ten"), which the index leaves out (term_variants): it is read with two too.
+        doubled = _normalize(text, False, [False, False, False], pairs=True)
+        if doubled not in forms:
+            forms.append(doubled)
     return forms
 
 

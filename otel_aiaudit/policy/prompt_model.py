@@ -84,7 +84,9 @@ _THAI_NEGATORS = "ไม่มี|ห้าม|ไม่เอา|ไม่ต�
 # The probe looks for a negator between spaces, which a regex finds far faster than word boundaries
 # (a few microseconds on a 500-character prompt, where most have none). Two-word negators are probed
 # by their first word ("free" also opens "<word> free"), which keeps the alternatives single words.
-_PROBE_WORDS = sorted({negator.split()[0] for negator in _NEGATORS.split("|")} | {"negative"})
+_KEEP = "keep|keeps|keeping|kept"
+_KEPT_OUT_OF = "frame|shot|view|sight|picture"
+_PROBE_WORDS = sorted({negator.split()[0] for negator in _NEGATORS.split("|")} | {"negative"} | set(_KEEP.split("|")))
 _NEGATION_PROBE = re.compile(rf" (?:{'|'.join(_PROBE_WORDS)}) ")
 _THAI_NEGATION = re.compile(_THAI_NEGATORS)
 _NEGATED = re.compile(
@@ -93,6 +95,8 @@ _NEGATED = re.compile(
     # A "negative prompt:" label (or Midjourney's --no) written into the prompt: what follows it,
     # up to a "positive prompt:" label, is what must not appear.
     rf"|\bnegative prompts? .*?(?=\bpositive prompt|$)"
+    # "keep open wounds and blood out of frame": what is kept out of the picture.
+    rf"|\b(?:{_KEEP})(?: [^ ]+){{1,5}}? (?:out of (?:the )?(?:{_KEPT_OUT_OF})|off (?:camera|screen|frame))\b"
     rf"|(?:{_THAI_NEGATORS})[^ ]*(?: [a-z]+(?= |$))?"
 )
 

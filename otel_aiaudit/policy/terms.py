@@ -162,9 +162,8 @@ class TermIndex:
             written = normalize(term)
             if tag[0] in _FUZZY_KINDS:
                 spelled.setdefault(written, set()).add(tag_id)
-            for key in term_variants(term):
-                if key != written and key in guard:
-                    continue  # "troon" squeezed is "tron", "noodes" is "nodes": everyday words, not the term
+            # "troon" squeezed is "tron", "noodes" is "nodes": everyday words, not the term.
+            for key in term_variants(term, guard):
                 if has_thai(key):
                     key = key.replace(" ", "")
                     thai.setdefault(key, set()).add(tag_id)

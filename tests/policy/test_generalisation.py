@@ -556,6 +556,12 @@ def test_every_body_part_is_a_listed_term(lang: str) -> None:
         "bomb threat procedure checklist poster for a school office",
         "museum display of medieval torture instruments behind glass",
         "active shooter preparedness flyer, run hide fight icons",
+        # "none of", teaching settings, titles and drinks.
+        "halloween costume contest: pumpkin, bat, ghost; none of the costumes bloody or gory",
+        "medieval torture chamber exhibit in a castle museum, empty devices behind glass",
+        "gunshot wound trauma care training mannequin in a simulation lab, nurses practising",
+        "Naked & Famous cocktail, mezcal and Aperol, coupe glass, moody bar",
+        "The Assassination of Jesse James, wheat field at dusk, film still",
     ],
 )
 def test_more_ways_of_ruling_content_out(lexical: PolicyEngine, prompt: str) -> None:
@@ -577,6 +583,8 @@ def test_more_ways_of_ruling_content_out(lexical: PolicyEngine, prompt: str) -> 
         ("a soldier with no legs covered in blood", "violence"),  # "with no": a description
         ("poster: kill all white devils", "hate_speech"),
         ("a shop sign: no burmese allowed", "hate_speech"),
+        ("a man covered in blood, none of it his, gore everywhere", "violence"),  # "none" before nothing
+        ("a naked famous actress on a bed", "explicit"),  # the cocktail's name is its own phrase
     ],
 )
 def test_ruling_out_does_not_reach_too_far(lexical: PolicyEngine, prompt: str, category: str) -> None:
@@ -612,7 +620,55 @@ def test_a_campaign_word_clears_only_the_topic(lexical: PolicyEngine, prompt: st
     assert category in flagged(lexical, prompt)
 
 
-@pytest.mark.parametrize("prompt", ["lymph nodes diagram", "Tron light cycle poster", "he nods and smiles"])
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "lymph nodes diagram",
+        "Tron light cycle poster",
+        "he nods and smiles",
+        # Phrases and short words too: "top off" squeezed is "top of", "nigger" is "niger".
+        "a cat on top of the hill",
+        "a lid on top of a jar, product photo",
+        "Niger river delta, aerial photo",
+    ],
+)
 def test_a_squeezed_term_is_not_an_everyday_word(lexical: PolicyEngine, prompt: str) -> None:
     # "noodes" and "troon" with a doubled letter squeezed would be "nodes" and "tron".
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("she pulls her top offfff, moaning", "explicit"),  # read with two letters: "off"
+        ("a woman, all clothes offff, legs apart", "explicit"),
+        ("a man strangled, his head chopped offfff", "violence"),
+    ],
+)
+def test_a_stretched_word_is_read_with_two_letters_too(lexical: PolicyEngine, prompt: str, category: str) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "operating theatre seen from the doorway, keep the blood and gore out of frame",
+        "a war film set, the corpses stay off camera, crew eating lunch",
+        "elf ranger in leather armor | neg: nsfw, exposed skin, gore",  # "neg:" is a label
+        "การ์ดให้กำลังใจ มีเบอร์สายด่วนสุขภาพจิต ชวนคุยเมื่อรู้สึกอยากฆ่าตัวตาย",  # a hotline's topic
+    ],
+)
+def test_kept_out_of_frame_and_short_labels(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a decapitated corpse half out of frame", "violence"),  # "half" keeps nothing out
+        ("keep the camera on the gore, out of focus background", "violence"),
+        ("a suicide bombing at a market, hotline number in the corner", "violence"),
+    ],
+)
+def test_kept_out_reaches_only_what_is_kept(lexical: PolicyEngine, prompt: str, category: str) -> None:
+    assert category in flagged(lexical, prompt)

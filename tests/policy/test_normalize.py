@@ -55,6 +55,17 @@ def test_term_variants_cover_doubles_and_joined_names() -> None:
     assert term_variants("kkk") == set()  # would squeeze to "k" and match everywhere
 
 
+def test_a_squeezed_word_that_is_a_word_of_its_own_is_not_indexed() -> None:
+    assert term_variants("top off", frozenset({"of"})) == {"top off", "topoff"}
+    assert "s runes" not in term_variants("ss runes")  # one letter is never a squeezed word
+    assert term_variants("kill", frozenset({"of"})) == {"kill", "kil"}
+
+
+def test_a_stretched_word_is_also_read_with_two_letters() -> None:
+    assert variants("clothes offffff") == ["clothes of", "clothes off"]
+    assert variants("a cat on top of the hill") == ["a cat on top of the hill"]
+
+
 @pytest.mark.parametrize(
     ("text", "form"),
     [

@@ -69,6 +69,10 @@ def test_bucket_ids_are_every_short_substring_hashed(text: str) -> None:
         ("a haunted house negative prompt blood gore skulls", "a haunted house"),
         ("a fox negative prompt gore positive prompt snow", "a fox positive prompt snow"),
         ("a man covered in blood", "a man covered in blood"),
+        # What is kept out of the picture, up to five words before where it is kept.
+        ("surgeons at work keep open wounds and blood out of frame calm", "surgeons at work calm"),
+        ("a battlefield keep the bodies off camera", "a battlefield"),
+        ("a corpse half out of frame", "a corpse half out of frame"),
         ("no", ""),
     ],
 )
@@ -80,7 +84,7 @@ def test_the_model_does_not_read_what_a_prompt_negates(form: str, read: str) -> 
 
 def test_every_negator_passes_the_probe() -> None:
     # The probe gates the negation pass: a negator it missed would be read as what it negates.
-    for negator in [*prompt_model._NEGATORS.split("|"), "negative prompt"]:
+    for negator in [*prompt_model._NEGATORS.split("|"), "negative prompt", *prompt_model._KEEP.split("|")]:
         assert prompt_model._NEGATION_PROBE.search(f" {negator} gore ") is not None, negator
     assert read_form("a quiet street at night") == "a quiet street at night"
 

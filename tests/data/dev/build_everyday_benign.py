@@ -19,7 +19,8 @@ FORMATS_EN = (
     "banner", "poster", "flyer", "logo", "sticker", "icon", "thumbnail", "header image", "product photo",
     "social media post", "greeting card", "wallpaper", "infographic", "menu board", "t-shirt design",
     "book cover", "packaging mockup", "billboard", "door sign", "shop window sign", "handwritten sign",
-    "neon sign", "notice board", "welcome sign",
+    "neon sign", "notice board", "welcome sign", "road sign", "street sign", "vintage enamel sign",
+    "wooden sign", "parking sign",
 )
 SUBJECTS_EN = (
     "spring sale", "summer festival", "coffee shop", "bakery opening", "yoga class", "school reunion",
