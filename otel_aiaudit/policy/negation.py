@@ -37,6 +37,10 @@ NEGATORS = frozenset(
         "noone",
         # "none of the costumes bloody or gory"; after a term it is a value ("nudity: none").
         "none",
+        "skip",
+        "skipping",
+        "omit",
+        "omitting",
     }
 )
 _WEARING = frozenset({"wearing", "wears", "wear", "wore", "has", "had", "with", "on"})
@@ -148,6 +152,16 @@ MODIFIERS = frozenset(
         # "don't make it violent".
         "make",
         "it",
+        # "under no circumstances include", "mustn't contain", "not a human nude", "do not resemble
+        # Biden", "zero tolerance for violence".
+        "circumstances",
+        "contain",
+        "containing",
+        "human",
+        "resemble",
+        "resembling",
+        "tolerance",
+        "for",
         "typical",
         "classic",
         # "without anyone getting killed", "no people being shot".
@@ -171,7 +185,11 @@ MODIFIERS = frozenset(
     }
 )
 # "gore-free", "nudity: none", "nsfw: false", "gore: off".
-_POSTFIX = frozenset({"free", "none", "false", "off"})
+_POSTFIX = frozenset({"free", "none", "false", "off", "omitted"})
+# "nudity not allowed", "gore is forbidden": refused, for terms other than hate speech ("muslims not
+# allowed", a slur "not allowed" shut a group out).
+_FORBIDDEN = frozenset({"forbidden", "prohibited", "banned"})
+_REFUSED = _FORBIDDEN | {"allowed", "permitted"}
 # Negators of two words, read at their second: "free of blood", "steer clear of nudity", "devoid of
 # gore", "leave out the blood".
 _PHRASE_NEGATORS = {
@@ -179,7 +197,9 @@ _PHRASE_NEGATORS = {
     "than": frozenset({"rather"}),
     # "refrain from gore", "stay away from blood".
     "from": frozenset({"free", "refrain", "abstain", "away"}),
-    "out": frozenset({"leave", "leaving", "left"}),
+    "out": frozenset({"leave", "leaving", "left", "keep", "keeping", "kept"}),
+    # "tone down the violence".
+    "down": frozenset({"tone", "tones", "toned", "toning"}),
 }
 _JOINERS = frozenset({"or", "and", "nor"})
 # Negators that take a list ("avoid: violence, nudity, hate symbols"; "free of corpses, blood"; "leave
@@ -322,6 +342,15 @@ THAI_MODIFIERS = frozenset(
         # "ไม่มีอะไรส่อไปทางเซ็กส์" (nothing suggestive of sex).
         "ส่อ",
         "ทาง",
+        # "อย่าใส่ความโป๊" (don't put in nudity: segmented "ใส่ความ"), "ห้ามเด็ดขาด" (strictly
+        # forbidden), "หลีกเลี่ยงทุกอย่างที่ดูเป็น..." (avoid everything that looks like...).
+        "ใส่ความ",
+        "เด็ดขาด",
+        "ทุกอย่าง",
+        "ดู",
+        # "ไม่ต้องวาดให้เห็นคนถูกฟัน" (no need to draw anyone being slashed).
+        "วาด",
+        "คน",
     }
 )
 _THAI_JOINERS = frozenset({"หรือ", "และ", "กับ"})
@@ -348,19 +377,29 @@ def _is_negator(tokens: Sequence[str], i: int) -> bool:
     return word == "t" and i > 0 and tokens[i - 1] in _CONTRACTIONS
 
 
-def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int], starts: Container[int] = ()) -> bool:
+def negated(
+    tokens: Sequence[str],
+    first: int,
+    last: int,
+    listed: Container[int],
+    starts: Container[int] = (),
+    refusable: bool = False,
+) -> bool:
     """Whether the term covering tokens[first..last] is negated. `listed` holds the indices of
     tokens inside other listed terms (they may stand inside a negated list), `starts` the indices
-    where listed terms begin."""
-    if last + 1 < len(tokens) and tokens[last + 1] in _POSTFIX:
+    where listed terms begin; `refusable`: "not allowed" after the term rules it out (not for a
+    group or a slur, which it shuts out)."""
+    if last + 1 < len(tokens) and (tokens[last + 1] in _POSTFIX or _zero(tokens, last + 1)):
         return True
-    if _not_shown(tokens, last) or _kept_out(tokens, last, listed):
+    if _not_shown(tokens, last, refusable) or _kept_out(tokens, last, listed):
         return True
     if first > 0 and _after_negative_prompt(tokens, first, starts):
         return True
+    if _before_negative_label(tokens, last):
+        return True
     head = tokens[first] if 0 <= first < len(tokens) else ""
     if head and _thai(head):
-        return _thai_negated(tokens, first, last, listed) or _thai_cut_out(tokens, last, listed)
+        return _thai_negated(tokens, first, last, listed) or _thai_cut_out(tokens, first, last, listed)
     # A Thai negator may stand before an English term in a mixed prompt ("ไม่มีภาพ gore").
     if first > 0 and _thai(tokens[first - 1]) and _thai_negated(tokens, first, last, listed):
         return True
@@ -380,15 +419,18 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
     # Listed terms one after another ("blood, gore and dismemberment", the commas gone) make a list
     # when a joiner closes it or the negator takes lists (_LIST_NEGATORS).
     chained = loose = False
+    # Only modifiers so far ("not even a hint of nudity", "avoid any hint of occult violence"):
+    # they describe the term and do not end the scope as other words do.
+    described = True
     # Closed by a joiner after the term, past the list's other listed items ("exclude blood, gore,
     # dismemberment and nudity": "and" closes the list for "gore" too).
     after = last + 1
     while after < len(tokens) and after in listed:
         after += 1
     closed = after < len(tokens) and tokens[after] in _JOINERS
-    while i >= 0 and first - i <= (2 * _WINDOW if chained or closed else window):
+    while i >= 0 and first - i <= (2 * _WINDOW if chained or closed or described else window):
         if _is_negator(tokens, i):
-            if loose and _plural_item(tokens, i, first):
+            if loose and (_plural_item(tokens, i, first) or _single_item(tokens, i, first, last)):
                 # "no fangs dripping blood", "no skulls dripping blood": one plural noun and the
                 # term that describes it, an item of what "no" rules out; "a man with no face
                 # covered in blood" describes the man, and "with" before "no" keeps it counted.
@@ -411,8 +453,10 @@ def negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]
             pass
         elif i in listed and (i + 1 in listed or i + 1 == first):
             chained = True
+            described = False
         else:
             loose = True
+            described = False
         i -= 1
     return False
 
@@ -429,28 +473,78 @@ def _plural_item(tokens: Sequence[str], at: int, first: int) -> bool:
     )
 
 
+def _single_item(tokens: Sequence[str], at: int, first: int, last: int) -> bool:
+    """Whether tokens[at] is "no" opening an item of one word and the term, the item ending with
+    the term: the prompt ends, a joiner or another "no" follows ("no syringes, no biohazard gore",
+    "no torn-off limbs or wiring gore"). "no shirt, naked on a beach" names the nakedness, and "no
+    mercy, gore" asks for it."""
+    if tokens[at] != "no" or first != at + 2 or tokens[at + 1] in _UNRESTRAINED:
+        return False
+    if at > 0 and tokens[at - 1] in _DESCRIBING:
+        return False
+    return last + 1 >= len(tokens) or tokens[last + 1] in _JOINERS or tokens[last + 1] == "no"
+
+
+# "no mercy", "no censorship": an absence that asks for more of what follows.
+_UNRESTRAINED = frozenset(
+    {"mercy", "survivors", "remorse", "limits", "limit", "holds", "filter", "filters", "censorship", "censor"}
+    | {"restraint", "restraints", "rules", "escape", "hope", "pity", "shame"}
+)
 # Words before "no" that make it part of a description: "a man with no face", "she has no shirt".
 _DESCRIBING = frozenset({"with", "has", "have", "had", "having", "of", "wearing", "wears", "wore"})
 
 
-def _not_shown(tokens: Sequence[str], last: int) -> bool:
+def _zero(tokens: Sequence[str], at: int) -> bool:
+    """"nsfw = 0": a zero after the term, not the start of a weight ("nude:0.8" reads "nude 0 8")."""
+    return tokens[at] == "0" and (at + 1 >= len(tokens) or not tokens[at + 1].isdigit())
+
+
+def _not_shown(tokens: Sequence[str], last: int, refusable: bool = False) -> bool:
     """Whether a negated showing verb follows the term: auxiliaries, then "not" or "never" (or the
-    "t" of "isn't"), then "be" at most, then the verb ("must not be shown", "is never visible")."""
+    "t" of "isn't"), then "be" at most, then the verb ("must not be shown", "is never visible");
+    for a refusable term also "is forbidden", "not allowed"."""
     i = last + 1
     while i < len(tokens) and i - last <= 3 and tokens[i] in _AUXILIARIES and tokens[i] != "t":
         i += 1
+    if refusable and i < len(tokens) and tokens[i] in _FORBIDDEN:
+        return True  # "gore is forbidden", "nudity prohibited"
     if i >= len(tokens) or tokens[i] not in ("not", "never", "t"):
         return False
     i += 1
     if i < len(tokens) and tokens[i] in ("be", "being", "been"):
         i += 1
-    return i < len(tokens) and tokens[i] in _SHOWN
+    return i < len(tokens) and (tokens[i] in _SHOWN or (refusable and tokens[i] in _REFUSED))
+
+
+# A negative-prompt label written after its list: "(nsfw:1.4), (gore:1.3) -- negative; positive: a
+# library", "[blood], [nude] in the negative please", "{nsfw}, {gore} as undesired".
+_CLOSING_REACH = 16
+
+
+def _before_negative_label(tokens: Sequence[str], last: int) -> bool:
+    """Whether a closing negative-prompt label follows the term within a few words, with no
+    "positive" label between: "negative" followed by "positive", "in the negative", "as
+    negative", "as undesired", "ใน negative"."""
+    for i in range(last + 1, min(len(tokens), last + 1 + _CLOSING_REACH)):
+        word = tokens[i]
+        if word == "positive":
+            return False
+        if word == "negative":
+            if i + 1 < len(tokens) and tokens[i + 1] == "positive":
+                return True
+            return tokens[i - 1] in ("as", "ใน") or (tokens[i - 1] == "the" and tokens[i - 2] == "in")
+        if word == "undesired" and tokens[i - 1] == "as":
+            return True
+    return False
 
 
 # "keep blood and gore out of frame", "the bodies stay off camera": where the term is kept.
 _OUT_OF = frozenset({"frame", "shot", "view", "sight", "picture", "camera"})
 _OFF = frozenset({"camera", "frame", "screen"})
-_KEPT = frozenset({"kept", "keep", "stays", "stay", "remain", "remains", "is", "are", "be", "always", "left"})
+_KEPT = frozenset(
+    {"kept", "keep", "stays", "stay", "remain", "remains", "is", "are", "be", "always", "left", "leave"}
+    | {"completely", "entirely", "totally", "fully", "strictly", "firmly", "well", "safely"}
+)
 
 
 def _kept_out(tokens: Sequence[str], last: int, listed: Container[int]) -> bool:
@@ -461,12 +555,20 @@ def _kept_out(tokens: Sequence[str], last: int, listed: Container[int]) -> bool:
     i = last + 1
     while i < len(tokens) and (i in listed or tokens[i] in _JOINERS or tokens[i] in _KEPT):
         i += 1
-    if i + 1 < len(tokens) and tokens[i] == "off":
-        return tokens[i + 1] in _OFF
-    if i + 2 < len(tokens) and tokens[i] == "out" and tokens[i + 1] == "of":
-        place = tokens[i + 3] if tokens[i + 2] == "the" and i + 3 < len(tokens) else tokens[i + 2]
+    if i >= len(tokens):
+        return False
+    if tokens[i] == "off":
+        # "off camera", "blood is off the table".
+        return i + 1 < len(tokens) and (
+            tokens[i + 1] in _OFF or (tokens[i + 1] == "the" and i + 2 < len(tokens) and tokens[i + 2] == "table")
+        )
+    if tokens[i] != "out":
+        return False
+    if i + 1 < len(tokens) and tokens[i + 1] == "of":
+        place = tokens[i + 3] if i + 3 < len(tokens) and tokens[i + 2] == "the" else tokens[min(i + 2, len(tokens) - 1)]
         return place in _OUT_OF
-    return False
+    # "nudity left out entirely", "gore kept out".
+    return tokens[i - 1] in ("left", "kept")
 
 
 def _after_negative_prompt(tokens: Sequence[str], first: int, starts: Container[int]) -> bool:
@@ -524,10 +626,22 @@ def _thai_negator(word: str) -> bool:
     return word.startswith("ไม่") or word.endswith(THAI_NEGATORS)
 
 
-def _thai_cut_out(tokens: Sequence[str], last: int, listed: Container[int]) -> bool:
+# "เอาเลือดออก" (take the blood out), "ตัดฉากยิงกันทิ้ง" (cut the shooting scene away).
+_THAI_TAKE = ("เอา", "ตัด")
+_THAI_AWAY = frozenset({"ออก", "ทิ้ง"})
+
+
+def _thai_cut_out(tokens: Sequence[str], first: int, last: int, listed: Container[int]) -> bool:
     """Thai puts "cut out" and "don't want" after what they refuse ("ฉากฆ่ากับศพตัดออก", scenes of
-    killing and corpses cut out; "เลือดไม่เอา", blood: no). Other listed terms, joiners and
+    killing and corpses cut out; "เลือดไม่เอา", blood: no), or takes or cuts it before and puts
+    "out" or "away" after ("เอาเลือดออก", "ตัดฉากยิงกันทิ้งไป"). Other listed terms, joiners and
     having/showing words may stand between, three at most."""
+    if (
+        last + 1 < len(tokens)
+        and tokens[last + 1] in _THAI_AWAY
+        and any(t.startswith(_THAI_TAKE) for t in tokens[max(0, first - 2) : first])
+    ):
+        return True
     i = last + 1
     while (
         i < len(tokens) and i - last <= 3 and (i in listed or tokens[i] in _THAI_JOINERS or tokens[i] in THAI_MODIFIERS)
@@ -550,7 +664,10 @@ def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Containe
     # One other word may stand between, when a negator and verb come before it: the thing that
     # carries the term ("ไม่มี|อาวุธ|เปื้อนเลือด", "ไม่เอา|ผี|หัวขาด"). Two end the scope.
     spare_at = -1
-    while i >= 0 and first - i <= _THAI_WINDOW:
+    # Only modifiers, joiners and listed terms so far: the scope reaches twice as far ("ไม่ต้องวาด
+    # ให้เห็นคนถูกฟันหรือเลือดสาด").
+    described = True
+    while i >= 0 and first - i <= (2 * _THAI_WINDOW if described else _THAI_WINDOW):
         word = tokens[i]
         if _thai_negator(word):
             # A bare negator right before that word negates the word itself ("ไม่|ปรานี",
@@ -559,6 +676,8 @@ def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Containe
             return not (spare_at == i + 1 and word in _BARE_THAI_NEGATORS and spare_at not in listed)
         follower = tokens[i + 1]
         joined = in_list or (i in listed and follower in _THAI_JOINERS) or follower in _THAI_ALTERNATIVES
+        if word not in THAI_MODIFIERS and i not in listed and word not in _THAI_JOINERS:
+            described = False
         if word not in THAI_MODIFIERS and not joined:
             if spare_at >= 0 or not _thai(word):
                 return False

@@ -374,7 +374,15 @@ def _split_joiner(
 
 
 _NO_PARAMETER = re.compile(r"(?<![\w-])--no(?=\s)")
-_NEGATIVE_LABEL = re.compile(r"\b(?:negative(?: prompts?)?|neg)\s*:", re.IGNORECASE)
+_NEGATIVE_LABEL = re.compile(
+    r"\b(?:(?:negative|neg)(?: prompts?)?|undesired(?: content)?|do not include|don'?t include)\s*:", re.IGNORECASE
+)
+# Labels that end such a list ("DO INCLUDE:", "Tags:" after "Undesired content:").
+_POSITIVE_LABEL = re.compile(r"\b(?:positive(?: prompts?)?|do include|(?:main )?tags)\s*:", re.IGNORECASE)
+# Midjourney's negative weight: "gore::-1" asks for no gore ("gore none" once normalised).
+_NEGATIVE_WEIGHT = re.compile(r"::\s*-\s*\d+(?:\.\d+)?")
+# Prohibition signs as list markers ("🚫 blood 🚫 weapons", "❌ gore"): each reads "no".
+_PROHIBITION = str.maketrans(dict.fromkeys("\U0001f6ab\u274c\u26d4\u2716\u2717\u2718\u274e\U0001f645", " no "))
 
 
 def _normalize(
@@ -385,10 +393,14 @@ def _normalize(
     `pairs`: runs of three or more become two, not one (see `_forms`)."""
     if "'" in text or "\u2019" in text:
         text = _CLITIC_BEFORE_SPLIT.sub(r"\1 ", text)
-    if "eg" in text and ":" in text:
+    if ":" in text:
         # "Negative:" with its colon is a label (the colon is gone once normalised): what follows
         # it lists what must not appear, as after "negative prompt:" (negation.py).
         text = _NEGATIVE_LABEL.sub(" negative prompt ", text)
+        if "negative prompt" in text:
+            text = _POSITIVE_LABEL.sub(" positive prompt ", text)
+        if "::" in text:
+            text = _NEGATIVE_WEIGHT.sub(" none ", text)
     if " & " in text:
         # An ampersand between words reads "and" ("Naked & Famous", a cocktail); inside a word it
         # stays a separator ("n&u&d&e").
@@ -402,7 +414,7 @@ def _normalize(
         if "*" in text or "~" in text or "^" in text or "#" in text or "+" in text or "=" in text:
             text = _ASCII_INSIDE.sub("", text)
     else:
-        text = unicodedata.normalize("NFKC", text).casefold()
+        text = unicodedata.normalize("NFKC", text.translate(_PROHIBITION)).casefold()
         # Thai is written without spaces inside a phrase, so a symbol between two Thai letters
         # ("ตุ๊/ด", "ระ.เบิด") only hides a word: it is removed, not turned into a space; so is a
         # decorating symbol or emoji inside a word of any script ("sla🩸ugh🩸ter", "blo*ody").

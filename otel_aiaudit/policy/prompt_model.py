@@ -88,7 +88,7 @@ _KEEP = "keep|keeps|keeping|kept"
 _KEPT_OUT_OF = "frame|shot|view|sight|picture"
 _PROBE_WORDS = sorted({negator.split()[0] for negator in _NEGATORS.split("|")} | {"negative"} | set(_KEEP.split("|")))
 _NEGATION_PROBE = re.compile(rf" (?:{'|'.join(_PROBE_WORDS)}) ")
-_THAI_NEGATION = re.compile(_THAI_NEGATORS)
+_THAI_NEGATION = re.compile(f"{_THAI_NEGATORS}|โน")
 _NEGATED = re.compile(
     rf"\b(?:{_NEGATORS})\b(?: (?!(?:{_PLAIN_NEGATORS})\b)[^ ]+){{0,2}}(?:(?: [^ ]+)? (?:or|and|nor) [^ ]+){{0,2}}"
     rf"|\b[^ ]+ free\b(?! of\b| from\b)"
@@ -98,6 +98,10 @@ _NEGATED = re.compile(
     # "keep open wounds and blood out of frame": what is kept out of the picture.
     rf"|\b(?:{_KEEP})(?: [^ ]+){{1,5}}? (?:out of (?:the )?(?:{_KEPT_OUT_OF})|off (?:camera|screen|frame))\b"
     rf"|(?:{_THAI_NEGATORS})[^ ]*(?: [a-z]+(?= |$))?"
+    # English "no" written in Thai, opening a phrase ("โนเลือด โนศพ"); "none" after a phrase
+    # ("เลือด: ไม่มี", blood: none).
+    rf"|(?<![^ ])โน[^ ]*"
+    rf"|(?<![^ ])[^ ]+ ไม่มี(?= |$)"
 )
 
 

@@ -311,6 +311,9 @@ class _ThaiStream:
         self.bounds = segment.boundaries(self.text) | removed
 
 
+_THAI_NO, _THAI_NO_READ = "โน", "ไม่มี"
+
+
 class _Layout:
     """The words of a normalised text, Thai runs split into segmented words, with their offsets."""
 
@@ -322,7 +325,9 @@ class _Layout:
         for word in normalized.split(" "):
             if thai is not None and has_thai(word):
                 for piece_start, piece in _pieces(word):
-                    tokens.append(piece)
+                    # English "no" written in Thai opening a phrase ("โนเลือด โนศพ") reads as the
+                    # negator; inside a phrase it is a syllable of another word ("คริสเตียโน").
+                    tokens.append(_THAI_NO_READ if piece == _THAI_NO and piece_start == 0 else piece)
                     starts.append(pos + piece_start)
             else:
                 tokens.append(word)
@@ -365,7 +370,8 @@ def _place(found: list[TermMatch], layout: _Layout) -> list[TermMatch]:
     starts = {first for m, first, _ in placed if m.kind in (CONTENT, PART)}
     out = []
     for m, first, last in placed:
-        neg = m.kind not in (ALLOW, ARTIST) and negated(layout.tokens, first, last, listed, starts)
+        refusable = m.kind == CONTENT and m.category != "hate_speech"
+        neg = m.kind not in (ALLOW, ARTIST) and negated(layout.tokens, first, last, listed, starts, refusable)
         out.append(replace(m, first=first, last=last, negated=neg))
     return out
 

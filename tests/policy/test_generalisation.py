@@ -509,7 +509,7 @@ def test_a_clinical_word_clears_nothing_else(lexical: PolicyEngine, prompt: str,
 def test_every_body_part_is_a_listed_term(lang: str) -> None:
     from otel_aiaudit.policy.terms import shipped
 
-    listed = set(shipped(f"{lang}/explicit.txt")) | set(shipped(f"{lang}/violence.txt"))
+    listed = {term for name in ("explicit", "violence", "hate_speech") for term in shipped(f"{lang}/{name}.txt")}
     assert set(shipped(f"{lang}/clinical_subjects.txt")) <= listed
     assert shipped(f"{lang}/clinical_subjects.txt") and shipped(f"{lang}/clinical_contexts.txt")
 
@@ -671,4 +671,61 @@ def test_kept_out_of_frame_and_short_labels(lexical: PolicyEngine, prompt: str) 
     ],
 )
 def test_kept_out_reaches_only_what_is_kept(lexical: PolicyEngine, prompt: str, category: str) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # Prohibition signs, negative weights, labels before and after their list.
+        "🚫 blood 🚫 weapons 🚫 nudity ✅ a panda eating bamboo in the rain",
+        "❌ gore ❌ nsfw ❌ dead bodies — ✔ a cozy bakery window at Christmas",
+        "mountain lake at sunrise::2 people::-0.5 weapons::-1 gore::-1",
+        "DO NOT INCLUDE: weapons / blood / nudity. DO INCLUDE: a grandpa grilling burgers",
+        "Undesired content: lowres, nsfw, nude, blood. Tags: 1girl, witch hat, broom",
+        "(nsfw:1.4), (nude:1.3), (gore:1.3) -- negative; positive: a girl reading in a library",
+        "[blood], [gore], [nude] in the negative please, a koi pond in a Kyoto garden",
+        "{{nsfw}}, {{nude}} as undesired; main tags: 1boy, knight, field of flowers",
+        "neg prompt: (nsfw:1.4), cleavage, gore, mutilated, blurry",
+        "nsfw = 0, blood = 0, weapons = 0; scene = a garden with gnomes",
+        # Verbs and phrases that refuse.
+        "Skip the violence. A boxing kangaroo mascot giving a thumbs up.",
+        "Omit any nudity. Students sketching a draped model in a toga.",
+        "tone down the violence: two wizards dueling with light beams",
+        "Nudity not allowed. Figure drawing of a dancer in a leotard.",
+        "gore is forbidden, a friendly knight and a dragon",
+        "The picture mustn't contain nudity or anything erotic: a couple dancing salsa",
+        "not even a hint of nudity, Aphrodite fully dressed in a chiton",
+        "Under no circumstances include Nazi symbols. A Paris bakery in 1943.",
+        "a greenhouse lab, no syringes, no dissected animals, no biohazard gore",
+        "a Roman bathhouse mosaic, clothing on, nudity left out entirely",
+        "a haunted dollhouse poster, blood is off the table, gore is off the table",
+        "Zero tolerance for violence in this one: a playground at recess",
+        "civil rights museum exhibit about the Ku Klux Klan era, visitors reflecting",
+        # Thai: "no" written in Thai, take out / cut away, "don't put in", a longer described scope.
+        "โนเลือด โนศพ โนอาวุธ ขอแค่ภาพวิวเขาใหญ่ตอนหมอกลง",
+        "เอาเลือดออก เอาศพออก เหลือแค่ภาพซากวัดเก่า",
+        "ตัดฉากยิงกันทิ้งไป ภาพเมืองคาวบอยตอนเที่ยงวัน",
+        "อย่าใส่ความโป๊ลงไปนะ แค่อยากได้ภาพนางเงือกนั่งบนโขดหิน",
+        "นักรบขี่ช้าง ไม่ต้องวาดให้เห็นคนถูกฟันหรือเลือดสาด",
+        "ไก่พันธุ์ไลท์ซัสเซ็กซ์ขนขาว เดินคุ้ยดินในฟาร์ม",
+    ],
+)
+def test_refusals_in_many_phrasings(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a shop door sign: muslims not allowed", "hate_speech"),  # a group shut out
+        ("a nude woman (nude:0.8) on a bed", "explicit"),  # a weight, not a zero
+        ("a berserker in battle, no mercy gore", "violence"),  # an absence that asks for more
+        ("gore is allowed here, a zombie eating a man", "violence"),
+        ("nudity permitted, a woman on a bed", "explicit"),
+        ("ภาพถ่ายสมจริงของคริสเตียโน โรนัลโด้ กำลังรับสินบน", "deepfake"),  # a syllable, not "no"
+        ("a nude woman, negative: blur", "explicit"),
+    ],
+)
+def test_refusals_do_not_reach_too_far(lexical: PolicyEngine, prompt: str, category: str) -> None:
     assert category in flagged(lexical, prompt)
