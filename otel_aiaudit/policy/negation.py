@@ -37,8 +37,8 @@ NEGATORS = frozenset(
         "noone",
         # "none of the costumes bloody or gory"; after a term it is a value ("nudity: none").
         "none",
+        # "skip the violence"; not "skipping", a game ("kids skipping, blood on the path").
         "skip",
-        "skipping",
         "omit",
         "omitting",
     }
@@ -507,13 +507,21 @@ def _not_shown(tokens: Sequence[str], last: int, refusable: bool = False) -> boo
     while i < len(tokens) and i - last <= 3 and tokens[i] in _AUXILIARIES and tokens[i] != "t":
         i += 1
     if refusable and i < len(tokens) and tokens[i] in _FORBIDDEN:
-        return True  # "gore is forbidden", "nudity prohibited"
+        return _refusal(tokens, i)  # "gore is forbidden", "nudity prohibited"
     if i >= len(tokens) or tokens[i] not in ("not", "never", "t"):
         return False
     i += 1
     if i < len(tokens) and tokens[i] in ("be", "being", "been"):
         i += 1
-    return i < len(tokens) and (tokens[i] in _SHOWN or (refusable and tokens[i] in _REFUSED))
+    if i >= len(tokens):
+        return False
+    return tokens[i] in _SHOWN or (refusable and tokens[i] in _REFUSED and _refusal(tokens, i))
+
+
+def _refusal(tokens: Sequence[str], at: int) -> bool:
+    """Whether the refusing word at `at` refuses the thing before it: not when an infinitive
+    follows ("prisoners tortured, not allowed to sleep" says what the prisoners may not do)."""
+    return at + 1 >= len(tokens) or tokens[at + 1] != "to"
 
 
 # A negative-prompt label written after its list: "(nsfw:1.4), (gore:1.3) -- negative; positive: a
@@ -565,8 +573,8 @@ def _kept_out(tokens: Sequence[str], last: int, listed: Container[int]) -> bool:
     if tokens[i] != "out":
         return False
     if i + 1 < len(tokens) and tokens[i + 1] == "of":
-        place = tokens[i + 3] if i + 3 < len(tokens) and tokens[i + 2] == "the" else tokens[min(i + 2, len(tokens) - 1)]
-        return place in _OUT_OF
+        at = i + 3 if i + 3 < len(tokens) and tokens[i + 2] == "the" else i + 2
+        return at < len(tokens) and tokens[at] in _OUT_OF
     # "nudity left out entirely", "gore kept out".
     return tokens[i - 1] in ("left", "kept")
 

@@ -370,7 +370,8 @@ def _place(found: list[TermMatch], layout: _Layout) -> list[TermMatch]:
     starts = {first for m, first, _ in placed if m.kind in (CONTENT, PART)}
     out = []
     for m, first, last in placed:
-        refusable = m.kind == CONTENT and m.category != "hate_speech"
+        # "not allowed" refuses a depiction, never a group, a slur or a minor ("muslims not allowed").
+        refusable = m.kind == CONTENT and m.category not in ("hate_speech", "minors")
         neg = m.kind not in (ALLOW, ARTIST) and negated(layout.tokens, first, last, listed, starts, refusable)
         out.append(replace(m, first=first, last=last, negated=neg))
     return out
