@@ -430,7 +430,7 @@ def negated(
     closed = after < len(tokens) and tokens[after] in _JOINERS
     while i >= 0 and first - i <= (2 * _WINDOW if chained or closed or described else window):
         if _is_negator(tokens, i):
-            if loose and (_plural_item(tokens, i, first) or _single_item(tokens, i, first, last)):
+            if loose and _no_item(tokens, i, first, last):
                 # "no fangs dripping blood", "no skulls dripping blood": one plural noun and the
                 # term that describes it, an item of what "no" rules out; "a man with no face
                 # covered in blood" describes the man, and "with" before "no" keeps it counted.
@@ -461,26 +461,18 @@ def negated(
     return False
 
 
-def _plural_item(tokens: Sequence[str], at: int, first: int) -> bool:
-    """Whether tokens[at] is "no" opening an item (not after "with", "has"...) and a single plural
-    noun stands between it and the term at `first`."""
-    return (
-        tokens[at] == "no"
-        and first == at + 2
-        and tokens[at + 1].endswith("s")
-        and not tokens[at + 1].endswith("ss")
-        and (at == 0 or tokens[at - 1] not in _DESCRIBING)
-    )
-
-
-def _single_item(tokens: Sequence[str], at: int, first: int, last: int) -> bool:
-    """Whether tokens[at] is "no" opening an item of one word and the term, the item ending with
-    the term: the prompt ends, a joiner or another "no" follows ("no syringes, no biohazard gore",
-    "no torn-off limbs or wiring gore"). "no shirt, naked on a beach" names the nakedness, and "no
-    mercy, gore" asks for it."""
-    if tokens[at] != "no" or first != at + 2 or tokens[at + 1] in _UNRESTRAINED:
+def _no_item(tokens: Sequence[str], at: int, first: int, last: int) -> bool:
+    """Whether tokens[at] is "no" opening an item of one word and the term (not after "with",
+    "has"...): the word is a plural noun the term describes ("no fangs dripping blood"), or the item
+    ends with the term: the prompt ends, a joiner or another "no" follows ("no syringes, no
+    biohazard gore"). "no shirt, naked on a beach" names the nakedness, and "no mercy, gore" asks
+    for it."""
+    if tokens[at] != "no" or first != at + 2 or (at > 0 and tokens[at - 1] in _DESCRIBING):
         return False
-    if at > 0 and tokens[at - 1] in _DESCRIBING:
+    word = tokens[at + 1]
+    if word.endswith("s") and not word.endswith("ss"):
+        return True
+    if word in _UNRESTRAINED:
         return False
     return last + 1 >= len(tokens) or tokens[last + 1] in _JOINERS or tokens[last + 1] == "no"
 
