@@ -391,7 +391,7 @@ def negated(
     group or a slur, which it shuts out)."""
     if last + 1 < len(tokens) and (tokens[last + 1] in _POSTFIX or _zero(tokens, last + 1)):
         return True
-    if _not_shown(tokens, last, refusable) or _kept_out(tokens, last, listed):
+    if _not_shown(tokens, last, refusable) or _kept_out(tokens, first, last, listed):
         return True
     if first > 0 and _after_negative_prompt(tokens, first, starts):
         return True
@@ -539,21 +539,40 @@ def _before_negative_label(tokens: Sequence[str], last: int) -> bool:
 
 
 # "keep blood and gore out of frame", "the bodies stay off camera": where the term is kept.
-_OUT_OF = frozenset({"frame", "shot", "view", "sight", "picture", "camera"})
+_OUT_OF = frozenset({"frame", "shot", "view", "sight", "picture", "camera", "scene", "image", "composition"})
 _OFF = frozenset({"camera", "frame", "screen"})
 _KEPT = frozenset(
     {"kept", "keep", "stays", "stay", "remain", "remains", "is", "are", "be", "always", "left", "leave"}
     | {"completely", "entirely", "totally", "fully", "strictly", "firmly", "well", "safely"}
 )
+# "keep any gore or dead bodies out of it": "it" and "this" say where only after a verb of keeping.
+_KEEP = frozenset({"keep", "keeping", "leave", "leaving"})
+_PRONOUNS = frozenset({"it", "this"})
+_ITEM_WORDS = 3
 
 
-def _kept_out(tokens: Sequence[str], last: int, listed: Container[int]) -> bool:
-    """Whether the term, and the other listed terms and joiners after it, is followed by where it is
-    kept: "out of (the) frame/shot/view/sight/picture/camera" or "off camera/frame/screen", with a
-    verb of keeping at most between ("blood and gore kept out of frame", "the bodies stay off
-    camera"). "a corpse half out of frame" is not: "half" is neither."""
+def _kept_out(tokens: Sequence[str], first: int, last: int, listed: Container[int]) -> bool:
+    """Whether the term, and the other items and joiners after it, is followed by where it is
+    kept: "out of (the) frame/shot/view/sight/picture/camera/scene" or "off camera/frame/screen",
+    with a verb of keeping at most between ("blood and gore kept out of frame", "the bodies stay off
+    camera"), or "out of it" after "keep" before the term. An item need not be listed when a joiner
+    stands next to it ("gore, demons or dead bodies out of frame", "the gore and a patient's wounds
+    out of the scene"). "a corpse half out of frame" is not: "half" is neither."""
     i = last + 1
-    while i < len(tokens) and (i in listed or tokens[i] in _JOINERS or tokens[i] in _KEPT):
+    # Unlisted words of the item a joiner opens ("and a patient's wounds"), at most this many.
+    free = 0
+    while i < len(tokens):
+        word = tokens[i]
+        if word in ("out", "off"):
+            break
+        if word in _JOINERS:
+            free = _ITEM_WORDS
+        elif i in listed or word in _KEPT:
+            pass
+        elif free > 0:
+            free -= 1
+        elif not (i + 1 < len(tokens) and tokens[i + 1] in _JOINERS):  # "gore, demons or ..."
+            break
         i += 1
     if i >= len(tokens):
         return False
@@ -566,7 +585,11 @@ def _kept_out(tokens: Sequence[str], last: int, listed: Container[int]) -> bool:
         return False
     if i + 1 < len(tokens) and tokens[i + 1] == "of":
         at = i + 3 if i + 3 < len(tokens) and tokens[i + 2] == "the" else i + 2
-        return at < len(tokens) and tokens[at] in _OUT_OF
+        if at >= len(tokens):
+            return False
+        if tokens[at] in _PRONOUNS:
+            return any(w in _KEEP for w in tokens[max(0, first - 2 * _WINDOW) : first])
+        return tokens[at] in _OUT_OF
     # "nudity left out entirely", "gore kept out".
     return tokens[i - 1] in ("left", "kept")
 
