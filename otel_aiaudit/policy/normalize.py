@@ -379,8 +379,16 @@ _NEGATIVE_LABEL = re.compile(
 )
 # Labels that end such a list ("DO INCLUDE:", "Tags:" after "Undesired content:").
 _POSITIVE_LABEL = re.compile(r"\b(?:positive(?: prompts?)?|do include|(?:main )?tags)\s*:", re.IGNORECASE)
-# Midjourney's negative weight: "gore::-1" asks for no gore ("gore none" once normalised).
-_NEGATIVE_WEIGHT = re.compile(r"::\s*-\s*\d+(?:\.\d+)?")
+# Labels that rule out what follows them up to the end of their sentence ("Exclude: blood, injury,
+# weapons, nudity. Subject: ..."; "Unwanted: nudity, blood. Desired: ..."): read as a negative prompt
+# closed by a positive one where the sentence ends.
+_EXCLUSION_LABEL = re.compile(
+    r"\b(?:exclude[ds]?|exclusions?|unwanted|avoid|not wanted|never include|do not show|don'?t show)\s*:([^.;|\n]*)",
+    re.IGNORECASE,
+)
+# A negative weight: Midjourney's "gore::-1" and Stable Diffusion's "(gore:-1.5)" ask for no gore
+# ("gore none" once normalised).
+_NEGATIVE_WEIGHT = re.compile(r"::?\s*-\s*\d+(?:\.\d+)?")
 # Prohibition signs as list markers ("🚫 blood 🚫 weapons", "❌ gore"): each reads "no".
 _PROHIBITION = str.maketrans(dict.fromkeys("\U0001f6ab\u274c\u26d4\u2716\u2717\u2718\u274e\U0001f645", " no "))
 
@@ -403,7 +411,9 @@ def _normalize(
             text = _NEGATIVE_LABEL.sub(" negative prompt ", text)
             if "negative prompt" in text:
                 text = _POSITIVE_LABEL.sub(" positive prompt ", text)
-        if "::" in text:
+        if "exclu" in lowered or "unwanted" in lowered or "avoid" in lowered or "show" in lowered:
+            text = _EXCLUSION_LABEL.sub(r" negative prompt \1 positive prompt ", text)
+        if "::" in text or ":-" in text or ": -" in text:
             text = _NEGATIVE_WEIGHT.sub(" none ", text)
     if " & " in text:
         # An ampersand between words reads "and" ("Naked & Famous", a cocktail); inside a word it

@@ -768,3 +768,31 @@ def test_kept_out_of_it_weather_cultivars_and_mixed_likenesses(lexical: PolicyEn
 )
 def test_those_readings_reach_only_their_own_kind(lexical: PolicyEngine, prompt: str, category: str) -> None:
     assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Exclude: gore, corpses, weapons. Subject: a quiet harbour at dawn, fishing boats",
+        "Unwanted: nudity, cigarettes, blood. Desired: a family picnic poster",
+        "a knight resting by a campfire, (blood:-1.4), (severed head:-1.2), masterpiece",
+        "Nick Cave's Murder Ballads on a record shop shelf, product photo",
+        "a winter storm cripples the city, snowploughs at night",
+    ],
+)
+def test_exclusion_labels_negative_weights_and_titles(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("Exclude: text. A man stabbing a woman, gore everywhere", "violence"),  # the label ends at its sentence
+        ("a nude woman on a bed (nude:1.3), --ar 16:9", "explicit"),  # a positive weight asks for it
+        ("leaflet: every refugee is vermin", "hate_speech"),
+        ("banner 'immigrants deserve to be beaten'", "hate_speech"),
+        ("cartoon calling disabled people cripples", "hate_speech"),
+    ],
+)
+def test_exclusion_labels_reach_only_their_sentence(lexical: PolicyEngine, prompt: str, category: str) -> None:
+    assert category in flagged(lexical, prompt)
