@@ -386,6 +386,8 @@ _EXCLUSION_LABEL = re.compile(
     r"\b(?:exclude[ds]?|exclusions?|unwanted|avoid|not wanted|never include|do not show|don'?t show)\s*:([^.;|\n]*)",
     re.IGNORECASE,
 )
+# A word of each such label, checked before the label's regex runs.
+_EXCLUSION_WORDS = ("exclu", "wanted", "avoid", "t show", "include")
 # A negative weight: Midjourney's "gore::-1" and Stable Diffusion's "(gore:-1.5)" ask for no gore
 # ("gore none" once normalised).
 _NEGATIVE_WEIGHT = re.compile(r"::?\s*-\s*\d+(?:\.\d+)?")
@@ -411,7 +413,7 @@ def _normalize(
             text = _NEGATIVE_LABEL.sub(" negative prompt ", text)
             if "negative prompt" in text:
                 text = _POSITIVE_LABEL.sub(" positive prompt ", text)
-        if "exclu" in lowered or "unwanted" in lowered or "avoid" in lowered or "show" in lowered:
+        if any(word in lowered for word in _EXCLUSION_WORDS):
             text = _EXCLUSION_LABEL.sub(r" negative prompt \1 positive prompt ", text)
         if "::" in text or ":-" in text or ": -" in text:
             text = _NEGATIVE_WEIGHT.sub(" none ", text)

@@ -775,6 +775,7 @@ def test_those_readings_reach_only_their_own_kind(lexical: PolicyEngine, prompt:
     [
         "Exclude: gore, corpses, weapons. Subject: a quiet harbour at dawn, fishing boats",
         "Unwanted: nudity, cigarettes, blood. Desired: a family picnic poster",
+        "Don't show: corpses or gore. A battlefield memorial at dawn, photo",
         "a knight resting by a campfire, (blood:-1.4), (severed head:-1.2), masterpiece",
         "Nick Cave's Murder Ballads on a record shop shelf, product photo",
         "a winter storm cripples the city, snowploughs at night",
