@@ -11,12 +11,17 @@ bounds checked while composing, so a hostile or broken file is refused in well u
   counts the whole subtree under that node, aliases inside it included).
 - `MAX_DEPTH` (100): nesting, well below Python's recursion limit which PyYAML's composer recurses on.
 
+Deep nesting in flow style ("[[[[...") is refused before PyYAML's scanner sees it: the scanner
+looks ahead over every open bracket for a possible mapping key, which is quadratic in the depth
+(5,000 brackets took most of a second before the composer could count them).
+
 An alias to a node that contains it (a recursive structure) is refused as well: nothing downstream
 could walk it. Every failure is a `YAMLFileError` whose text is one line: `file:line: problem`.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +104,29 @@ def read_bounded(path: str | Path) -> bytes:
     return raw
 
 
+# What can open or close a flow collection, with quoted scalars and comments matched whole so that
+# the brackets inside them are skipped.
+_FLOW_TOKENS = re.compile(r"""'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|(?<!\S)#[^\n]*|[\[\]{}]""")
+
+
+def _flow_too_deep(text: str) -> int | None:
+    """The line of the first flow bracket nested more than MAX_DEPTH deep, if any. Brackets inside a
+    plain scalar ("a[b]") are counted too: a file needs a hundred unclosed ones to be refused here,
+    and the composer's own count stays the rule for everything else."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for match in _FLOW_TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return text.count("\n", 0, match.start()) + 1
+        elif token in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
 def compose_and_load(data: str | bytes, source: str) -> tuple[yaml.Node | None, Any]:
     """The node tree (every key keeps its line) and the plain data of one YAML document."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -108,6 +136,9 @@ def compose_and_load(data: str | bytes, source: str) -> tuple[yaml.Node | None, 
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise YAMLFileError(source, f"not UTF-8 text ({exc.reason})") from None
+    line = _flow_too_deep(text)
+    if line is not None:
+        raise YAMLFileError(source, f"nested more than {MAX_DEPTH} levels deep", line)
     loader = _BoundedLoader(text, source)
     try:
         node = loader.get_single_node()

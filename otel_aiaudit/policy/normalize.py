@@ -374,11 +374,17 @@ def _split_joiner(
 
 
 _NO_PARAMETER = re.compile(r"(?<![\w-])--no(?=\s)")
+# Negative-prompt labels, Thai's transliterated "เนกาทีฟ:" among them.
 _NEGATIVE_LABEL = re.compile(
-    r"\b(?:(?:negative|neg)(?: prompts?)?|undesired(?: content)?|do not include|don'?t include)\s*:", re.IGNORECASE
+    r"\b(?:(?:negative|neg|เนกาทีฟ)(?: ?(?:prompts?|พรอมต์|พรอมท์))?|undesired(?: content)?|do not include|don'?t include)"
+    r"\s*:",
+    re.IGNORECASE,
 )
-# Labels that end such a list ("DO INCLUDE:", "Tags:" after "Undesired content:").
-_POSITIVE_LABEL = re.compile(r"\b(?:positive(?: prompts?)?|do include|(?:main )?tags)\s*:", re.IGNORECASE)
+# Labels that end such a list ("DO INCLUDE:", "Tags:" after "Undesired content:"; "ภาพ:", the
+# picture, after "เนกาทีฟ:").
+_POSITIVE_LABEL = re.compile(
+    r"\b(?:positive(?: prompts?)?|do include|(?:main )?tags|ภาพ|พรอมต์|พรอมท์)\s*:", re.IGNORECASE
+)
 # Labels that rule out what follows them up to the end of their sentence ("Exclude: blood, injury,
 # weapons, nudity. Subject: ..."; "Unwanted: nudity, blood. Desired: ..."): read as a negative prompt
 # closed by a positive one where the sentence ends.
@@ -409,7 +415,7 @@ def _normalize(
         # parameters ("--ar 16:9"): the label scan (about 30 µs on 500 characters) runs only when
         # a word of a label is there.
         lowered = text.lower()
-        if "neg" in lowered or "undesired" in lowered or "include" in lowered:
+        if "neg" in lowered or "undesired" in lowered or "include" in lowered or "เนกา" in lowered:
             text = _NEGATIVE_LABEL.sub(" negative prompt ", text)
             if "negative prompt" in text:
                 text = _POSITIVE_LABEL.sub(" positive prompt ", text)

@@ -151,3 +151,13 @@ def test_shipped_yaml_files_load_within_bounds() -> None:
     table = PriceTable.load()
     assert table.lookup("openai", "gpt-image-1") is not None
     assert len(load_mappings()) > 0
+
+
+def test_deep_flow_nesting_is_refused_at_its_line_and_quoted_brackets_are_text() -> None:
+    deep = "version: 1\nnote: ok\nroles: " + "[ " * (safe_yaml.MAX_DEPTH + 1) + "]" * (safe_yaml.MAX_DEPTH + 1) + "\n"
+    with pytest.raises(safe_yaml.YAMLFileError, match=r"^deep\.yaml:3: nested more than"):
+        safe_yaml.load(deep, "deep.yaml")
+    # Brackets inside quoted scalars and comments are text, not nesting.
+    brackets = "[" * 300
+    text = f"a: '{brackets}'\nb: \"{brackets}\"\n# {brackets}\nc: [[1, 2], {{d: 3}}]\n"
+    assert safe_yaml.load(text, "q.yaml") == {"a": brackets, "b": brackets, "c": [[1, 2], {"d": 3}]}

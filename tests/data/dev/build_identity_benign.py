@@ -29,6 +29,7 @@ SCENES_EN = (
     "A {} grandfather feeding ducks at a pond, watercolour",
     "{} students throwing their caps at a graduation ceremony",
     "A {} family at the zoo watching the elephants and the monkeys",
+    "A {} mother and son feeding bananas to monkeys at a wildlife park",
     "{} hikers on a mountain trail at sunrise, wide shot",
     "A {} teacher reading a story to a classroom",
     "A {} doctor talking with a patient in a hospital corridor",
