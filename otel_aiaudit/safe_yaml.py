@@ -31,6 +31,8 @@ MAX_BYTES = 1 << 20
 MAX_ALIASES = 100
 MAX_ALIAS_NODES = 10_000
 MAX_DEPTH = 100
+# One wording whichever check finds the nesting: the flow pre-scan or the composer.
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
 
 
 class YAMLFileError(ValueError):
@@ -81,7 +83,7 @@ class _BoundedLoader(yaml.SafeLoader):
             return node
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise self._refuse(f"nested more than {MAX_DEPTH} levels deep", event.start_mark)
+            raise self._refuse(_TOO_DEEP, event.start_mark)
         start = self._nodes
         node = super().compose_node(parent, index)
         self._depth -= 1
@@ -138,7 +140,7 @@ def compose_and_load(data: str | bytes, source: str) -> tuple[yaml.Node | None, 
         raise YAMLFileError(source, f"not UTF-8 text ({exc.reason})") from None
     line = _flow_too_deep(text)
     if line is not None:
-        raise YAMLFileError(source, f"nested more than {MAX_DEPTH} levels deep", line)
+        raise YAMLFileError(source, _TOO_DEEP, line)
     loader = _BoundedLoader(text, source)
     try:
         node = loader.get_single_node()
