@@ -85,6 +85,10 @@ _HARMED = frozenset(
         "robots",
     }
 )
+# "spare the kids any violence", "spare us the gore": "spare" rules out what follows when only the
+# ones spared stand between ("spare ribs, bloody" is food and a term).
+_SPARE = frozenset({"spare", "spares", "sparing"})
+_SPARED = _HARMED | {"us", "them", "him", "her", "me", "you", "viewers", "viewer", "audience", "readers", "reader"}
 # "don't" is normalised to "don t": the lone "t" negates after these.
 _CONTRACTIONS = frozenset({"don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "shouldn", "can", "mustn"})
 # Words that may stand between a negator and the negated term.
@@ -206,7 +210,9 @@ _JOINERS = frozenset({"or", "and", "nor"})
 # out the axe, the block"): listed terms one after another after them are the list's items even
 # with no joiner, as the commas are gone once normalised. After "no" or "without" they need one
 # ("no blood, gore or guts"): "no gore, nude woman" names the nudity.
-_LIST_NEGATORS = frozenset({"avoid", "avoiding", "exclude", "excluding", "sans", "minus", "of", "out"})
+_LIST_NEGATORS = frozenset(
+    {"avoid", "avoiding", "exclude", "excluding", "omit", "omitting", "sans", "minus", "of", "out"}
+)
 # "the beheading must not be shown", "blood is never visible", "gore shouldn't appear": a term
 # followed by a negated showing verb.
 _AUXILIARIES = frozenset(
@@ -428,7 +434,10 @@ def negated(
     while after < len(tokens) and after in listed:
         after += 1
     closed = after < len(tokens) and tokens[after] in _JOINERS
+    spared = True  # every word that ends the scope so far is one spared ("spare the kids any")
     while i >= 0 and first - i <= (2 * _WINDOW if chained or closed or described else window):
+        if tokens[i] in _SPARE and spared and (not chained or closed):
+            return True
         if _is_negator(tokens, i):
             if loose and _no_item(tokens, i, first, last):
                 # "no fangs dripping blood", "no skulls dripping blood": one plural noun and the
@@ -457,6 +466,7 @@ def negated(
         else:
             loose = True
             described = False
+            spared = spared and tokens[i] in _SPARED
         i -= 1
     return False
 

@@ -23,7 +23,9 @@ matching stays exact. Steps, in order:
    are joined back together when three or more single letters or digits follow each other, with
    leetspeak read inside the joined word. A run that starts with a one-letter word also yields the
    word without it ("a g o r e" gives "agore gore"), so neither reading is missed; the letter an
-   apostrophe leaves ("the man's g e n i t a l s") is glued back to its word first. A Thai letter
+   apostrophe leaves ("the man's g e n i t a l s") is glued back to its word first, and words
+   spelled out with a wider gap between them ("t h e  E t e r n a l  J e w") are joined word by
+   word before the gaps collapse. A Thai letter
    with its vowel and tone marks is one unit ("ร ะ เ บิ ด"), and a symbol between two Thai letters
    ("ระ.เบิด") is dropped before step 2 rather than turned into a space.
 
@@ -328,6 +330,24 @@ _SYMBOL_UNITS = re.compile(r"(?<!\S)(?:[^\W_]|[@$!|])(?: (?:[^\W_]|[@$!|])(?!\S)
 _ALTERNATING = re.compile(r"(?<![^\W_])[^\W_]([@$!|])[^\W_](?:\1[^\W_])+(?![^\W_])")
 
 
+# Words spelled out letter by letter with a wider gap between the words ("t h e  E t e r n a l  J e w",
+# "I s l a m  i s  n o t  w e l c o m e"): each word is joined on its own before the gaps are
+# collapsed, so the words stay words; joined as one run they would read "theeternaljew", which no
+# phrase matches. A run starts only where no letter and one space stand before it, so a long run
+# of single letters is scanned once, not once from each of its letters.
+_SPACED_WORDS = re.compile(
+    r"(?<![^\W_])(?<![^\W_] )[^\W_](?: [^\W_])*(?: {2,}[^\W_](?: [^\W_])*)+(?![^\W_])"
+)
+
+
+def _join_spaced_words(match: re.Match[str]) -> str:
+    words = match.group().split()  # every run of spaces, so each unit is a word for now
+    groups = [group.replace(" ", "") for group in re.split(" {2,}", match.group())]
+    if max(map(len, groups)) < 3 or len(words) == len(groups):
+        return match.group()  # "A  B  C", "x y  z": no word spelled out
+    return " ".join(groups)
+
+
 def _unalternate(match: re.Match[str]) -> str:
     return match.group().replace(match.group(1), " ")
 
@@ -373,7 +393,8 @@ def _split_joiner(
     return join
 
 
-_NO_PARAMETER = re.compile(r"(?<![\w-])--no(?=\s)")
+# Midjourney's "--no" and the "--neg" some front ends take for a negative prompt.
+_NO_PARAMETER = re.compile(r"(?<![\w-])--(?:no|neg|negative)(?=\s)")
 # Negative-prompt labels, Thai's transliterated "เนกาทีฟ:" among them.
 _NEGATIVE_LABEL = re.compile(
     r"\b(?:(?:negative|neg|เนกาทีฟ)(?: ?(?:prompts?|พรอมต์|พรอมท์))?|undesired(?: content)?|do not include|don'?t include)"
@@ -409,6 +430,8 @@ def _normalize(
     `pairs`: runs of three or more become two, not one (see `_forms`)."""
     if "'" in text or "\u2019" in text:
         text = _CLITIC_BEFORE_SPLIT.sub(r"\1 ", text)
+    if "  " in text:
+        text = _SPACED_WORDS.sub(_join_spaced_words, text)
     if ":" in text:
         # "Negative:" with its colon is a label (the colon is gone once normalised): what follows
         # it lists what must not appear, as after "negative prompt:" (negation.py). Most colons are
@@ -427,7 +450,7 @@ def _normalize(
         # An ampersand between words reads "and" ("Naked & Famous", a cocktail); inside a word it
         # stays a separator ("n&u&d&e").
         text = text.replace(" & ", " and ")
-    if "--no" in text:
+    if "--no" in text or "--neg" in text:
         # Midjourney's "--no blood, gore" parameter is a negative prompt: what follows it must not
         # appear. Once the dashes are gone it would read as the plain "no", which takes no list.
         text = _NO_PARAMETER.sub(" negative prompt ", text)

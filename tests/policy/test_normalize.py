@@ -96,3 +96,23 @@ def test_a_decorating_x_around_split_letters_is_read_both_ways() -> None:
     assert "porn" in variants("x p o r n x photo")[0].split()
     assert "sex" in variants("x s e x scene")[0].split()
     assert "sex" in variants("a s e x scene")[0].split()  # a trailing x belongs to the word
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("s t o p  t h e  b o a t s", "stop the boats"),  # a wider gap between spelled-out words
+        ("say 'k i l l  t h e m  a l l' now", "say kill them all now"),
+        ("g 0 r e  s c e n e", "gore scene"),  # leet inside a spelled-out word still reads
+        ("k i l l  them", "kill them"),  # a gap before a whole word: one run, as before
+        ("A  B  C", "abc"),  # single letters only: the usual join
+        ("cat  b l o o d  bath", "cat blood bath"),
+    ],
+)
+def test_spelled_out_words_with_wider_gaps_stay_words(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_a_long_run_of_single_letters_is_joined_whatever_its_gaps() -> None:
+    run = " ".join("ab" * 2000)
+    assert normalize(f"{run}  x y z") == f"{'ab' * 2000} xyz"
