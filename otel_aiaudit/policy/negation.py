@@ -559,6 +559,9 @@ _KEPT = frozenset(
 _KEEP = frozenset({"keep", "keeping", "leave", "leaving"})
 _PRONOUNS = frozenset({"it", "this"})
 _ITEM_WORDS = 3
+# The noun a term describes, part of the item kept out ("keep any demonic or violent imagery out
+# of it").
+_KIND_NOUNS = frozenset({"imagery", "images", "content", "elements", "details", "themes", "stuff", "visuals", "material"})
 
 
 def _kept_out(tokens: Sequence[str], first: int, last: int, listed: Container[int]) -> bool:
@@ -577,7 +580,7 @@ def _kept_out(tokens: Sequence[str], first: int, last: int, listed: Container[in
             break
         if word in _JOINERS:
             free = _ITEM_WORDS
-        elif i in listed or word in _KEPT:
+        elif i in listed or word in _KEPT or word in _KIND_NOUNS:
             pass
         elif free > 0:
             free -= 1
