@@ -561,7 +561,9 @@ _PRONOUNS = frozenset({"it", "this"})
 _ITEM_WORDS = 3
 # The noun a term describes, part of the item kept out ("keep any demonic or violent imagery out
 # of it").
-_KIND_NOUNS = frozenset({"imagery", "images", "content", "elements", "details", "themes", "stuff", "visuals", "material"})
+_KIND_NOUNS = frozenset(
+    {"imagery", "images", "content", "elements", "details", "themes", "stuff", "visuals", "material"}
+)
 
 
 def _kept_out(tokens: Sequence[str], first: int, last: int, listed: Container[int]) -> bool:
