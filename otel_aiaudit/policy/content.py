@@ -184,11 +184,18 @@ def _clinical_cleared(matches: list[TermMatch]) -> list[TermMatch]:
         m
         for m in matches
         if not (
-            m.kind == CONTENT
-            and not (minor and m.category in ("explicit", ALWAYS_BLOCKED))
+            # A rule's parts inside the subject go too ("a museum exhibit of Nazi propaganda":
+            # "Nazi" and "propaganda" make no glorification); with a minor named they stay.
+            _clearable(m, minor)
             and any(s.thai == m.thai and s.start <= m.start and m.end <= s.end for s in subjects)
         )
     ]
+
+
+def _clearable(m: TermMatch, minor: bool) -> bool:
+    if m.kind == CONTENT:
+        return not (minor and m.category in ("explicit", ALWAYS_BLOCKED))
+    return m.kind == PART and not minor
 
 
 def content_hits(cfg: ContentFilter, matches: list[TermMatch], rules: tuple[Rule, ...] = ()) -> list[Hit]:

@@ -410,7 +410,9 @@ _POSITIVE_LABEL = re.compile(
 # weapons, nudity. Subject: ..."; "Unwanted: nudity, blood. Desired: ..."): read as a negative prompt
 # closed by a positive one where the sentence ends.
 _EXCLUSION_LABEL = re.compile(
-    r"\b(?:exclude[ds]?|exclusions?|unwanted|avoid|not wanted|never include|do not show|don'?t show)\s*:([^.;|\n]*)",
+    r"\b(?:exclude[ds]?|exclusions?|unwanted|avoid|not wanted|never include|do not show|don'?t show)"
+    # "Exclude all of the following:", "Avoid these:".
+    r"(?:\s+(?:all|any|of|the|these|those|following|items|things|elements)){0,4}\s*:([^.;|\n]*)",
     re.IGNORECASE,
 )
 # A word of each such label, checked before the label's regex runs.
