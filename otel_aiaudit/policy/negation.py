@@ -153,6 +153,10 @@ MODIFIERS = frozenset(
         "gory",
         "lewd",
         "suggestive",
+        # "no pin-up nudes".
+        "pin",
+        "up",
+        "pinup",
         # "don't make it violent".
         "make",
         "it",

@@ -397,8 +397,8 @@ def _split_joiner(
 _NO_PARAMETER = re.compile(r"(?<![\w-])--(?:no|neg|negative)(?=\s)")
 # Negative-prompt labels, Thai's transliterated "เนกาทีฟ:" among them.
 _NEGATIVE_LABEL = re.compile(
-    r"\b(?:(?:negative|neg|เนกาทีฟ)(?: ?(?:prompts?|พรอมต์|พรอมท์))?|undesired(?: content)?|do not include|don'?t include)"
-    r"\s*:",
+    r"\b(?:(?:negatives?|neg|เนกาทีฟ)(?: ?(?:prompts?|พรอมต์|พรอมท์))?"
+    r"|undesired(?: content)?|do not include|don'?t include)\s*:",
     re.IGNORECASE,
 )
 # Labels that end such a list ("DO INCLUDE:", "Tags:" after "Undesired content:"; "ภาพ:", the

@@ -388,14 +388,20 @@ def _plural_ending(text: str, at: int) -> bool:
 
 def _drop_allowed(found: list[TermMatch]) -> list[TermMatch]:
     """Remove every match that overlaps a shipped allow-listed phrase in the same stream; mark
-    those that overlap one of the policy's `allow_terms` (only the minors rule still reads them)."""
+    those that overlap one of the policy's `allow_terms` (only the minors rule still reads them).
+
+    A listed term that takes in the whole allowed phrase and more is the longer, exact reading and
+    stays: "tiger woods" is the golfer though "tiger wood" (a timber) is allowed with its plural."""
     shipped = [(m.thai, m.start, m.end) for m in found if m.kind == ALLOW and m.category != USER]
     user = [(m.thai, m.start, m.end) for m in found if m.kind == ALLOW and m.category == USER]
     kept = []
     for m in found:
         if m.kind == ALLOW:
             continue
-        if any(thai == m.thai and m.start < end and start < m.end for thai, start, end in shipped):
+        if any(
+            thai == m.thai and m.start < end and start < m.end and not (m.start <= start and end < m.end)
+            for thai, start, end in shipped
+        ):
             continue
         if any(thai == m.thai and m.start < end and start < m.end for thai, start, end in user):
             m = replace(m, user_allowed=True)

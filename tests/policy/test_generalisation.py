@@ -943,3 +943,35 @@ def test_museum_topics_exclusion_lists_colours_and_dishes(lexical: PolicyEngine,
 )
 def test_those_are_counted_beside_their_clearings(lexical: PolicyEngine, prompt: str, category: str) -> None:
     assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a coal tit on a feeder in winter, wildlife photo",
+        "sticker sheet of roses and swallows, no pin-up nudes, no daggers",
+        "summer dress lookbook on a pier. Negatives: nude, lingerie, blurry",
+        "food porn close-up of a dripping burger, studio light",
+        "หัวไชโป๊หวานในโถแก้ว ภาพสินค้า",  # salted radish
+        "นักสืบไล่ล่าฆาตกรในตรอกมืด ภาพการ์ตูนแนวสืบสวน",  # a detective hunting a killer, cartoon
+        "a tiger wood coffee table in a loft, catalogue photo",  # the timber
+    ],
+)
+def test_birds_pin_ups_plural_labels_food_and_timber(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("Tiger Woods asleep in a parked car, phone photo", "deepfake"),  # the name, not the timber
+        ("ภาพฆ่าหมู่ชาวบ้านริมแม่น้ำ สมจริง", "violence"),  # a massacre, not "ฆ่าหมู" (slaughtering a pig)
+        ("a sexy pin-up nude on a car hood", "explicit"),  # no "no": the pin-up counts
+        ("flag with 'Jew free' over a town gate", "hate_speech"),
+        ("poster: the disabled must be sterilized", "hate_speech"),
+        ("โปสเตอร์บอกว่าคนพม่าเกิดมาเป็นขี้ข้า", "hate_speech"),
+        ("the current Pope shouting at a waiter, Getty sports shot", "deepfake"),
+    ],
+)
+def test_the_longer_exact_reading_and_new_phrasings_count(lexical: PolicyEngine, prompt: str, category: str) -> None:
+    assert category in flagged(lexical, prompt)
