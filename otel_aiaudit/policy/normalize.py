@@ -340,10 +340,12 @@ _SPACED_WORDS = re.compile(
 )
 
 
+_WIDE_GAP = re.compile(" {2,}")
+
+
 def _join_spaced_words(match: re.Match[str]) -> str:
-    words = match.group().split()  # every run of spaces, so each unit is a word for now
-    groups = [group.replace(" ", "") for group in re.split(" {2,}", match.group())]
-    if max(map(len, groups)) < 3 or len(words) == len(groups):
+    groups = [group.replace(" ", "") for group in _WIDE_GAP.split(match.group())]
+    if max(map(len, groups)) < 3:
         return match.group()  # "A  B  C", "x y  z": no word spelled out
     return " ".join(groups)
 

@@ -386,6 +386,11 @@ def _plural_ending(text: str, at: int) -> bool:
     return False
 
 
+def _takes_in(m: TermMatch, start: int, end: int) -> bool:
+    """Whether `m` spans all of start..end and more."""
+    return m.start <= start and end <= m.end and m.end - m.start > end - start
+
+
 def _drop_allowed(found: list[TermMatch]) -> list[TermMatch]:
     """Remove every match that overlaps a shipped allow-listed phrase in the same stream; mark
     those that overlap one of the policy's `allow_terms` (only the minors rule still reads them).
@@ -399,7 +404,7 @@ def _drop_allowed(found: list[TermMatch]) -> list[TermMatch]:
         if m.kind == ALLOW:
             continue
         if any(
-            thai == m.thai and m.start < end and start < m.end and not (m.start <= start and end < m.end)
+            thai == m.thai and m.start < end and start < m.end and not _takes_in(m, start, end)
             for thai, start, end in shipped
         ):
             continue
