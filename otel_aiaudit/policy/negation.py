@@ -677,22 +677,26 @@ def _thai_cut_out(tokens: Sequence[str], first: int, last: int, listed: Containe
     """Thai puts "cut out" and "don't want" after what they refuse ("ฉากฆ่ากับศพตัดออก", scenes of
     killing and corpses cut out; "เลือดไม่เอา", blood: no), or takes or cuts it before and puts
     "out" or "away" after ("เอาเลือดออก", "ตัดฉากยิงกันทิ้งไป"). Other listed terms, joiners and
-    having/showing words may stand between, three at most."""
-    if (
-        last + 1 < len(tokens)
-        and tokens[last + 1] in _THAI_AWAY
-        and any(t.startswith(_THAI_TAKE) for t in tokens[max(0, first - 2) : first])
-    ):
-        return True
+    having/showing words may stand between, three at most, and so may the word a joiner adds to
+    the list ("ตัดภาพศพหรือผู้บาดเจ็บออก", cut out the corpses or the injured)."""
+    taken = any(t.startswith(_THAI_TAKE) for t in tokens[max(0, first - 2) : first])
     i = last + 1
     while (
-        i < len(tokens) and i - last <= 3 and (i in listed or tokens[i] in _THAI_JOINERS or tokens[i] in THAI_MODIFIERS)
+        i < len(tokens)
+        and i - last <= 3
+        and not (taken and tokens[i] in _THAI_AWAY)
+        and (
+            i in listed
+            or tokens[i] in _THAI_JOINERS
+            or tokens[i] in THAI_MODIFIERS
+            or (taken and tokens[i - 1] in _THAI_JOINERS and _thai(tokens[i]))
+        )
     ):
         i += 1
     if i >= len(tokens):
         return False
     word = tokens[i]
-    if word in _THAI_CUT_OUT:
+    if word in _THAI_CUT_OUT or (taken and word in _THAI_AWAY):
         return True
     return word == "ไม่" and i + 1 < len(tokens) and tokens[i + 1] == "เอา"
 

@@ -373,6 +373,13 @@ def _join_units(units: list[str], table: dict[int, str], ambiguous: list[bool], 
         if stripped:
             ambiguous[1] = True
             readings = [*stripped, *readings] if stripped_first else [*readings, *stripped]
+    elif units[-1] in _ONE_LETTER_WORDS and len(units) >= 5:
+        # A trailing "a" or "i" may be the next word ("k i l l a man", "t.e.r.r.o.r.i.s.m', a
+        # veiled woman"): read also without it, the letter kept as a word after it, so the word
+        # stands next to what precedes it in one form and next to what follows it in the other.
+        trailing = [f"{r[:-1]} {r[-1]}" for r in readings]
+        ambiguous[1] = True
+        readings = [*trailing, *readings] if stripped_first else [*readings, *trailing]
     out = []
     for reading in dict.fromkeys(readings):
         if _LEET_CHAR.search(reading):

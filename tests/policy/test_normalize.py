@@ -116,3 +116,12 @@ def test_spelled_out_words_with_wider_gaps_stay_words(raw: str, expected: str) -
 def test_a_long_run_of_single_letters_is_joined_whatever_its_gaps() -> None:
     run = " ".join("ab" * 2000)
     assert normalize(f"{run}  x y z") == f"{'ab' * 2000} xyz"
+
+
+def test_a_split_run_before_a_one_letter_word_reads_both_ways() -> None:
+    # The last letter may be the article after the word ("k i l l a man"): one form keeps the word
+    # next to what precedes it, the other puts the article back before what follows.
+    assert variants("k i l l a man") == ["killa kill a man", "kill a killa man"]
+    assert variants("say 'b.o.m.b', i said") == ["say bombi bomb i said", "say bomb i bombi said"]
+    assert variants("s a l s a") == ["salsa sals a", "sals a salsa"]  # a real last letter stays read
+    assert variants("k i l l") == ["kill"]  # no letter after: one form, as before
