@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from joblib import Parallel, delayed
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
@@ -84,6 +85,13 @@ def _classifier() -> LogisticRegression:
     return LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=5000, random_state=0)
 
 
+def _fit(matrix: csr_matrix, target: np.ndarray, rows: np.ndarray | None) -> LogisticRegression:
+    """A classifier fitted on `rows` of the matrix (all of them for None)."""
+    if rows is None:
+        return _classifier().fit(matrix, target)
+    return _classifier().fit(matrix[rows], target[rows])
+
+
 def threshold(scores: np.ndarray, benign: np.ndarray, max_fp: float) -> float:
     """The lowest threshold flagging at most `max_fp` of the benign prompts (never below 0.5)."""
     ranked = np.sort(scores[benign])[::-1]
@@ -109,31 +117,41 @@ def train(records: list[dict], max_fp: float, folds: int = 5) -> tuple[dict, dic
     columns: list[np.ndarray] = []
     thresholds: dict[str, float] = {}
     report: dict[str, dict] = {}
-    for category in CATEGORIES:
-        target = np.array([category in lab for lab in labels])
-        positives = int(target.sum())
-        if positives < MIN_POSITIVES:
-            report[category] = {"positives": positives, "skipped": True}
-            continue
-        # Out-of-fold scores: each prompt scored by a model that did not see it.
+    targets = {c: np.array([c in lab for lab in labels]) for c in CATEGORIES}
+    for category, target in targets.items():
+        if target.sum() < MIN_POSITIVES:
+            report[category] = {"positives": int(target.sum()), "skipped": True}
+    trained = [c for c in CATEGORIES if c not in report]
+    # Out-of-fold scores: each prompt scored by a model that did not see it.
+    splits = {
+        c: list(StratifiedKFold(n_splits=folds, shuffle=True, random_state=0).split(np.zeros(len(records)), targets[c]))
+        for c in trained
+    }
+    # Every category's fold models and final model are independent fits: liblinear releases the
+    # GIL, so threads run them side by side. Each fit is deterministic, so the result does not
+    # depend on how many run at once.
+    jobs = [(c, rows) for c in trained for rows in [*(fit_rows for fit_rows, _ in splits[c]), None]]
+    fitted = Parallel(n_jobs=-1, prefer="threads")(delayed(_fit)(matrix, targets[c], rows) for c, rows in jobs)
+    for category in trained:
+        target = targets[category]
+        models = [m for (c, _), m in zip(jobs, fitted, strict=True) if c == category]
         oof = np.zeros(len(records))
-        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
-        for train_idx, test_idx in splitter.split(np.zeros(len(records)), target):
-            model = _classifier().fit(matrix[train_idx], target[train_idx])
-            oof[test_idx] = model.predict_proba(matrix[test_idx])[:, 1]
+        for (_, test_idx), fold_model in zip(splits[category], models, strict=False):
+            oof[test_idx] = fold_model.predict_proba(matrix[test_idx])[:, 1]
         cut = threshold(oof, benign & written, max_fp)
-        model = _classifier().fit(matrix, target)
+        model = models[-1]
         coef = model.coef_[0]
         thresholds[category] = round(cut, DECIMALS)
         biases.append(round(float(model.intercept_[0]), DECIMALS))
         columns.append(np.round(np.where(np.abs(coef) < PRUNE, 0.0, coef), DECIMALS))
         kept.append(category)
         report[category] = {
-            "positives": positives,
+            "positives": int(target.sum()),
             "threshold": thresholds[category],
             "out_of_fold_recall": round(float((oof[target] >= cut).mean()), 3),
             "out_of_fold_benign_flagged": int((oof[benign & written] >= cut).sum()),
         }
+    report = {c: report[c] for c in CATEGORIES}
     weights = np.stack(columns, axis=1) if columns else np.zeros((BUCKETS, 0))
     used = np.flatnonzero(np.abs(weights).sum(axis=1) > 0)
     model = {
