@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import glob
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -48,6 +49,8 @@ MIN_DF = 2
 PRUNE = 0.01
 MIN_POSITIVES = 30
 DECIMALS = 4
+# Fits run at once while training (see train()).
+FIT_THREADS = 4
 # Trap kinds of the generated benign sets (tests/data/dev/build_*_benign.py).
 GENERATED_TRAPS = ("identity", "everyday", "people")
 
@@ -129,14 +132,17 @@ def train(records: list[dict], max_fp: float, folds: int = 5) -> tuple[dict, dic
     }
     # Every category's fold models and final model are independent fits: liblinear releases the
     # GIL, so threads run them side by side. Each fit is deterministic, so the result does not
-    # depend on how many run at once.
+    # depend on how many run at once. Each running fit holds its own copy of its rows (a few
+    # hundred MB with liblinear's), hence a few threads at most, however many cores there are.
     jobs = [(c, rows) for c in trained for rows in [*(fit_rows for fit_rows, _ in splits[c]), None]]
-    fitted = Parallel(n_jobs=-1, prefer="threads")(delayed(_fit)(matrix, targets[c], rows) for c, rows in jobs)
+    fitted = Parallel(n_jobs=min(FIT_THREADS, os.cpu_count() or 1), prefer="threads")(
+        delayed(_fit)(matrix, targets[c], rows) for c, rows in jobs
+    )
     for category in trained:
         target = targets[category]
         models = [m for (c, _), m in zip(jobs, fitted, strict=True) if c == category]
         oof = np.zeros(len(records))
-        for (_, test_idx), fold_model in zip(splits[category], models, strict=False):
+        for (_, test_idx), fold_model in zip(splits[category], models[:-1], strict=True):
             oof[test_idx] = fold_model.predict_proba(matrix[test_idx])[:, 1]
         cut = threshold(oof, benign & written, max_fp)
         model = models[-1]

@@ -85,7 +85,8 @@ _THAI_NEGATORS = "ไม่มี|ห้าม|ไม่เอา|ไม่ต�
 # (a few microseconds on a 500-character prompt, where most have none). Two-word negators are probed
 # by their first word ("free" also opens "<word> free"), which keeps the alternatives single words.
 _KEEP = "keep|keeps|keeping|kept"
-_KEPT_OUT_OF = "frame|shot|view|sight|picture"
+# "keep any violent imagery out of it": "it" is the picture too.
+_KEPT_OUT_OF = "frame|shot|view|sight|picture|it"
 _PROBE_WORDS = sorted({negator.split()[0] for negator in _NEGATORS.split("|")} | {"negative"} | set(_KEEP.split("|")))
 _NEGATION_PROBE = re.compile(rf" (?:{'|'.join(_PROBE_WORDS)}) ")
 _THAI_NEGATION = re.compile(f"{_THAI_NEGATORS}|โน")

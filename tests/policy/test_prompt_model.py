@@ -73,6 +73,7 @@ def test_bucket_ids_are_every_short_substring_hashed(text: str) -> None:
         ("surgeons at work keep open wounds and blood out of frame calm", "surgeons at work calm"),
         ("a battlefield keep the bodies off camera", "a battlefield"),
         ("a corpse half out of frame", "a corpse half out of frame"),
+        ("a knight at dawn keep any violent imagery out of it", "a knight at dawn"),
         # Thai "no" written as in English, and "none" after a phrase ("เลือด: ไม่มี").
         ("โนเลือด โนศพ ขอแค่ภาพวิว", "ขอแค่ภาพวิว"),
         ("ชายแก่ตกปลา รอยแผลเป็น ไม่มี เลือด ไม่มี แค่รอยยิ้ม", "ชายแก่ตกปลา แค่รอยยิ้ม"),
