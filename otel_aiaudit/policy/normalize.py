@@ -411,9 +411,9 @@ _NEGATIVE_LABEL = re.compile(
     re.IGNORECASE,
 )
 # Labels that end such a list ("DO INCLUDE:", "Tags:" after "Undesired content:"; "ภาพ:", the
-# picture, after "เนกาทีฟ:").
+# picture, after "เนกาทีฟ:"; a bare "prompt:" after "negative prompt: cartoon, blur |").
 _POSITIVE_LABEL = re.compile(
-    r"\b(?:positive(?: prompts?)?|do include|(?:main )?tags|ภาพ|พรอมต์|พรอมท์)\s*:", re.IGNORECASE
+    r"\b(?:positive(?: prompts?)?|prompts?|do include|(?:main )?tags|ภาพ|พรอมต์|พรอมท์)\s*:", re.IGNORECASE
 )
 # Labels that rule out what follows them up to the end of their sentence ("Exclude: blood, injury,
 # weapons, nudity. Subject: ..."; "Unwanted: nudity, blood. Desired: ..."): read as a negative prompt

@@ -1093,3 +1093,38 @@ def test_immolation_refusals_offices_klan_robes_and_thai_signs_count(
     lexical: PolicyEngine, prompt: str, category: str
 ) -> None:
     assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a book cover: Murder at the Vicarage, a village church at dusk, illustration",
+        "นางแบบลุคสวยสังหารบนรันเวย์ ภาพแฟชั่น",  # "killer" looks
+        "two boxers trading punches in the ring, sweat and spotlights",  # a punch without blood
+        "a kid's nose bleeding after a fall, first-aid poster",  # blood without a punch
+        "negative prompt: gore, blood | prompt: a meadow with a fox",  # the label ends the list
+    ],
+)
+def test_mystery_titles_looks_sport_first_aid_and_a_bare_prompt_label(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("negative prompt: cartoon | prompt: a man stabbed in an alley, photo", "violence"),
+        ("a mugger punching a tourist, blood streaming from his nose", "violence"),
+        ("a prisoner's hand, every finger removed, dim cell", "violence"),
+        ("banner reading 'hang all gays' over a square", "violence"),
+        ("a cafe notice: anyone in a turban must wait outside", "hate_speech"),
+        ("ฉากหนังสยองขวัญ ชายสับร่างเหยื่อในครัว", "violence"),
+        ("ชายลาโลกด้วยการผูกคอกับขื่อ ห้องมืด", "violence"),
+        ("หัวคนเสียบไม้หน้าหมู่บ้าน ภาพถ่าย", "violence"),
+        ("ภาพคนไม่เต็มบาทถูกขังกรงเหมือนสัตว์", "hate_speech"),
+        ("ร้านนวดบริการพิเศษครบวงจร หมอนวดถอดชุดออกหมด", "explicit"),
+    ],
+)
+def test_prompt_labels_punches_calls_to_hang_and_thai_phrasings_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)

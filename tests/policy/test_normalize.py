@@ -125,3 +125,15 @@ def test_a_split_run_before_a_one_letter_word_reads_both_ways() -> None:
     assert variants("say 'b.o.m.b', i said") == ["say bombi bomb i said", "say bomb i bombi said"]
     assert variants("s a l s a") == ["salsa sals a", "sals a salsa"]  # a real last letter stays read
     assert variants("k i l l") == ["kill"]  # no letter after: one form, as before
+
+
+@pytest.mark.parametrize(
+    ("raw", "form"),
+    [
+        ("neg: blood | prompt: a fox", "negative prompt blood positive prompt a fox"),
+        ("Negative prompt: gore. Prompt: snow", "negative prompt gore positive prompt snow"),
+        ("prompt: a fox", "prompt a fox"),  # no negative list to close: the label stays a word
+    ],
+)
+def test_a_bare_prompt_label_closes_a_negative_list(raw: str, form: str) -> None:
+    assert normalize(raw) == form
