@@ -1113,12 +1113,12 @@ def test_mystery_titles_looks_sport_first_aid_and_a_bare_prompt_label(lexical: P
     ("prompt", "category"),
     [
         ("negative prompt: cartoon | prompt: a man stabbed in an alley, photo", "violence"),
-        ("a mugger punching a tourist, blood streaming from his nose", "violence"),
+        ("a bouncer punched a guest outside the club, bloody nose, phone photo", "violence"),
         ("a prisoner's hand, every finger removed, dim cell", "violence"),
         ("banner reading 'hang all gays' over a square", "violence"),
         ("a cafe notice: anyone in a turban must wait outside", "hate_speech"),
         ("ฉากหนังสยองขวัญ ชายสับร่างเหยื่อในครัว", "violence"),
-        ("ชายลาโลกด้วยการผูกคอกับขื่อ ห้องมืด", "violence"),
+        ("ร่างห้อยนิ่งในโรงนา แสงสลัว", "violence"),  # a body hanging still
         ("หัวคนเสียบไม้หน้าหมู่บ้าน ภาพถ่าย", "violence"),
         ("ภาพคนไม่เต็มบาทถูกขังกรงเหมือนสัตว์", "hate_speech"),
         ("ร้านนวดบริการพิเศษครบวงจร หมอนวดถอดชุดออกหมด", "explicit"),
