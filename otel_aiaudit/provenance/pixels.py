@@ -14,7 +14,6 @@ without imagecodecs, is decoded by Pillow as before.
 from __future__ import annotations
 
 import struct
-import zlib
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -59,20 +58,13 @@ def _stored(data: bytes) -> bytes:
     """`data` (a PNG) reduced to its header and image data, the data inflated by ISA-L and stored
     again without compression, which libspng reads at the speed of a copy. A stream that is not
     well formed is returned as it came, for libspng to report."""
-    view = memoryview(data)
     header = None
     compressed = []
-    at = len(png.SIGNATURE)
-    while at + 12 <= len(data):
-        (size,) = struct.unpack_from(">I", data, at)
-        kind = bytes(view[at + 4 : at + 8])
+    for kind, body in png.chunks(data):
         if kind == b"IHDR":
-            header = view[at : at + 12 + size]
+            header = png.chunk(b"IHDR", bytes(body))
         elif kind == b"IDAT":
-            compressed.append(view[at + 8 : at + 8 + size])
-        elif kind == b"IEND":
-            break
-        at += 12 + size
+            compressed.append(body)
     if header is None or not compressed:
         return data
     try:
@@ -86,5 +78,5 @@ def _stored(data: bytes) -> bytes:
         block = raw[start : start + _STORED_BLOCK]
         last = start + _STORED_BLOCK >= len(raw)
         stream += [struct.pack("<BHH", last, len(block), 0xFFFF ^ len(block)), block]
-    stream.append(struct.pack(">I", zlib.adler32(raw)))
+    stream.append(struct.pack(">I", png.adler32(raw)))
     return b"".join([png.SIGNATURE, header, *png.chunk_around(b"IDAT", stream), png.END])

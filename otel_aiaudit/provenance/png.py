@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -26,42 +26,61 @@ except ImportError:  # pragma: no cover - the c2pa extra installs isal
     DEFLATE = "zlib"
     _LEVEL = 1
 
+# The checksums a PNG carries, over megabytes of pixels per image: ISA-L's are 3-7x zlib's speed
+# (CRC-32 of 3 MB: ~0.25 ms against ~0.85 ms; Adler-32: ~0.15 ms against ~1.0 ms). Same values.
+crc32 = _deflater.crc32
+adler32 = _deflater.adler32
+
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _COLOUR_TYPES = {3: 2, 4: 6}  # channels -> PNG colour type (truecolour, truecolour with alpha)
 _UP = 2  # PNG filter type: each byte minus the one above it
 
 
-def _chunk(kind: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(body, zlib.crc32(kind)))
+def chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc32(body, crc32(kind)))
+
+
+def chunks(data: bytes) -> Iterator[tuple[bytes, memoryview]]:
+    """The (kind, body) of each chunk of `data` (a PNG), in order, up to IEND or the first chunk that
+    runs past the end; the bodies are views, not copies. Checksums are not checked."""
+    view = memoryview(data)
+    at = len(SIGNATURE)
+    while at + 12 <= len(data):
+        (size,) = struct.unpack_from(">I", data, at)
+        kind = bytes(view[at + 4 : at + 8])
+        if kind == b"IEND" or at + 12 + size > len(data):
+            return
+        yield kind, view[at + 8 : at + 8 + size]
+        at += 12 + size
 
 
 def chunk_around(kind: bytes, pieces: Sequence[bytes | memoryview]) -> list[bytes | memoryview]:
     """A chunk whose body is `pieces` in order, as the parts to join into the file: the pieces (megabytes
     of image data) are copied once, into the file, rather than first into a body and then again."""
-    crc = zlib.crc32(kind)
+    crc = crc32(kind)
     for piece in pieces:
-        crc = zlib.crc32(piece, crc)
+        crc = crc32(piece, crc)
     return [struct.pack(">I", sum(len(piece) for piece in pieces)) + kind, *pieces, struct.pack(">I", crc)]
 
 
-END = _chunk(b"IEND", b"")
+END = chunk(b"IEND", b"")
 
 
 def _colour_chunks(info: Mapping[str, Any]) -> list[bytes]:
     """How the pixels are to be shown, from a Pillow image's `info`, as PNG chunks (before IDAT)."""
-    chunks = []
+    found = []
     chromaticity = info.get("chromaticity")
     if chromaticity is not None and len(chromaticity) == 8:
-        chunks.append(_chunk(b"cHRM", struct.pack(">8I", *(round(v * 100000) for v in chromaticity))))
+        found.append(chunk(b"cHRM", struct.pack(">8I", *(round(v * 100000) for v in chromaticity))))
     gamma = info.get("gamma")
     if gamma is not None:
-        chunks.append(_chunk(b"gAMA", struct.pack(">I", round(gamma * 100000))))
+        found.append(chunk(b"gAMA", struct.pack(">I", round(gamma * 100000))))
     icc = info.get("icc_profile")
     if icc:
-        chunks.append(_chunk(b"iCCP", b"ICC Profile\0\0" + zlib.compress(icc)))
+        found.append(chunk(b"iCCP", b"ICC Profile\0\0" + zlib.compress(icc)))
     elif info.get("srgb") is not None:
-        chunks.append(_chunk(b"sRGB", bytes([int(info["srgb"]) & 0xFF])))
-    return chunks
+        found.append(chunk(b"sRGB", bytes([int(info["srgb"]) & 0xFF])))
+    return found
 
 
 def encode(pixels: np.ndarray | Iterable[np.ndarray], info: Mapping[str, Any] | None = None) -> bytes:
@@ -96,5 +115,5 @@ def encode(pixels: np.ndarray | Iterable[np.ndarray], info: Mapping[str, Any] | 
     idat.append(deflater.flush())
     header = struct.pack(">IIBBBBB", width, height, 8, _COLOUR_TYPES[channels], 0, 0, 0)
     return b"".join(
-        [SIGNATURE, _chunk(b"IHDR", header), *_colour_chunks(info or {}), *chunk_around(b"IDAT", idat), END]
+        [SIGNATURE, chunk(b"IHDR", header), *_colour_chunks(info or {}), *chunk_around(b"IDAT", idat), END]
     )

@@ -67,3 +67,27 @@ def test_a_marked_png_stays_a_png_of_its_own_mode_and_size() -> None:
     marked = Image.open(io.BytesIO(watermark.embed_image(source, "image/png", key)))
     assert (marked.format, marked.mode, marked.size) == ("PNG", "RGB", (512, 512))
     assert np.array_equal(np.asarray(marked), watermark.embed_array(np.asarray(source), key))
+
+
+def test_chunks_are_listed_in_order_up_to_the_end() -> None:
+    data = png.encode(pixels(8, 3, 4), {"gamma": 0.45455})
+    assert [kind for kind, _ in png.chunks(data)] == [b"IHDR", b"gAMA", b"IDAT"]
+    ((_, header),) = [(k, b) for k, b in png.chunks(data) if k == b"IHDR"]
+    assert png.chunk(b"IHDR", bytes(header)) in data  # the body is the chunk's, checksum and all
+    # Bytes after IEND are not chunks; a chunk cut short by the end of the file is not listed.
+    assert [kind for kind, _ in png.chunks(data + b"trailing")] == [b"IHDR", b"gAMA", b"IDAT"]
+    assert [kind for kind, _ in png.chunks(data[: data.index(b"IDAT") + 20])] == [b"IHDR", b"gAMA"]
+
+
+def test_checksums_are_the_ones_zlib_computes() -> None:
+    # The written file carries ISA-L's CRC-32 and Adler-32; readers check them against zlib's.
+    data = png.encode(pixels(30, 4, 5))
+    at, checked = len(png.SIGNATURE), 0
+    while at < len(data):
+        size = int.from_bytes(data[at : at + 4], "big")
+        kind, body = data[at + 4 : at + 8], data[at + 8 : at + 8 + size]
+        assert data[at + 8 + size : at + 12 + size] == zlib.crc32(body, zlib.crc32(kind)).to_bytes(4, "big")
+        at, checked = at + 12 + size, checked + 1
+    assert checked == 3  # IHDR, IDAT, IEND
+    (idat,) = [bytes(body) for kind, body in png.chunks(data) if kind == b"IDAT"]
+    assert zlib.adler32(zlib.decompress(idat)).to_bytes(4, "big") == idat[-4:]

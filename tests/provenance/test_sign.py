@@ -8,7 +8,7 @@ import threading
 
 import c2pa
 import pytest
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from otel_aiaudit.provenance import ASSERTION_LABEL, Provenance, ProvenanceInfo
 from otel_aiaudit.provenance.certs import DevCertPaths
@@ -212,3 +212,22 @@ def test_signer_is_shared_safely_across_threads(
     for t in threads:
         t.join()
     assert results == ["trusted"] * 12
+
+
+def test_only_a_png_with_a_store_chunk_is_read_for_an_upstream_manifest(
+    upstream_certs, provenance: Provenance, images: dict[str, bytes]
+) -> None:
+    # A PNG without a caBX chunk has no store: it is not handed to c2pa's reader at all. One that
+    # mentions the chunk's name in its text, but has no such chunk, is no exception.
+    signer = provenance._get_signer()
+    plain = images["image/png"]
+    assert signer.upstream(plain, "image/png") is None
+    text = Image.open(io.BytesIO(plain))
+    out = io.BytesIO()
+    info = PngImagePlugin.PngInfo()
+    info.add_text("comment", "caBX c2pa jumb")
+    text.save(out, "PNG", pnginfo=info)
+    assert b"caBX" in out.getvalue() and signer.upstream(out.getvalue(), "image/png") is None
+    signed = Provenance(settings_for(upstream_certs)).sign(plain, "image/png", ProvenanceInfo(generation_id="u")).data
+    found = signer.upstream(signed, "image/png")
+    assert found is not None and found.issuer == "Upstream Provider"
