@@ -27,6 +27,7 @@ from joblib import Parallel, delayed
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
+from threadpoolctl import threadpool_limits
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -135,9 +136,13 @@ def train(records: list[dict], max_fp: float, folds: int = 5) -> tuple[dict, dic
     # depend on how many run at once. Each running fit holds its own copy of its rows (a few
     # hundred MB with liblinear's), hence a few threads at most, however many cores there are.
     jobs = [(c, rows) for c in trained for rows in [*(fit_rows for fit_rows, _ in splits[c]), None]]
-    fitted = Parallel(n_jobs=min(FIT_THREADS, os.cpu_count() or 1), prefer="threads")(
-        delayed(_fit)(matrix, targets[c], rows) for c, rows in jobs
-    )
+    # liblinear's solver sums long vectors with the BLAS, whose threads split a sum differently on
+    # machines with different core counts: one BLAS thread per fit makes the weights (and the check
+    # of the shipped model) the same on every machine.
+    with threadpool_limits(limits=1, user_api="blas"):
+        fitted = Parallel(n_jobs=min(FIT_THREADS, os.cpu_count() or 1), prefer="threads")(
+            delayed(_fit)(matrix, targets[c], rows) for c, rows in jobs
+        )
     for category in trained:
         target = targets[category]
         models = [m for (c, _), m in zip(jobs, fitted, strict=True) if c == category]
