@@ -328,8 +328,13 @@ THAI_MODIFIERS = frozenset(
         "แนว",
         "ฉากที่",
         "สิ่ง",
-        # "ไม่มีใครเปลือย" (nobody naked), "ไม่ใช่หาดนู้ด" (not a nude beach).
+        # "ไม่มีใครเปลือย" (nobody naked), "ไม่ใช่หาดนู้ด" (not a nude beach), "ไม่มีส่วนไหนเปลือย"
+        # (no part of it bare: segmented "มีส่วน|ไหน"), "ไม่มีตรงไหนโป๊" (nowhere revealing).
         "ใคร",
+        "ส่วนไหน",
+        "มีส่วน",
+        "ตรงไหน",
+        "ไหน",
         "ใช่",
         # Showing: "ไม่ต้องโชว์ภาพ...".
         "โชว์",
