@@ -127,15 +127,31 @@ def _minor_named(matches: Sequence[TermMatch]) -> bool:
 def _rule_fires(rule: Rule, matches: list[TermMatch]) -> bool:
     positions: dict[str, list[int]] = {}
     prefix = rule.name + "/"
+    # Where a group carries its own negator ("do not rent to"), what follows one of its matches
+    # counts though negated: the negation is the refusal's own.
+    refusals = (
+        [m.last for m in matches if m.kind == PART and m.category == prefix + rule.own_negator and not m.negated]
+        if rule.own_negator
+        else []
+    )
     for group in rule.groups:
         refs = rule.references(group)
+        parts = rule.part_references(group)
         positions[group] = [
             m.first
             for m in matches
-            if _counts(m, rule.category)
+            if (
+                _counts(m, rule.category)
+                or (
+                    m.negated
+                    and not m.user_allowed
+                    and any(0 < m.first - last <= rule.window for last in refusals)
+                )
+            )
             and (
                 (m.kind == PART and m.category.startswith(prefix) and m.category[len(prefix) :] == group)
                 or (m.kind == CONTENT and m.category in refs)
+                or (m.kind == PART and m.category in parts)
             )
         ]
     return fires(rule, positions)

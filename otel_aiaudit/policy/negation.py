@@ -330,6 +330,8 @@ THAI_MODIFIERS = frozenset(
         "สิ่ง",
         # "ไม่มีใครเปลือย" (nobody naked), "ไม่ใช่หาดนู้ด" (not a nude beach), "ไม่มีส่วนไหนเปลือย"
         # (no part of it bare: segmented "มีส่วน|ไหน"), "ไม่มีตรงไหนโป๊" (nowhere revealing).
+        # "ไม่ได้ทำร้ายใคร" (hurts no one: "ไม่|ได้|ทำร้าย", did not).
+        "ได้",
         "ใคร",
         "ส่วนไหน",
         "มีส่วน",

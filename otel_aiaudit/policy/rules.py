@@ -19,7 +19,16 @@ File format (`lexicons/<lang>/rules/<name>.txt`, or any file a policy lists in
     children
     school
 
-A group line `@explicit` stands for every term of that category's lexicon (shipped and extra).
+A rule whose first group says no to something ("do not rent to", "ไม่รับ") names it with
+`own_negator: <group>`: the words of its other groups that come after such a match, up to the
+window, are read as its object even where the negation reads them as negated ("do not rent to
+Arabs" is a refusal, not a mention of Arabs ruled out).
+
+A group line `@explicit` stands for every term of that category's lexicon (shipped and extra),
+and `@<rule>/<group>` for every term of another rule's group, so that a rule can reuse a long
+list instead of copying it: a refusal on a sign names one of the groups that the dehumanising
+rule lists ("[group]\n@hate_dehumanising/group"). A reference reaches one rule deep: the group
+it names counts its own terms, not its references.
 
 Files of the same name in several languages are one rule: their groups are merged, so an English
 act and a Thai target still make a match. A rule with a single group fires on any of its terms.
@@ -50,11 +59,13 @@ class Rule:
     name: str
     category: str
     window: int
-    groups: dict[str, list[str]] = field(default_factory=dict)  # group -> terms and @category refs
+    groups: dict[str, list[str]] = field(default_factory=dict)  # group -> terms and @ references
+    own_negator: str | None = None  # a group whose terms carry a negator (see the module docstring)
     _refs: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _part_refs: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def terms(self) -> Iterator[tuple[str, str]]:
-        """(term, "<rule>/<group>") for every plain term; `@category` lines are resolved at match time."""
+        """(term, "<rule>/<group>") for every plain term; `@` lines are resolved at match time."""
         for group, entries in self.groups.items():
             for entry in entries:
                 if not entry.startswith("@"):
@@ -70,8 +81,19 @@ class Rule:
         """Categories named by `@category` lines of `group` (kept: asked on every evaluation)."""
         refs = self._refs.get(group)
         if refs is None:
-            refs = self._refs[group] = frozenset(e[1:] for e in self.groups[group] if e.startswith("@"))
+            refs = self._refs[group] = frozenset(e[1:] for e in self.groups[group] if _is_ref(e) and "/" not in e)
         return refs
+
+    def part_references(self, group: str) -> frozenset[str]:
+        """"<rule>/<group>" tags named by `@<rule>/<group>` lines of `group`."""
+        refs = self._part_refs.get(group)
+        if refs is None:
+            refs = self._part_refs[group] = frozenset(e[1:] for e in self.groups[group] if _is_ref(e) and "/" in e)
+        return refs
+
+
+def _is_ref(entry: str) -> bool:
+    return entry.startswith("@")
 
 
 def parse_rule(text: str, name: str, source: str) -> Rule:
@@ -96,6 +118,8 @@ def parse_rule(text: str, name: str, source: str) -> Rule:
                 if value not in CATEGORIES:
                     raise RuleFileError(f"{where}: category must be one of {', '.join(CATEGORIES)}")
                 rule.category = value
+            elif key == "own_negator":
+                rule.own_negator = value
             elif key == "window":
                 if not value.isdigit() or not 0 < int(value) <= _MAX_WINDOW:
                     raise RuleFileError(f"{where}: window must be a whole number from 1 to {_MAX_WINDOW}")
@@ -103,13 +127,19 @@ def parse_rule(text: str, name: str, source: str) -> Rule:
             else:
                 raise RuleFileError(f"{where}: unknown key {key!r}")
         else:
-            if line.startswith("@") and line[1:] not in CATEGORIES:
+            if _is_ref(line) and "/" in line:
+                ref_rule, _, ref_group = line[1:].partition("/")
+                if not ref_rule.strip() or not ref_group.strip() or "/" in ref_group:
+                    raise RuleFileError(f"{where}: {line} must be @<rule>/<group>")
+            elif _is_ref(line) and line[1:] not in CATEGORIES:
                 raise RuleFileError(f"{where}: {line} names no category")
             rule.groups[group].append(line)
     if not rule.category or not rule.window or not rule.groups:
         raise RuleFileError(f"{source}: a rule needs a category, a window and at least one [group]")
     if any(not terms for terms in rule.groups.values()):
         raise RuleFileError(f"{source}: every group needs at least one term")
+    if rule.own_negator is not None and rule.own_negator not in rule.groups:
+        raise RuleFileError(f"{source}: own_negator names no group of the rule: {rule.own_negator!r}")
     return rule
 
 
@@ -125,13 +155,23 @@ def merge(rules: Iterable[Rule]) -> list[Rule]:
         have = merged.get(rule.name)
         if have is None:
             groups = {g: list(t) for g, t in rule.groups.items()}
-            merged[rule.name] = Rule(rule.name, rule.category, rule.window, groups)
+            merged[rule.name] = Rule(rule.name, rule.category, rule.window, groups, own_negator=rule.own_negator)
             continue
-        if (have.category, have.window, set(have.groups)) != (rule.category, rule.window, set(rule.groups)):
-            raise RuleFileError(f"rule {rule.name}: files of that name disagree on category, window or groups")
+        mine = (have.category, have.window, set(have.groups), have.own_negator)
+        if mine != (rule.category, rule.window, set(rule.groups), rule.own_negator):
+            raise RuleFileError(
+                f"rule {rule.name}: files of that name disagree on category, window, own_negator or groups"
+            )
         for group, terms in rule.groups.items():
             have.groups[group].extend(terms)
-    return list(merged.values())
+    rules_out = list(merged.values())
+    known = {f"{r.name}/{g}" for r in rules_out for g in r.groups}
+    for rule in rules_out:
+        for group in rule.groups:
+            unknown = sorted(rule.part_references(group) - known)
+            if unknown:
+                raise RuleFileError(f"rule {rule.name}, [{group}]: @{unknown[0]} names no group of any rule")
+    return rules_out
 
 
 @functools.lru_cache(maxsize=1)

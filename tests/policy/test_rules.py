@@ -42,6 +42,9 @@ def test_parse_rule() -> None:
         ("category: violence\nwindow: 3\n[a]\n@nothing\n", "names no category"),
         ("category: violence\nwindow: 3\ncolour: red\n[a]\nx\n", "unknown key"),
         ("category: violence\nwindow: 3\n[a]\nx\n[a]\ny\n", "repeated group"),
+        ("category: violence\nwindow: 3\n[a]\n@/group\n", "must be @<rule>/<group>"),
+        ("category: violence\nwindow: 3\n[a]\n@rule/\n", "must be @<rule>/<group>"),
+        ("category: violence\nwindow: 3\nown_negator: b\n[a]\nx\n", "own_negator names no group"),
     ],
 )
 def test_bad_rule_files_are_refused_with_a_line(text: str, problem: str) -> None:
@@ -122,3 +125,35 @@ def test_negative_prompt_and_prompt_are_not_one_window() -> None:
     engine = PolicyEngine(PolicyConfig(mode="enforce", content_filter=ContentFilter(action="block")))
     d = engine.evaluate(Generation(provider="test", prompt="a gunman in a field", negative_prompt="school"))
     assert not [h for h in d.hits if h.category == "violence"]
+
+
+def test_a_group_may_name_another_rule_s_group() -> None:
+    rule = parse_rule("category: hate_speech\nwindow: 4\n[verb]\nshoo\n[who]\n@pests/animal\n", "shoo", "x.txt")
+    assert rule.part_references("who") == frozenset({"pests/animal"}) and rule.references("who") == frozenset()
+    pests = parse_rule("category: violence\nwindow: 3\n[kill]\npoison\n[animal]\npigeons\n", "pests", "y.txt")
+    merge([rule, pests])  # the group it names exists
+    with pytest.raises(RuleFileError, match="@pests/animal names no group"):
+        merge([rule])
+
+
+def test_own_negator_counts_what_the_refusal_negates(tmp_path: Path) -> None:
+    # "says no pigeons": "pigeons" reads as negated (a mention ruled out); for a rule whose first
+    # group says no itself, it is the refusal's object.
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "pests.txt").write_text("category: violence\nwindow: 3\n[kill]\npoison\n[animal]\npigeons\n")
+    refusal = "category: violence\nwindow: 6\n{key}[refuse]\nsays no\n[who]\n@pests/animal\n[sign]\nsign\n"
+    for key, expected in (("own_negator: refuse\n", {"violence"}), ("", set())):
+        (rules / "refusal.txt").write_text(refusal.format(key=key))
+        policy = tmp_path / "policy.yaml"
+        policy.write_text(
+            "version: 1\nmode: enforce\ncontent_filter:\n  action: block\n"
+            "  rule_files: [rules/pests.txt, rules/refusal.txt]\n",
+            encoding="utf-8",
+        )
+        engine = PolicyEngine(load_policy(policy))
+        decision = engine.evaluate(Generation(provider="test", prompt="the park sign says no pigeons"))
+        assert {h.category for h in decision.hits if h.rule == "content"} == expected, key
+    # Without the refusal, a negated word stays negated.
+    decision = engine.evaluate(Generation(provider="test", prompt="a park sign with no pigeons"))
+    assert decision.hits == []
