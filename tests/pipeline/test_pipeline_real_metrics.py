@@ -34,7 +34,14 @@ def real_prom(tmp_path_factory):
                 lambda: p.query('otel_sdk_exporter_log_exported_total{error_type!=""} > 0'),
                 "a failed audit-record export to be counted",
             )
-            _wait(lambda: p.query("aiaudit_governance_degraded_total > 0"), "a degraded generation")
+            # Both of the degraded instance's modes: its budget check fails open from its first call,
+            # the approval ticket fails closed only at the last call of its first round, which a busy
+            # machine may reach a few scrapes later.
+            def modes() -> set[str]:
+                series = p.query("aiaudit_governance_degraded_total > 0")
+                return {s["metric"]["aiaudit_governance_mode"] for s in series}
+
+            _wait(lambda: modes() >= {"fail_open", "fail_closed"}, "a degraded generation of each mode")
             yield p, work, f"127.0.0.1:{work.port}", f"127.0.0.1:{degraded_port}"
     finally:
         work.stop()
@@ -148,7 +155,19 @@ def test_alerts_fire_above_threshold_and_stay_quiet_below(real_prom):
         ("AIAuditRecordsExportFailing", ""),
         ("AIAuditGovernanceDegraded", ""),
     }
-    got = _wait(lambda: firing() if expected <= firing() else None, "the expected alerts to fire", timeout=40)
+    def degraded_modes() -> set[str]:
+        return {
+            a["labels"]["aiaudit_governance_mode"]
+            for a in p.get("/api/v1/alerts")["alerts"]
+            if a["labels"]["alertname"] == "AIAuditGovernanceDegraded" and a["state"] == "firing"
+        }
+
+    # The alert fires per mode; the fail_closed one starts a few scrapes after the fail_open one.
+    got = _wait(
+        lambda: firing() if expected <= firing() and degraded_modes() == {"fail_open", "fail_closed"} else None,
+        "the expected alerts to fire",
+        timeout=40,
+    )
     assert ("AIAuditBudgetWarning", "alice") not in got  # past 100 %: exhausted, not warning
     assert ("AIAuditBudgetExhausted", "erin") not in got  # 94 %: warning only
     assert not any(name == "AIAuditCollectorDroppingAuditRecords" for name, _ in got)
