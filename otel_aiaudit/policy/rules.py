@@ -19,8 +19,8 @@ File format (`lexicons/<lang>/rules/<name>.txt`, or any file a policy lists in
     children
     school
 
-A rule whose first group says no to something ("do not rent to", "ไม่รับ") names it with
-`own_negator: <group>`: the words of its other groups that come after such a match, up to the
+A rule with a group that says no to something ("do not rent to", "ไม่รับ"; put it first, as the
+rarer words) names it with `own_negator: <group>`: the words of its other groups that come after such a match, up to the
 window, are read as its object even where the negation reads them as negated ("do not rent to
 Arabs" is a refusal, not a mention of Arabs ruled out).
 
@@ -68,7 +68,7 @@ class Rule:
         """(term, "<rule>/<group>") for every plain term; `@` lines are resolved at match time."""
         for group, entries in self.groups.items():
             for entry in entries:
-                if not entry.startswith("@"):
+                if not _is_ref(entry):
                     yield entry, f"{self.name}/{group}"
 
     def quiet_parts(self) -> frozenset[str]:

@@ -33,13 +33,13 @@ SignCallback = Callable[[bytes], bytes]
 # Thumbnails off: the SDK default embeds a near full-size JPEG (+0.3-0.5 MB, ~20x the signing time).
 # Nothing is fetched from the network: no remote manifests, no OCSP. The only request signing may make
 # is to the configured time-stamp authority.
-# The PNG chunk that holds a C2PA manifest store (C2PA specification, "Embedding manifests into PNG").
-_PNG_STORE = b"caBX"
-
 SIGN_SETTINGS: dict[str, Any] = {
     "builder": {"thumbnail": {"enabled": False}},
     "verify": {"verify_after_sign": True, "remote_manifest_fetch": False, "ocsp_fetch": False},
 }
+
+# The PNG chunk that holds a C2PA manifest store (C2PA specification, "Embedding manifests into PNG").
+_PNG_STORE = b"caBX"
 
 
 @dataclass(frozen=True)
