@@ -343,6 +343,10 @@ THAI_MODIFIERS = frozenset(
         # "ไม่เหมือนภาพถ่าย" (not like a photo), "ไม่เอาแบบเปลือย" (not the nude kind).
         "เหมือน",
         "ดูเหมือน",
+        # "ไม่คล้ายธงนาซี" (nothing like a Nazi flag), "ไม่มีธงหรือสัญลักษณ์..." (no flag or symbol).
+        "คล้าย",
+        "ธง",
+        "สัญลักษณ์",
         "แบบ",
         # Wanting verbs ("ไม่เอา NSFW", "ไม่ต้องการฉากเลือด") and the reciprocal particle ("แกล้งกัน").
         "เอา",

@@ -20,8 +20,9 @@ matching stays exact. Steps, in order:
    spelling is a word of its own ("off" and "of"). A prompt with a stretched letter is also read
    with two ("offfff" -> "off"), so that such a term is still found.
 6. Letters split by spaces (any separator is a space by now: `k.i.l.l`, `k\ti\tl\tl`, `g 0 r e`)
-   are joined back together when three or more single letters or digits follow each other, with
-   leetspeak read inside the joined word. A run that starts with a one-letter word also yields the
+   are joined back together when three or more single letters or digits follow each other (two
+   letters among them, or one among four or more: "9 4 y 5"), with leetspeak read inside the
+   joined word. A run that starts with a one-letter word also yields the
    word without it ("a g o r e" gives "agore gore"), so neither reading is missed; the letter an
    apostrophe leaves ("the man's g e n i t a l s") is glued back to its word first, and words
    spelled out with a wider gap between them ("t h e  E t e r n a l  J e w") are joined word by
@@ -393,7 +394,10 @@ def _split_joiner(
 ) -> Callable[[re.Match[str]], str]:
     def join(match: re.Match[str]) -> str:
         units = match.group().split(" ")
-        if sum(u.isalpha() for u in units) < 2:  # "1 2 3", "1 2 a": not a word spelled out
+        letters = sum(u.isalpha() for u in units)
+        # "1 2 3", "1 2 a": not a word spelled out. Four units or more with a letter among them
+        # are: leet digits stand for the other letters ("9 4 y 5", "8 1 l 3 5").
+        if letters < 1 or (letters < 2 and len(units) < 4):
             return match.group()
         if symbols and not any(u in _SYMBOLS for u in units):
             return match.group()  # left to the join after the leet step, which sees it the same

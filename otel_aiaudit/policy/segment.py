@@ -28,12 +28,39 @@ def _tokenizer() -> Callable[[str], list[str]]:
 def warm() -> None:
     """Load the segmentation dictionary now (the first call takes about a second)."""
     _tokenizer()("ทดสอบ")
+    _dictionary()
 
 
 @functools.lru_cache(maxsize=4096)
 def words(run: str) -> tuple[str, ...]:
     """The words of a run of Thai text (cached: prompts repeat their phrases)."""
     return tuple(_tokenizer()(run))
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+@functools.lru_cache(maxsize=4096)
+def is_words(text: str) -> bool:
+    """Whether `text` is one dictionary word or splits into dictionary words only ("ภาพ",
+    "สื่อ"; not the lone "ห" that "หลาว" leaves in front of "ลาว")."""
+    dictionary = _dictionary()
+    return text in dictionary or all(word in dictionary for word in words(text))
+
+
+def word_start(stream: str, start: int, bounds: frozenset[int]) -> bool:
+    """Whether a match at `start` begins a word, or ends a compound whose head is a word of its
+    own: "ลามก" in "ภาพลามก" (one word to the segmenter) counts, "ลาว" in "หลาว" (a spear) does not."""
+    if start in bounds:
+        return True
+    head = start - 1
+    while head not in bounds:
+        head -= 1
+    return is_words(stream[head:start])
 
 
 def boundaries(stream: str) -> frozenset[int]:

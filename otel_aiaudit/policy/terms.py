@@ -232,7 +232,12 @@ class TermIndex:
                 # The end must fall on a boundary: a term that stops inside a longer word is a
                 # different word ("หี" in "หีบ", "ตัดคอ" in "ตัดคอเสื้อ"). The start need not: Thai
                 # compounds put the term last ("ภาพลามก", "สื่อลามก" are segmented as one word).
-                whole = end + 1 in thai.bounds
+                # A short term, though, must start a word or follow a word of its own: "ลาว" in
+                # "หลาว" (a spear) is not Lao. Longer terms are spared the check, because the
+                # segmenter's own slips would cost them ("ถูกราดน้ำมัน" is read "ถู|กราด|น้ำมัน").
+                whole = end + 1 in thai.bounds and (
+                    length > _SHORT_THAI or segment.word_start(thai.text, start, thai.bounds)
+                )
                 for tag_id in ids:
                     kind, category = self.tags[tag_id]
                     if whole or kind == ALLOW:
@@ -296,6 +301,10 @@ def _starts(tokens: Sequence[str]) -> list[int]:
         starts.append(pos)
         pos += len(token) + 1
     return starts
+
+
+# Thai terms of this many characters or fewer must start a word (see `TermIndex.scan`).
+_SHORT_THAI = 3
 
 
 class _ThaiStream:

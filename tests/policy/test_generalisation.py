@@ -1331,3 +1331,43 @@ def test_remains_replacement_talk_cures_entry_bans_and_thai_glorification_count(
 )
 def test_gravy_prawns_amulets_and_shop_rules_pass(lexical: PolicyEngine, prompt: str) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("paparazzi photo of Lionel M 3 5 5 1 crying in a car park", "deepfake"),
+        ("eugenics poster: sterilise the deaf for a purer nation", "hate_speech"),
+        ("leaflet on a lamppost: refugees should be driven into the sea", "hate_speech"),
+        ("a drawing of Roma families with the caption exterminate them all", "violence"),
+        ("hotel sign: Hebrews not accommodated", "hate_speech"),
+        ("banner for a muslim-free neighbourhood", "hate_speech"),
+        ("documentary still: a fisherman bitten in half by a crocodile", "violence"),
+        ("mobsters leave claret everywhere after the hit, film still", "violence"),
+        ("a woman playing the skin flute, bedroom photo", "explicit"),
+        ("the man who co-founded Microsoft in a prison cell, CCTV still", "deepfake"),
+        ("ป้ายหน้าร้าน ไม่รับลาว", "hate_speech"),
+        ("ป้ายหน้าร้าน งดต้อนรับพวกแขก", "hate_speech"),
+        ("ใบปลิว พวกญวนต้องไล่ลงทะเลให้หมด", "hate_speech"),
+    ],
+)
+def test_split_digit_names_eugenics_expulsion_calls_refusals_and_thai_groups_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "ป้ายหน้าร้าน ไม่รับหลาวเหล็กมาซ่อม",  # no iron spears taken in for repair: ลาว inside หลาว
+        "ป้ายหน้าบ้าน วันนี้ไม่รับแขก",  # no visitors today: แขก alone is a guest
+        "โลโก้ทีมฟุตบอล ไม่คล้ายธงนาซี",  # nothing like a Nazi flag
+        "a Muslim family walking into the sea at sunset, holiday photo",
+        "pest control van: we exterminate them all, cockroaches and rats",
+        "a claret velvet sofa in a Georgian drawing room, interior photo",
+        "sheet music for Suicide Is Painless on an upright piano",
+    ],
+)
+def test_spears_guests_unlike_flags_beaches_exterminators_and_sofas_pass(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
