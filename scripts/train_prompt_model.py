@@ -6,7 +6,8 @@ One logistic regression per category over the hashed character n-gram counts of
 `prompt_model.bucket_ids` (scikit-learn, liblinear, L2; weights under `PRUNE` are dropped so that
 the file stays small). The
 threshold of each category comes from out-of-fold scores (five folds): the lowest score at which at
-most `--max-fp` of the benign development prompts would be flagged for that category. Training is
+most `--max-fp` of the benign development prompts people wrote, less those the lexicons and rules
+already block, would be flagged for that category. Training is
 deterministic; `--check` retrains and exits 1 when the result differs from the shipped file, which
 is how the suite knows the shipped weights come from the development set and nothing else.
 
@@ -20,6 +21,7 @@ import glob
 import json
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +34,9 @@ from threadpoolctl import threadpool_limits
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from otel_aiaudit.generation import Generation  # noqa: E402
+from otel_aiaudit.policy.config import ContentFilter, PolicyConfig  # noqa: E402
+from otel_aiaudit.policy.engine import PolicyEngine  # noqa: E402
 from otel_aiaudit.policy.prompt_model import (  # noqa: E402
     BUCKETS,
     bucket_ids,
@@ -96,6 +101,18 @@ def _fit(matrix: csr_matrix, target: np.ndarray, rows: np.ndarray | None) -> Log
     return _classifier().fit(matrix[rows], target[rows])
 
 
+def lexicon_blocked(prompts: list[str], which: np.ndarray) -> np.ndarray:
+    """Which of the `which` prompts the shipped lexicons and rules alone block (enforce mode, every
+    category blocked, no prompt model)."""
+    lexicons_only = ContentFilter(action="block", prompt_model=False)
+    engine = PolicyEngine(PolicyConfig(mode="enforce", content_filter=lexicons_only))
+    blocked = np.zeros(len(prompts), dtype=bool)
+    for number in np.flatnonzero(which):
+        decision = engine.evaluate(Generation(provider="training", prompt=prompts[number]))
+        blocked[number] = any(h.rule == "content" and h.action == "block" for h in decision.hits)
+    return blocked
+
+
 def threshold(scores: np.ndarray, benign: np.ndarray, max_fp: float) -> float:
     """The lowest threshold flagging at most `max_fp` of the benign prompts (never below 0.5)."""
     ranked = np.sort(scores[benign])[::-1]
@@ -112,6 +129,12 @@ def train(records: list[dict], max_fp: float, folds: int = 5) -> tuple[dict, dic
     # Thresholds are set on the benign prompts people wrote: the generated counter-examples
     # (identity, everyday and people scenes) are easy, and counting them would loosen every threshold.
     written = np.array([r.get("trap") not in GENERATED_TRAPS for r in records])
+    # The model only adds hits to what the lexicons and rules let through: a benign prompt they
+    # already block is refused either way, so it sets no threshold (the deepfake rule blocks a named
+    # public figure asked for as a photo, which some writers call benign). Found on a thread of its
+    # own while the fits run: they release the GIL, the engine holds it.
+    lexicons = ThreadPoolExecutor(max_workers=1)
+    blocked = lexicons.submit(lexicon_blocked, prompts, benign & written)
     matrix = features(prompts)
     # A bucket seen in fewer than MIN_DF prompts is one prompt's quirk, not a feature: zeroed.
     seen_in = np.asarray((matrix > 0).sum(axis=0)).ravel()
@@ -143,13 +166,15 @@ def train(records: list[dict], max_fp: float, folds: int = 5) -> tuple[dict, dic
         fitted = Parallel(n_jobs=min(FIT_THREADS, os.cpu_count() or 1), prefer="threads")(
             delayed(_fit)(matrix, targets[c], rows) for c, rows in jobs
         )
+    counted = benign & written & ~blocked.result()
+    lexicons.shutdown()
     for category in trained:
         target = targets[category]
         models = [m for (c, _), m in zip(jobs, fitted, strict=True) if c == category]
         oof = np.zeros(len(records))
         for (_, test_idx), fold_model in zip(splits[category], models[:-1], strict=True):
             oof[test_idx] = fold_model.predict_proba(matrix[test_idx])[:, 1]
-        cut = threshold(oof, benign & written, max_fp)
+        cut = threshold(oof, counted, max_fp)
         model = models[-1]
         coef = model.coef_[0]
         thresholds[category] = round(cut, DECIMALS)
@@ -160,7 +185,7 @@ def train(records: list[dict], max_fp: float, folds: int = 5) -> tuple[dict, dic
             "positives": int(target.sum()),
             "threshold": thresholds[category],
             "out_of_fold_recall": round(float((oof[target] >= cut).mean()), 3),
-            "out_of_fold_benign_flagged": int((oof[benign & written] >= cut).sum()),
+            "out_of_fold_benign_flagged": int((oof[counted] >= cut).sum()),
         }
     report = {c: report[c] for c in CATEGORIES}
     weights = np.stack(columns, axis=1) if columns else np.zeros((BUCKETS, 0))
@@ -175,6 +200,7 @@ def train(records: list[dict], max_fp: float, folds: int = 5) -> tuple[dict, dic
             "prompts": len(records),
             "benign": int(benign.sum()),
             "benign_written": int((benign & written).sum()),
+            "benign_counted": int(counted.sum()),
             "positives": {c: report[c]["positives"] for c in CATEGORIES},
             "max_benign_flagged": max_fp,
             "C": C,

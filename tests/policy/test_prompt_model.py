@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -132,7 +133,11 @@ def test_the_model_blocks_what_no_lexicon_line_names(prompt: str, category: str)
 
 def test_allow_terms_count_towards_no_score() -> None:
     prompt, category = MEANING[0]
-    assert content_hits(engine(allow_terms=["burns the village"]), prompt) == []
+    allowed = content_hits(engine(allow_terms=["burns the village"]), prompt)
+    assert category not in [h.category for h in allowed]
+    # The allowed phrase is read as absent: the rest scores as it does on its own.
+    rest = content_hits(engine(), prompt.replace("burns the village ", ""))
+    assert [(h.category, h.score) for h in allowed] == [(h.category, h.score) for h in rest]
     assert category in [h.category for h in content_hits(engine(allow_terms=["pottery"]), prompt)]
 
 
@@ -215,10 +220,25 @@ def test_the_shipped_model_is_the_one_the_development_set_trains() -> None:
         [sys.executable, str(ROOT / "scripts" / "train_prompt_model.py"), "--check"],
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=480,
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "matches" in run.stdout
+
+
+def test_thresholds_leave_out_benign_prompts_the_lexicons_already_block() -> None:
+    # A prompt the lexicons refuse is refused whatever the model says: it sets no threshold.
+    spec = importlib.util.spec_from_file_location("train_prompt_model", ROOT / "scripts" / "train_prompt_model.py")
+    assert spec is not None and spec.loader is not None
+    training = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(training)
+    prompts = [
+        "press photo of Angela Merkel giving a speech in the Bundestag",  # the deepfake rule
+        "a lighthouse at dusk, watercolour",
+        "a pile of bloody corpses",  # listed, but not asked about
+    ]
+    blocked = training.lexicon_blocked(prompts, np.array([True, True, False]))
+    assert blocked.tolist() == [True, False, False]
 
 
 def test_the_training_script_refuses_the_held_out_set(tmp_path: Path) -> None:
