@@ -30,7 +30,10 @@ matching stays exact. Steps, in order:
    with its vowel and tone marks is one unit ("ร ะ เ บิ ด"), and a symbol between two Thai letters
    ("ระ.เบิด") is dropped before step 2 rather than turned into a space.
 
-`variants()` adds the reading with a right-to-left override undone (the text as displayed).
+`variants()` adds the reading with a right-to-left override undone (the text as displayed), and
+the reading with a word's chunks joined when underscores cut it in three or more
+("ho_mo_sex_u_als"), and the reading with middle dots and bullets as spaces, which are dropped inside words
+("Taylor·Swift·and·Travis").
 ASCII prompts (the common case) skip step 1 and the non-ASCII table, which keeps a full
 evaluation in the tens of microseconds.
 """
@@ -546,7 +549,27 @@ def variants(text: str) -> list[str]:
     forms = _forms(text)
     if "\u202e" in text:
         forms.extend(f for f in _forms(_RLO.sub(_reverse, text)) if f not in forms)
+    if "_" in text and _CHUNK_PROBE.search(text):
+        forms.extend(f for f in _forms(_CHUNKED.sub(_unchunk, text)) if f not in forms)
+    if not text.isascii() and _WORD_DOT.search(text):
+        forms.extend(f for f in _forms(_WORD_DOT.sub(" ", text)) if f not in forms)
     return forms
+
+
+# A word cut into chunks by underscores ("ho_mo_sex_u_als") is also read with the chunks joined;
+# two cuts at least ("snake_case" stays two words). Dots are left alone: a search for them costs
+# microseconds on every long prompt, as sentences end with one; single letters split by dots are
+# joined already (step 6).
+_CHUNK_PROBE = re.compile(r"(?<=[^\W_])_[^\W_]+_(?=[^\W_])")
+_CHUNKED = re.compile(r"(?<![^\W_])[^\W_]+(?:_[^\W_]+){2,}(?![^\W_])")
+_CHUNK_CUT = re.compile("_")
+# Middle dots and bullets inside a word are dropped ("dis·mem·ber·ment", see _INSIDE); the same
+# dots between whole words ("Taylor·Swift·and·Travis") also get the reading with spaces.
+_WORD_DOT = re.compile("[\u00b7\u2022\u2027\u2219\u22c5]")
+
+
+def _unchunk(match: re.Match[str]) -> str:
+    return _CHUNK_CUT.sub("", match.group())
 
 
 def _forms(text: str) -> list[str]:
