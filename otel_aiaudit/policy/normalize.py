@@ -32,8 +32,8 @@ matching stays exact. Steps, in order:
 
 `variants()` adds the reading with a right-to-left override undone (the text as displayed), and
 the reading with a word's chunks joined when underscores cut it in three or more
-("ho_mo_sex_u_als"), and the reading with middle dots and bullets as spaces, which are dropped inside words
-("Taylor·Swift·and·Travis").
+("ho_mo_sex_u_als"), and the reading with middle dots, bullets and zero-width characters as spaces, which are dropped
+inside words ("Taylor·Swift·and·Travis").
 ASCII prompts (the common case) skip step 1 and the non-ASCII table, which keeps a full
 evaluation in the tens of microseconds.
 """
@@ -563,9 +563,10 @@ def variants(text: str) -> list[str]:
 _CHUNK_PROBE = re.compile(r"(?<=[^\W_])_[^\W_]+_(?=[^\W_])")
 _CHUNKED = re.compile(r"(?<![^\W_])[^\W_]+(?:_[^\W_]+){2,}(?![^\W_])")
 _CHUNK_CUT = re.compile("_")
-# Middle dots and bullets inside a word are dropped ("dis·mem·ber·ment", see _INSIDE); the same
-# dots between whole words ("Taylor·Swift·and·Travis") also get the reading with spaces.
-_WORD_DOT = re.compile("[\u00b7\u2022\u2027\u2219\u22c5]")
+# Middle dots and bullets inside a word are dropped ("dis·mem·ber·ment", see _INSIDE), and so are
+# zero-width characters (step 2); the same characters between whole words ("Taylor·Swift·and",
+# "gay\u2060people\u2060are\u2060sick") also get the reading with spaces.
+_WORD_DOT = re.compile("[\u00b7\u2022\u2027\u2219\u22c5\u200b-\u200d\u2060-\u2064\ufeff]")
 
 
 def _unchunk(match: re.Match[str]) -> str:
