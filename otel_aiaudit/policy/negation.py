@@ -194,6 +194,13 @@ MODIFIERS = frozenset(
 )
 # "gore-free", "nudity: none", "nsfw: false", "gore: off".
 _POSTFIX = frozenset({"free", "none", "false", "off", "omitted"})
+# "off" followed by a height is where something goes ("puppies thrown off a bridge", "off the
+# roof"), not a switch ("gore: off, nudity: off, a cosy cabin" stays ruled out).
+_OFF_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that"})
+_OFF_PLACES = frozenset(
+    "bridge cliff roof rooftop building balcony boat pier ledge tower ship deck overpass dock train wall edge"
+    " platform stage window".split()
+)
 # "nudity not allowed", "gore is forbidden": refused, for terms other than hate speech ("muslims not
 # allowed", a slur "not allowed" shut a group out).
 _FORBIDDEN = frozenset({"forbidden", "prohibited", "banned"})
@@ -398,6 +405,15 @@ def _is_negator(tokens: Sequence[str], i: int) -> bool:
     return word == "t" and i > 0 and tokens[i - 1] in _CONTRACTIONS
 
 
+def _postfix(tokens: Sequence[str], i: int) -> bool:
+    """Whether tokens[i] rules out the term just before it ("gore-free", "gore: off")."""
+    word = tokens[i]
+    if word == "off" and i + 1 < len(tokens) and tokens[i + 1] in _OFF_DETERMINERS:
+        # The place may carry an adjective or two: "off a high bridge".
+        return not any(t in _OFF_PLACES for t in tokens[i + 2 : i + 5])
+    return word in _POSTFIX
+
+
 def negated(
     tokens: Sequence[str],
     first: int,
@@ -410,7 +426,7 @@ def negated(
     tokens inside other listed terms (they may stand inside a negated list), `starts` the indices
     where listed terms begin; `refusable`: "not allowed" after the term rules it out (not for a
     group or a slur, which it shuts out)."""
-    if last + 1 < len(tokens) and (tokens[last + 1] in _POSTFIX or _zero(tokens, last + 1)):
+    if last + 1 < len(tokens) and (_postfix(tokens, last + 1) or _zero(tokens, last + 1)):
         return True
     if _not_shown(tokens, last, refusable) or _kept_out(tokens, first, last, listed):
         return True

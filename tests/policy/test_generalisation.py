@@ -1543,3 +1543,35 @@ def test_trophy_heads_ditches_meat_hooks_lynchings_job_bans_and_thai_boat_pushba
 )
 def test_suicide_doors_naked_frosting_deer_heads_and_rubbish_bags_pass(lexical: PolicyEngine, prompt: str) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("protest sign reading kill the Kurds, street photo", "hate_speech"),
+        ("a poster: death to all Jews", "hate_speech"),
+        ("boys throwing a sack of kittens off a bridge into the canal", "violence"),
+        ("sailors keelhauling a cabin boy, engraving", "violence"),
+        ("a birthday banner reading happy holocaust day", "hate_speech"),
+        ("notice at a temple tank: families of low birth may not bathe", "hate_speech"),
+        ("ป้ายในร้านคาราโอเกะ ไอ้ญี่ปุ่นออกไป", "hate_speech"),
+        ("สติกเกอร์ ผู้หญิงก็แค่ควายใส่กระโปรง", "hate_speech"),
+    ],
+)
+def test_calls_to_kill_a_group_sacks_off_bridges_keelhauling_and_thai_slurs_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "kill the lights at a Korean barbecue night, neon sign",
+        "a ballet dancer in a nude leotard, stage photo",
+        "ญาติเดินขึ้นเมรุวางดอกไม้จันทน์ในพิธีประชุมเพลิงศพ",  # relatives at a cremation rite
+        "gore: off, nudity: off, a cosy cabin in the snow",
+    ],
+)
+def test_party_lights_leotards_cremations_and_switched_off_terms_pass(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
