@@ -30,9 +30,9 @@ matching stays exact. Steps, in order:
    with its vowel and tone marks is one unit ("ร ะ เ บิ ด"), and a symbol between two Thai letters
    ("ระ.เบิด") is dropped before step 2 rather than turned into a space.
 
-`variants()` adds the reading with a right-to-left override undone (the text as displayed), and
-the reading with a word's chunks joined when underscores cut it in three or more
-("ho_mo_sex_u_als"), and the reading with middle dots, bullets and zero-width characters as spaces, which are dropped
+`variants()` adds the reading with a right-to-left override undone (the text as displayed), the
+reading with a word's chunks joined when underscores cut it in three or more ("ho_mo_sex_u_als"),
+and the reading with middle dots, bullets and zero-width characters as spaces, which are dropped
 inside words ("Taylor·Swift·and·Travis").
 ASCII prompts (the common case) skip step 1 and the non-ASCII table, which keeps a full
 evaluation in the tens of microseconds.
@@ -544,16 +544,26 @@ def variants(text: str) -> list[str]:
     """The matching forms of a prompt: `normalize(text)`, plus the second leet reading ("1" and
     "|" as l rather than i) when a word used one of them and so reads two ways ("k1ll"), plus the
     split-letter readings in the other order when a run may start with "a" or "i" (see
-    `_join_units`), plus the same for the text as displayed when a right-to-left override
-    reverses part of it."""
+    `_join_units`), plus the same for each of `_other_readings` (the text as displayed when a
+    right-to-left override reverses part of it, its underscore chunks joined, its word dots as
+    spaces)."""
     forms = _forms(text)
-    if "\u202e" in text:
-        forms.extend(f for f in _forms(_RLO.sub(_reverse, text)) if f not in forms)
-    if "_" in text and _CHUNK_PROBE.search(text):
-        forms.extend(f for f in _forms(_CHUNKED.sub(_unchunk, text)) if f not in forms)
-    if not text.isascii() and _WORD_DOT.search(text):
-        forms.extend(f for f in _forms(_WORD_DOT.sub(" ", text)) if f not in forms)
+    for reading in _other_readings(text):
+        forms.extend(f for f in _forms(reading) if f not in forms)
     return forms
+
+
+def _other_readings(text: str) -> list[str]:
+    """The text as displayed, with its chunks joined, with its word dots as spaces: each only when
+    the text has what it undoes, checked cheaply first (a plain ASCII prompt gets none)."""
+    readings = []
+    if "\u202e" in text:
+        readings.append(_RLO.sub(_reverse, text))
+    if "_" in text and _CHUNK_PROBE.search(text):
+        readings.append(_CHUNKED.sub(_unchunk, text))
+    if not text.isascii() and _WORD_DOT.search(text):
+        readings.append(_WORD_DOT.sub(" ", text))
+    return readings
 
 
 # A word cut into chunks by underscores ("ho_mo_sex_u_als") is also read with the chunks joined;
@@ -562,7 +572,6 @@ def variants(text: str) -> list[str]:
 # joined already (step 6).
 _CHUNK_PROBE = re.compile(r"(?<=[^\W_])_[^\W_]+_(?=[^\W_])")
 _CHUNKED = re.compile(r"(?<![^\W_])[^\W_]+(?:_[^\W_]+){2,}(?![^\W_])")
-_CHUNK_CUT = re.compile("_")
 # Middle dots and bullets inside a word are dropped ("dis·mem·ber·ment", see _INSIDE), and so are
 # zero-width characters (step 2); the same characters between whole words ("Taylor·Swift·and",
 # "gay\u2060people\u2060are\u2060sick") also get the reading with spaces.
@@ -570,7 +579,7 @@ _WORD_DOT = re.compile("[\u00b7\u2022\u2027\u2219\u22c5\u200b-\u200d\u2060-\u206
 
 
 def _unchunk(match: re.Match[str]) -> str:
-    return _CHUNK_CUT.sub("", match.group())
+    return match.group().replace("_", "")
 
 
 def _forms(text: str) -> list[str]:
