@@ -58,7 +58,7 @@ DECIMALS = 4
 # Fits run at once while training (see train()).
 FIT_THREADS = 4
 # Trap kinds of the generated benign sets (tests/data/dev/build_*_benign.py).
-GENERATED_TRAPS = ("identity", "everyday", "people")
+GENERATED_TRAPS = ("identity", "everyday", "people", "named")
 
 
 def load(pattern: str) -> list[dict]:
@@ -127,7 +127,7 @@ def train(records: list[dict], max_fp: float, folds: int = 5) -> tuple[dict, dic
     labels = [set(r.get("labels") or []) for r in records]
     benign = np.array([not lab for lab in labels])
     # Thresholds are set on the benign prompts people wrote: the generated counter-examples
-    # (identity, everyday and people scenes) are easy, and counting them would loosen every threshold.
+    # (identity, everyday, people and named scenes) are easy, and counting them would loosen every threshold.
     written = np.array([r.get("trap") not in GENERATED_TRAPS for r in records])
     # The model only adds hits to what the lexicons and rules let through: a benign prompt they
     # already block is refused either way, so it sets no threshold (the deepfake rule blocks a named

@@ -178,6 +178,10 @@ def _made_likeness(person: TermMatch, likenesses: list[TermMatch]) -> bool:
 # A body part or a harm named this close to a clinical or campaign context ("anatomical illustration
 # of the penis", "a campaign against domestic violence") is that context's subject, not a depiction.
 _CLINICAL_WINDOW = 8
+# Thai segmentation cuts a phrase into more, shorter words than English ("ข้อความชวนคุยเมื่อรู้สึก
+# อยาก", a message inviting a talk when you feel like, is seven), so a Thai leaflet's hotline and
+# its subject stand further apart in words than an English one's.
+_CLINICAL_WINDOW_THAI = 14
 
 
 def _clinical_cleared(matches: list[TermMatch]) -> list[TermMatch]:
@@ -191,7 +195,8 @@ def _clinical_cleared(matches: list[TermMatch]) -> list[TermMatch]:
     subjects = [
         s
         for s in matches
-        if s.kind == SUBJECT and any(c.thai == s.thai and abs(c.first - s.first) <= _CLINICAL_WINDOW for c in clinical)
+        if s.kind == SUBJECT
+        and any(c.thai == s.thai and abs(c.first - s.first) <= _clinical_window(s) for c in clinical)
     ]
     if not subjects:
         return matches
@@ -206,6 +211,10 @@ def _clinical_cleared(matches: list[TermMatch]) -> list[TermMatch]:
             and any(s.thai == m.thai and s.start <= m.start and m.end <= s.end for s in subjects)
         )
     ]
+
+
+def _clinical_window(subject: TermMatch) -> int:
+    return _CLINICAL_WINDOW_THAI if subject.thai else _CLINICAL_WINDOW
 
 
 def _clearable(m: TermMatch, minor: bool) -> bool:
