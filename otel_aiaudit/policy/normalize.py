@@ -320,6 +320,25 @@ _INSIDE = re.compile(
 # Punctuation, symbols and invisible characters (anything but letters, digits, spaces and Thai
 # marks) standing between two Thai letters or marks.
 _THAI_SPLIT = re.compile(r"(?<=[\u0e01-\u0e4e])[^\w\s\u0e00-\u0e7f]+(?=[\u0e01-\u0e4e])")
+# Two Thai typing slips, both after a consonant: a space before a vowel or tone mark, which never
+# starts a word and only parts it from its letter ("ม ุ ส ลิ ม"), and a tone mark typed after SARA
+# AA, where it never sits ("ฆา่" for "ฆ่า", which renders the same on many screens). The probes
+# start with a literal, which the regex engine finds fast (about 2 µs each on 500 characters).
+_THAI_MARK_AFTER_SPACE_PROBE = re.compile(" [\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_THAI_MARK_AFTER_SPACE = re.compile(r"(?<=[\u0e01-\u0e2e]) (?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
+_THAI_LATE_TONE_PROBE = re.compile("\u0e32[\u0e48-\u0e4b]")
+_THAI_LATE_TONE = re.compile("(?<=[\u0e01-\u0e2e])\u0e32([\u0e48-\u0e4b])(?![\u0e48-\u0e4b])")
+
+
+def _thai_typing(text: str) -> str:
+    """`text` with the two slips mended (the same text when it has none)."""
+    if _THAI_MARK_AFTER_SPACE_PROBE.search(text):
+        text = _THAI_MARK_AFTER_SPACE.sub("", text)
+    if _THAI_LATE_TONE_PROBE.search(text):
+        text = _THAI_LATE_TONE.sub("\\1\u0e32", text)
+    return text
+
+
 # Three or more single letters or digits separated by spaces: "k i l l", "g 0 r e" (every other
 # separator is a space by now). The literal leading space lets the regex engine skip quickly to
 # candidate positions.
@@ -337,14 +356,28 @@ _ALTERNATING = re.compile(r"(?<![^\W_])[^\W_]([@$!|])[^\W_](?:\1[^\W_])+(?![^\W_
 # Words spelled out letter by letter with a wider gap between the words ("t h e  E t e r n a l  J e w",
 # "I s l a m  i s  n o t  w e l c o m e"): each word is joined on its own before the gaps are
 # collapsed, so the words stay words; joined as one run they would read "theeternaljew", which no
-# phrase matches. A run starts only where no letter and one space stand before it, so a long run
-# of single letters is scanned once, not once from each of its letters.
+# phrase matches. A run starts only where no single letter and one space stand before it, so a
+# long run of single letters is scanned once, not once from each of its letters; a whole word may
+# stand before it ("a sign N O   J E W S": "no" is the first spelled word).
 _SPACED_WORDS = re.compile(
-    r"(?<![^\W_])(?<![^\W_] )[^\W_](?: [^\W_])*(?: {2,}[^\W_](?: [^\W_])*)+(?![^\W_])"
+    r"(?<![^\W_])(?<!(?<![^\W_])[^\W_] )[^\W_](?: [^\W_])*(?: {2,}[^\W_](?: [^\W_])*)+(?![^\W_])"
 )
 
 
 _WIDE_GAP = re.compile(" {2,}")
+
+# A word spelled out with hyphens ("g-a-s t-h-e j-e-w-s"): each is joined on its own first, so the
+# single spaces between such words stay word breaks; once the hyphens became spaces, the whole
+# line would be one run of single letters ("gasthejews"). Once one word of three letters or more
+# is spelled so, shorter ones are words too ("K-i-m J-o-n-g U-n"). Hyphens only: dots end
+# sentences, and the scan (about 18 µs on 500 characters) runs only on a prompt with four hyphens
+# or more.
+_HYPHEN_SPELLED = re.compile(r"(?<![^\W_])[^\W_](?:-[^\W_]){2,}(?![^\W_])")
+_HYPHEN_SPELLED_ANY = re.compile(r"(?<![^\W_])[^\W_](?:-[^\W_])+(?![^\W_])")
+
+
+def _join_hyphen_spelled(match: re.Match[str]) -> str:
+    return match.group().replace("-", "")
 
 
 def _join_spaced_words(match: re.Match[str]) -> str:
@@ -450,6 +483,8 @@ def _normalize(
         text = _CLITIC_BEFORE_SPLIT.sub(r"\1 ", text)
     if "  " in text:
         text = _SPACED_WORDS.sub(_join_spaced_words, text)
+    if text.count("-") >= 4 and _HYPHEN_SPELLED.search(text):
+        text = _HYPHEN_SPELLED_ANY.sub(_join_hyphen_spelled, text)
     if ":" in text:
         # "Negative:" with its colon is a label (the colon is gone once normalised): what follows
         # it lists what must not appear, as after "negative prompt:" (negation.py). Most colons are
@@ -472,7 +507,8 @@ def _normalize(
         # Midjourney's "--no blood, gore" parameter is a negative prompt: what follows it must not
         # appear. Once the dashes are gone it would read as the plain "no", which takes no list.
         text = _NO_PARAMETER.sub(" negative prompt ", text)
-    if text.isascii():
+    ascii_text = text.isascii()
+    if ascii_text:
         text = text.lower()
         if "*" in text or "~" in text or "^" in text or "#" in text or "+" in text or "=" in text:
             text = _ASCII_INSIDE.sub("", text)
@@ -501,12 +537,23 @@ def _normalize(
         text = _leet(text, table, ambiguous)
     if symbols:
         text = " ".join(text.translate(_SYMBOL_TABLE).split())
+    if not ascii_text:
+        # Before the split join, which needs a letter and its marks together.
+        text = _thai_typing(text)
+    before = text
     if _RUNS.search(text):
         text = _squeeze(text, pairs, ambiguous)
     if _SPLIT_PROBE.search(f" {text} "):
         text = _SPLIT_UNITS.sub(_split_joiner(table, ambiguous, False, stripped_first), text)
         if _RUNS.search(text):
             text = _squeeze(text, pairs, ambiguous)
+    if not ascii_text and text != before:
+        mended = _thai_typing(text)
+        if mended != text:
+            # A join or a squeeze made a slip ("ก า่" joined, "กาาา่" squeezed): mended, the text
+            # may read differently to the steps before, so it is normalised again, which keeps
+            # normalize idempotent. Each mend removes a space or moves a mark forward: this ends.
+            return _normalize(mended, secondary, ambiguous, stripped_first, pairs)
     return text
 
 

@@ -49,6 +49,30 @@ def test_thai_marks_survive() -> None:
     assert normalize("ฆ่าาาาา") == "ฆ่า"
 
 
+def test_a_thai_tone_mark_typed_after_sara_aa_is_put_back_on_its_consonant() -> None:
+    assert normalize("ฆา่") == "ฆ่า"  # kill, its tone mark typed last
+    assert normalize("ทหารกำลังฆา้ตัว") == "ทหารกำลังฆ้าตัว"  # any tone mark
+    assert normalize("ค่าน้ำ ทำนา") == "ค่าน้ำ ทำนา"  # written right: unchanged, SARA AM included
+
+
+def test_a_space_before_a_thai_mark_is_dropped() -> None:
+    # A vowel or tone mark never starts a Thai word: the space only parts it from its letter.
+    assert variants("ม ุ ส ลิ ม") == ["มุสลิม"]
+    assert variants("น้ำ ท่วม ถนน") == ["น้ำ ท่วม ถนน"]  # words written right keep their spaces
+
+
+def test_words_spelled_with_hyphens_stay_apart() -> None:
+    assert variants("g-a-s t-h-e j-e-w-s, r-a-c-e w-a-r") == ["gas the jews race war"]
+    # Short words too, once one word is spelled so.
+    assert variants("K-i-m J-o-n-g U-n on a beach") == ["kim jong un on a beach"]
+    assert variants("x-ray, well-lit, 8-bit, hand-drawn, sci-fi") == ["x ray well lit 8 bit hand drawn sci fi"]
+
+
+def test_a_wide_gapped_spelling_may_follow_a_word() -> None:
+    # "N O" after "sign" is the first spelled word, not a run left unjoined.
+    assert variants("a sign N O   J E W S   A L L O W E D") == ["a sign no jews allowed"]
+
+
 def test_term_variants_cover_doubles_and_joined_names() -> None:
     assert term_variants("kill") == {"kill", "kil"}
     assert "elonmusk" in term_variants("Elon Musk")
