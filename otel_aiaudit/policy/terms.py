@@ -245,7 +245,7 @@ class TermIndex:
         if not found:
             return found
         if any(m.kind == ALLOW for m in found):
-            found = _drop_allowed(found)
+            found = _drop_allowed(found, thai)
             if not found:
                 return found
         return _place(found, _Layout(normalized, thai))
@@ -395,32 +395,42 @@ def _plural_ending(text: str, at: int) -> bool:
     return False
 
 
-def _takes_in(m: TermMatch, start: int, end: int) -> bool:
-    """Whether `m` spans all of start..end and more."""
-    return m.start <= start and end <= m.end and m.end - m.start > end - start
+def _takes_in(m_start: int, m_end: int, start: int, end: int) -> bool:
+    """Whether m_start..m_end spans all of start..end and more."""
+    return m_start <= start and end <= m_end and m_end - m_start > end - start
 
 
-def _drop_allowed(found: list[TermMatch]) -> list[TermMatch]:
-    """Remove every match that overlaps a shipped allow-listed phrase in the same stream; mark
-    those that overlap one of the policy's `allow_terms` (only the minors rule still reads them).
+def _drop_allowed(found: list[TermMatch], thai: _ThaiStream | None) -> list[TermMatch]:
+    """Remove every match that overlaps a shipped allow-listed phrase; mark those that overlap one
+    of the policy's `allow_terms` (only the minors rule still reads them).
 
-    A listed term that takes in the whole allowed phrase and more is the longer, exact reading and
-    stays: "tiger woods" is the golfer though "tiger wood" (a timber) is allowed with its plural."""
-    shipped = [(m.thai, m.start, m.end) for m in found if m.kind == ALLOW and m.category != USER]
-    user = [(m.thai, m.start, m.end) for m in found if m.kind == ALLOW and m.category == USER]
+    Spans are compared in the normalised text, whichever stream matched them, so an allowed phrase
+    that mixes Thai and English ("ลิปสติกโทน nude", matched in the Thai stream) covers its English
+    word too (matched in the word stream). A listed term that takes in the whole allowed phrase and
+    more is the longer, exact reading and stays: "tiger woods" is the golfer though "tiger wood" (a
+    timber) is allowed with its plural."""
+    shipped = [_span(m, thai) for m in found if m.kind == ALLOW and m.category != USER]
+    user = [_span(m, thai) for m in found if m.kind == ALLOW and m.category == USER]
     kept = []
     for m in found:
         if m.kind == ALLOW:
             continue
+        m_start, m_end = _span(m, thai)
         if any(
-            thai == m.thai and m.start < end and start < m.end and not _takes_in(m, start, end)
-            for thai, start, end in shipped
+            m_start < end and start < m_end and not _takes_in(m_start, m_end, start, end) for start, end in shipped
         ):
             continue
-        if any(thai == m.thai and m.start < end and start < m.end for thai, start, end in user):
+        if any(m_start < end and start < m_end for start, end in user):
             m = replace(m, user_allowed=True)
         kept.append(m)
     return kept
+
+
+def _span(m: TermMatch, thai: _ThaiStream | None) -> tuple[int, int]:
+    """`m`'s start and end in the normalised text (a Thai-stream match counts without spaces)."""
+    if m.thai and thai is not None:
+        return thai.where[m.start], thai.where[m.end - 1] + 1
+    return m.start, m.end
 
 
 @functools.lru_cache(maxsize=16)

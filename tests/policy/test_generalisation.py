@@ -1763,3 +1763,10 @@ def test_passive_calls_to_kill_severed_heads_sundown_signs_filth_and_thai_mosqui
 )
 def test_burnt_toast_laundry_hairless_cats_and_mosquito_macros_pass(lexical: PolicyEngine, prompt: str) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+def test_an_allowed_phrase_of_thai_and_english_covers_its_english_word(lexical: PolicyEngine) -> None:
+    # "ลิปสติกโทน nude" (a nude-toned lipstick) is allowed as a whole: its Thai part matches in the
+    # Thai stream, "nude" in the word stream, and the allowed span covers both.
+    assert flagged(lexical, "ลิปสติกโทน nude สำหรับผิวสองสี ภาพสินค้า") == set()
+    assert flagged(lexical, "ภาพถ่ายผู้หญิง nude บนเตียง") == {"explicit"}  # nude after no shade word
