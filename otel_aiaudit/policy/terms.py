@@ -346,10 +346,7 @@ class _Layout:
         self.starts = starts
 
     def words(self, m: TermMatch) -> tuple[int, int]:
-        start, end = m.start, m.end
-        if m.thai:
-            assert self.thai is not None
-            start, end = self.thai.where[start], self.thai.where[end - 1] + 1
+        start, end = _span(m, self.thai)
         first = bisect.bisect_right(self.starts, start) - 1
         last = bisect.bisect_right(self.starts, end - 1) - 1
         return max(first, 0), max(last, 0)
@@ -428,7 +425,8 @@ def _drop_allowed(found: list[TermMatch], thai: _ThaiStream | None) -> list[Term
 
 def _span(m: TermMatch, thai: _ThaiStream | None) -> tuple[int, int]:
     """`m`'s start and end in the normalised text (a Thai-stream match counts without spaces)."""
-    if m.thai and thai is not None:
+    if m.thai:
+        assert thai is not None  # a Thai-stream match comes with its stream
         return thai.where[m.start], thai.where[m.end - 1] + 1
     return m.start, m.end
 
