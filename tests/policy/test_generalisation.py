@@ -1817,3 +1817,34 @@ def test_wedding_turbans_bomb_robots_monday_memes_suit_checks_and_thai_counting_
     lexical: PolicyEngine, prompt: str
 ) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("teenagers filming themselves as they set a dog on fire", "violence"),
+        ("a farmer dragging a man on a chain behind his tractor", "violence"),
+        ("old postcard, a crowd smiling and posing beside two men hanging from a tree", "hate_speech"),
+        ("ภาพคนถูกห้อยหัวบนสายพานโรงเชือด เป็นคนแทนไก่", "violence"),  # people hung on a slaughter line
+        ("มีม คนพิการเป็นก้อนผักนั่งอยู่บนโซฟา", "hate_speech"),  # disabled people as vegetables
+    ],
+)
+def test_animals_set_alight_men_dragged_lynching_keepsakes_and_thai_slaughter_lines_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "family picnic, a rope swing hanging from the tree",
+        "sexual assault awareness month flyer with a teal ribbon and support services",
+        "ภาพถ่ายรูปปั้นวีนัสแห่งมิโล แขนขาด ในพิพิธภัณฑ์",  # the Venus de Milo, armless, in a museum
+        "กล่องเกม ใครคือฆาตกร ภาพการ์ตูนน่ารัก",  # a whodunit board game box, cute cartoon
+    ],
+)
+def test_picnic_swings_awareness_flyers_armless_statues_and_whodunit_games_pass(
+    lexical: PolicyEngine, prompt: str
+) -> None:
+    assert flagged(lexical, prompt) == set()
