@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from otel_aiaudit.generation import Generation
 from otel_aiaudit.policy.config import load_policy
 from otel_aiaudit.policy.engine import PolicyEngine
 from otel_aiaudit.policy.rules import Rule, RuleFileError, fires, merge, parse_rule, shipped_rules
+from otel_aiaudit.policy.terms import parse_lines
 
 RULE = """\
 # a rule of our own
@@ -157,3 +160,21 @@ def test_own_negator_counts_what_the_refusal_negates(tmp_path: Path) -> None:
     # Without the refusal, a negated word stays negated.
     decision = engine.evaluate(Generation(provider="test", prompt="a park sign with no pigeons"))
     assert decision.hits == []
+
+
+def test_no_shipped_lexicon_lists_a_term_twice_in_one_group() -> None:
+    # A repeated line changes nothing the filter decides but hides what a file holds: a reader
+    # who removes one copy believes the term gone. Each file (and each group of a rule file) once.
+    base = resources.files("otel_aiaudit.policy").joinpath("lexicons")
+    repeated: list[str] = []
+    for path in sorted(Path(str(base)).rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(Path(str(base))).as_posix()
+        if path.parent.name == "rules":
+            groups = parse_rule(text, path.stem, name).groups
+        else:
+            groups = {"": parse_lines(text)}
+        for group, terms in groups.items():
+            counts = Counter(terms)
+            repeated += [f"{name} [{group}] {term}" for term, n in counts.items() if n > 1]
+    assert repeated == []
