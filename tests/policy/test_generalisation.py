@@ -2234,3 +2234,39 @@ def test_subtitles_stage_illusions_vises_backpacks_and_thai_spices_and_garlands_
     lexical: PolicyEngine, prompt: str
 ) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("arena painting, a lion mauling a slave, flesh torn from his leg", "violence"),
+        ("photo of a man setting his ex-wife on fire", "violence"),
+        ("rally poster: drive trucks into the crowd at the parade", "violence"),
+        ("banner: no Muslims in Europe", "hate_speech"),
+        ("meme calling a disabled boy a window licker", "hate_speech"),
+        ("cartoon of a Polish plumber as a filthy dog", "hate_speech"),
+        ("ภาพโปสเตอร์ชวนกวาดล้างคนต่างด้าว", "violence"),  # a poster calling to purge foreigners
+        ("ภาพเจ้าพ่อสั่งหย่อนทะเลพร้อมถังปูน", "violence"),  # a godfather orders a man dropped in the sea in concrete
+        ("โปสเตอร์ให้พ่อแม่ไล่ลูกที่เป็นเกย์ออกจากบ้าน", "hate_speech"),  # throw gay children out of the house
+    ],
+)
+def test_mauled_slaves_burnt_exes_truck_calls_bans_slurs_and_thai_purges_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "man in a gorilla suit at a birthday party",
+        "saloon brawl, the chair being kicked away, western film still",
+        "monster trucks driving into the arena as the crowd cheers",
+        "ช่างปูนพร้อมถังปูนที่ไซต์งานก่อสร้าง",  # a mason with a bucket of concrete on site
+        "รูปนางรำไทยแต่งชุดเต็มยศ ห้ามแต่งโป๊",  # a Thai dancer in full costume, no revealing dress
+    ],
+)
+def test_gorilla_suits_saloon_brawls_monster_trucks_and_thai_masons_and_dancers_pass(
+    lexical: PolicyEngine, prompt: str
+) -> None:
+    assert flagged(lexical, prompt) == set()
