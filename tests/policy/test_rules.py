@@ -165,11 +165,11 @@ def test_own_negator_counts_what_the_refusal_negates(tmp_path: Path) -> None:
 def test_no_shipped_lexicon_lists_a_term_twice_in_one_group() -> None:
     # A repeated line changes nothing the filter decides but hides what a file holds: a reader
     # who removes one copy believes the term gone. Each file (and each group of a rule file) once.
-    base = resources.files("otel_aiaudit.policy").joinpath("lexicons")
+    base = Path(str(resources.files("otel_aiaudit.policy").joinpath("lexicons")))
     repeated: list[str] = []
-    for path in sorted(Path(str(base)).rglob("*.txt")):
+    for path in sorted(base.rglob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        name = path.relative_to(Path(str(base))).as_posix()
+        name = path.relative_to(base).as_posix()
         if path.parent.name == "rules":
             groups = parse_rule(text, path.stem, name).groups
         else:
