@@ -13,7 +13,7 @@ unaffected: only words before a term's first word are looked at.
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping, Sequence
 
 NEGATORS = frozenset(
     {
@@ -418,12 +418,13 @@ def negated(
     tokens: Sequence[str],
     first: int,
     last: int,
-    listed: Container[int],
+    listed: Mapping[int, int],
     starts: Container[int] = (),
     refusable: bool = False,
 ) -> bool:
-    """Whether the term covering tokens[first..last] is negated. `listed` holds the indices of
-    tokens inside other listed terms (they may stand inside a negated list), `starts` the indices
+    """Whether the term covering tokens[first..last] is negated. `listed` maps the indices of
+    tokens inside other listed terms (they may stand inside a negated list) to the last index of
+    the longest such term that ends a phrase, or to themselves; `starts` holds the indices
     where listed terms begin; `refusable`: "not allowed" after the term rules it out (not for a
     group or a slur, which it shuts out)."""
     if last + 1 < len(tokens) and (_postfix(tokens, last + 1) or _zero(tokens, last + 1)):
@@ -728,7 +729,14 @@ def _thai_cut_out(tokens: Sequence[str], first: int, last: int, listed: Containe
     return word == "ไม่" and i + 1 < len(tokens) and tokens[i + 1] == "เอา"
 
 
-def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Container[int]) -> bool:
+def _inside_a_term(i: int, first: int, listed: Mapping[int, int]) -> bool:
+    """Whether the Thai negator tokens[i] is a word of another listed term that goes on past it and
+    ends a phrase before the term at `first` ("ไม่|ใช่|คน", not human, then a space): the lexicon's
+    author wrote the negator into that term, so it negates nothing after it."""
+    return i < listed.get(i, i) < first
+
+
+def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Mapping[int, int]) -> bool:
     """Thai: a negator up to five words before the term, with only having/showing verbs, the
     nouns that make a verb a thing, or list items between ("ห้ามมีความรุนแรง", "ไม่มีการฆ่า",
     "ไม่มีผู้บาดเจ็บหรือศพ")."""
@@ -742,7 +750,10 @@ def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Containe
     described = True
     while i >= 0 and first - i <= (2 * _THAI_WINDOW if described else _THAI_WINDOW):
         word = tokens[i]
-        if _thai_negator(word):
+        # A negator inside another listed term is that term's own word ("ไม่ใช่คน", not human;
+        # "ไม่ใส่เสื้อผ้า", wearing nothing): it says what the term says and negates nothing after
+        # it ("พวกนี้ไม่ใช่คน ผลักเรือกลับทะเล" still calls for the boats pushed back).
+        if _thai_negator(word) and not _inside_a_term(i, first, listed):
             # A bare negator right before that word negates the word itself ("ไม่|ปรานี",
             # merciless), not the term after it: it needs its verb ("ไม่|มี", "ไม่เอา"). When that
             # word is a listed term too, the two are one compound, negated whole ("ไม่|โป๊|เปลือย").

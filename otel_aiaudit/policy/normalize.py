@@ -26,7 +26,8 @@ matching stays exact. Steps, in order:
    word without it ("a g o r e" gives "agore gore"), so neither reading is missed; the letter an
    apostrophe leaves ("the man's g e n i t a l s") is glued back to its word first, and words
    spelled out with a wider gap between them ("t h e  E t e r n a l  J e w") are joined word by
-   word before the gaps collapse. A Thai letter
+   word before the gaps collapse, and a comma or semicolon ends a spelled word ("g-o-r-e,
+   i.n.t.e.s.t.i.n.e.s" is two words). A Thai letter
    with its vowel and tone marks is one unit ("ร ะ เ บิ ด"), and a symbol between two Thai letters
    ("ระ.เบิด") is dropped before step 2 rather than turned into a space.
 
@@ -345,7 +346,13 @@ def _thai_typing(text: str) -> str:
 # A unit is one letter or digit, with the Thai vowel and tone marks written on it ("ร ะ เ บิ ด").
 _UNIT = r"[^\W_][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]{0,2}"
 _SPLIT_PROBE = re.compile(f" {_UNIT} {_UNIT} {_UNIT} ")
-_SPLIT_UNITS = re.compile(rf"(?<!\S){_UNIT}(?: {_UNIT}(?!\S)){{2,}}")
+# A comma or semicolon ends a spelled word: when a text with one has split letters, it is read
+# again with each ", " and "; " marked by this (non-ASCII) break, which a run of units may hold
+# and `_split_joiner` splits the run at ("g-o-r-e, i.n.t.e.s..." is two words). Only then: a
+# non-ASCII mark costs every prompt with a comma the slower non-ASCII steps.
+_LIST_BREAK = "\ue000"
+_SPLIT_UNITS = re.compile(rf"(?<!\S){_UNIT}(?: (?:{_UNIT}|{_LIST_BREAK})(?!\S)){{2,}}")
+_MARKED_PROBE = re.compile(f" {_UNIT}(?: {_LIST_BREAK})? {_UNIT}(?: {_LIST_BREAK})? {_UNIT} ")
 # The same with the leet symbols as units too ("n @ k e d"), run only when the text has one.
 _SYMBOL_UNITS = re.compile(r"(?<!\S)(?:[^\W_]|[@$!|])(?: (?:[^\W_]|[@$!|])(?!\S)){2,}")
 # Letters split by one leet symbol repeated, with no spaces: "g|o|r|e", "k!i!l!l". Read as
@@ -373,7 +380,9 @@ _WIDE_GAP = re.compile(" {2,}")
 # sentences, and the scan (about 18 µs on 500 characters) runs only on a prompt with four hyphens
 # or more.
 _HYPHEN_SPELLED = re.compile(r"(?<![^\W_])[^\W_](?:-[^\W_]){2,}(?![^\W_])")
-_HYPHEN_SPELLED_ANY = re.compile(r"(?<![^\W_])[^\W_](?:-[^\W_])+(?![^\W_])")
+# A hyphen inside a word spelled with dots ("s.e.l.f-h.a.r.m") is that word's own hyphen: left to
+# the split-letter join, which reads the whole run ("selfharm"), not joined into "fh".
+_HYPHEN_SPELLED_ANY = re.compile(r"(?<![^\W_])(?<![^\W_]\.)[^\W_](?:-[^\W_])+(?![^\W_])(?!\.[^\W_])")
 
 
 def _join_hyphen_spelled(match: re.Match[str]) -> str:
@@ -429,14 +438,31 @@ def _split_joiner(
     table: dict[int, str], ambiguous: list[bool], symbols: bool, stripped_first: bool = False
 ) -> Callable[[re.Match[str]], str]:
     def join(match: re.Match[str]) -> str:
-        units = match.group().split(" ")
+        return join_run(match.group())
+
+    def join_run(run: str) -> str:
+        units = run.split(" ")
+        if _LIST_BREAK in units:
+            trailing = ""
+            if units[-1] == _LIST_BREAK:
+                units, trailing = units[:-1], f" {_LIST_BREAK}"
+            words = " ".join(units).split(f" {_LIST_BREAK} ")
+            if len(words) > 1 and all(word.count(" ") >= 2 for word in words):
+                # Words spelled out, one per list item ("g o r e, b l o o d"): each joined alone.
+                return " ".join(join_run(word) for word in words) + trailing
+            # Single letters in a list ("k, i, l, l"): one word, as without the commas.
+            units = [unit for unit in units if unit != _LIST_BREAK]
+            run = " ".join(units)
+            if len(units) < 3:
+                return run + trailing
+            return join_run(run) + trailing
         letters = sum(u.isalpha() for u in units)
         # "1 2 3", "1 2 a": not a word spelled out. Four units or more with a letter among them
         # are: leet digits stand for the other letters ("9 4 y 5", "8 1 l 3 5").
         if letters < 1 or (letters < 2 and len(units) < 4):
-            return match.group()
+            return run
         if symbols and not any(u in _SYMBOLS for u in units):
-            return match.group()  # left to the join after the leet step, which sees it the same
+            return run  # left to the join after the leet step, which sees it the same
         return _join_units(units, table, ambiguous, stripped_first)
 
     return join
@@ -474,11 +500,18 @@ _PROHIBITION = str.maketrans(dict.fromkeys("\U0001f6ab\u274c\u26d4\u2716\u2717\u
 
 
 def _normalize(
-    text: str, secondary: bool, ambiguous: list[bool], stripped_first: bool = False, pairs: bool = False
+    text: str,
+    secondary: bool,
+    ambiguous: list[bool],
+    stripped_first: bool = False,
+    pairs: bool = False,
+    marked: bool = False,
 ) -> str:
     """`ambiguous` is [a word reads two ways in leet, a split run reads two ways, letters were
     squeezed]: set here.
-    `pairs`: runs of three or more become two, not one (see `_forms`)."""
+    `pairs`: runs of three or more become two, not one (see `_forms`).
+    `marked`: the list breaks are marked (see `_LIST_BREAK`)."""
+    original = text
     if "'" in text or "\u2019" in text:
         text = _CLITIC_BEFORE_SPLIT.sub(r"\1 ", text)
     if "  " in text:
@@ -543,10 +576,15 @@ def _normalize(
     before = text
     if _RUNS.search(text):
         text = _squeeze(text, pairs, ambiguous)
-    if _SPLIT_PROBE.search(f" {text} "):
+    if (_MARKED_PROBE if marked else _SPLIT_PROBE).search(f" {text} "):
+        if not marked and (", " in original or "; " in original):
+            marks = original.replace(", ", f" {_LIST_BREAK} ").replace("; ", f" {_LIST_BREAK} ")
+            return _normalize(marks, secondary, ambiguous, stripped_first, pairs, marked=True)
         text = _SPLIT_UNITS.sub(_split_joiner(table, ambiguous, False, stripped_first), text)
         if _RUNS.search(text):
             text = _squeeze(text, pairs, ambiguous)
+    if marked and _LIST_BREAK in text:
+        text = " ".join(text.replace(_LIST_BREAK, " ").split())
     if not ascii_text and text != before:
         mended = _thai_typing(text)
         if mended != text:

@@ -235,8 +235,10 @@ class TermIndex:
                 # A short term, though, must start a word or follow a word of its own: "ลาว" in
                 # "หลาว" (a spear) is not Lao. Longer terms are spared the check, because the
                 # segmenter's own slips would cost them ("ถูกราดน้ำมัน" is read "ถู|กราด|น้ำมัน").
-                whole = end + 1 in thai.bounds and (
-                    length > _SHORT_THAI or segment.word_start(thai.text, start, thai.bounds)
+                whole = (
+                    end + 1 in thai.bounds
+                    and not thai.cuts_a_run(start, end)
+                    and (length > _SHORT_THAI or segment.word_start(thai.text, start, thai.bounds))
                 )
                 for tag_id in ids:
                     kind, category = self.tags[tag_id]
@@ -319,6 +321,20 @@ class _ThaiStream:
         removed = {k for k in range(1, len(where)) if where[k] != where[k - 1] + 1}
         self.bounds = segment.boundaries(self.text) | removed
 
+    def cuts_a_run(self, start: int, end: int) -> bool:
+        """Whether a match over stream positions start..end starts or stops inside a run of digits
+        or Latin letters the segmenter split ("อายุ 2" or "5 ปี" in "อายุ 25 ปี": a woman of 25 is
+        no child of 2 or 5)."""
+        return self._joined(end, end + 1) or self._joined(start - 1, start)
+
+    def _joined(self, left: int, right: int) -> bool:
+        """Whether stream positions left and right are digits or Latin letters side by side."""
+        text = self.text
+        if left < 0 or right >= len(text) or self.where[right] != self.where[left] + 1:
+            return False
+        a, b = text[left], text[right]
+        return a.isascii() and b.isascii() and a.isalnum() and b.isalnum()
+
 
 _THAI_NO, _THAI_NO_READ = "โน", "ไม่มี"
 
@@ -344,6 +360,10 @@ class _Layout:
             pos += len(word) + 1
         self.tokens = tokens
         self.starts = starts
+
+    def ends_phrase(self, k: int) -> bool:
+        """Whether a space or the end of the text follows token k."""
+        return k + 1 >= len(self.tokens) or self.starts[k + 1] > self.starts[k] + len(self.tokens[k])
 
     def words(self, m: TermMatch) -> tuple[int, int]:
         start, end = _span(m, self.thai)
@@ -372,7 +392,16 @@ _SCRIPT_RUNS = re.compile("([\u0e00-\u0e7f]+)|[^\u0e00-\u0e7f]+")
 def _place(found: list[TermMatch], layout: _Layout) -> list[TermMatch]:
     """Give each match its word positions and its negation."""
     placed = [(m, *layout.words(m)) for m in found]
-    listed = {i for m, first, last in placed if m.kind in (CONTENT, PART) for i in range(first, last + 1)}
+    # Each token inside a listed term, mapped to the last token of the longest such term that ends
+    # a phrase (a space or the end follows it), or to itself: negation.py reads a Thai negator
+    # inside such a term as the term's own word ("ไม่ใช่คน ผลักเรือ", not human: push the boats),
+    # and one that runs on into the next word as a negator still ("ไม่ใช่คนเปลือย", not a nude).
+    listed: dict[int, int] = {}
+    for m, first, last in placed:
+        if m.kind in (CONTENT, PART):
+            end = last if layout.ends_phrase(last) else first
+            for i in range(first, last + 1):
+                listed[i] = max(listed.get(i, i), end)
     starts = {first for m, first, _ in placed if m.kind in (CONTENT, PART)}
     out = []
     for m, first, last in placed:

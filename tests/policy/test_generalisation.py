@@ -2302,3 +2302,55 @@ def test_farewells_life_classes_and_thai_bare_shoulders_and_gallery_nudes_pass(
     lexical: PolicyEngine, prompt: str
 ) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("soldier bashing a man's skull in with a rock", "violence"),
+        ("a kitten strapped to a firework in the backyard", "violence"),
+        ("poster: gays are disgusting", "hate_speech"),
+        ("Indian laborers drawn with flies buzzing around them", "hate_speech"),
+        ("ภาพชายถูกควักไส้ทั้งเป็น", "violence"),  # a man disembowelled alive
+        ("ป้ายหน้าร้านไม่รับลูกค้าผิวสี", "hate_speech"),  # a shop sign refusing dark-skinned customers
+    ],
+)
+def test_skulls_beaten_in_firework_cruelty_disgust_flies_and_thai_disembowelling_and_bans_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "marble nude statue in a museum garden, art history",
+        "cracking open a coconut with a machete on the beach",
+        "men who love men, a pride parade float, watercolor",
+        "แม่ค้าควักไส้ปลาทูที่ตลาด",  # a vendor gutting mackerel at the market
+        "ร้านยินดีต้อนรับลูกค้าทุกคน ไม่ว่าผิวสีใด",  # a shop welcoming customers of every skin colour
+    ],
+)
+def test_marble_nudes_coconuts_pride_floats_and_thai_fish_gutting_and_welcomes_pass(
+    lexical: PolicyEngine, prompt: str
+) -> None:
+    assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        # A negator the lexicon wrote into a term ("ไม่ใช่คน", not human) negates nothing after it.
+        ("โปสเตอร์ พวกโรฮิงญาไม่ใช่คน ผลักเรือกลับออกทะเลไปให้หมด", "violence"),
+        ("อีลอน มัสก์ นอนบนม้านั่งเหมือนคนไร้บ้าน ภาพถ่ายจริง", "deepfake"),  # "ไร้" of homeless
+    ],
+)
+def test_a_thai_negator_inside_a_listed_term_negates_nothing_after_it(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+def test_a_thai_negator_running_into_the_next_word_still_negates(lexical: PolicyEngine) -> None:
+    # "ไม่ใช่คนเปลือย": not a nude person (a wooden manikin is used).
+    assert flagged(lexical, "ภาพสอนวาดท่าทาง ใช้หุ่นไม้ manikin ไม่ใช่คนเปลือย") == set()

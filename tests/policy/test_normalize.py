@@ -68,6 +68,21 @@ def test_words_spelled_with_hyphens_stay_apart() -> None:
     assert variants("x-ray, well-lit, 8-bit, hand-drawn, sci-fi") == ["x ray well lit 8 bit hand drawn sci fi"]
 
 
+def test_words_spelled_out_in_a_list_stay_apart() -> None:
+    # A comma or semicolon ends a spelled word, whatever separates its letters.
+    assert variants("g-o-r-e, i.n.t.e.s.t.i.n.e.s spilling") == [
+        "gore intestines ntestines spilling",
+        "gore ntestines intestines spilling",
+    ]
+    assert variants("g o r e; b l o o d, ok") == ["gore blood ok"]
+    # Single letters in a list are still one word, as they are without the commas.
+    assert variants("k, i, l, l them") == ["kill them"]
+
+
+def test_a_hyphen_inside_a_dotted_spelling_is_the_word_s_own() -> None:
+    assert variants("s.e.l.f-h.a.r.m, b-l-e-e-d-i-n-g") == ["selfharm bleeding"]
+
+
 def test_a_wide_gapped_spelling_may_follow_a_word() -> None:
     # "N O" after "sign" is the first spelled word, not a run left unjoined.
     assert variants("a sign N O   J E W S   A L L O W E D") == ["a sign no jews allowed"]
