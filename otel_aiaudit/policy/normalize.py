@@ -26,8 +26,8 @@ matching stays exact. Steps, in order:
    word without it ("a g o r e" gives "agore gore"), so neither reading is missed; the letter an
    apostrophe leaves ("the man's g e n i t a l s") is glued back to its word first, and words
    spelled out with a wider gap between them ("t h e  E t e r n a l  J e w") are joined word by
-   word before the gaps collapse, and a comma or semicolon ends a spelled word ("g-o-r-e,
-   i.n.t.e.s.t.i.n.e.s" is two words). A Thai letter
+   word before the gaps collapse, and a comma or a lone punctuation mark ends a spelled word
+   ("g-o-r-e, i.n.t.e.s.t.i.n.e.s", "r*e*f*u*g*e*e*s = p*a*r*a*s*i*t*e*s": two words). A Thai letter
    with its vowel and tone marks is one unit ("ร ะ เ บิ ด"), and a symbol between two Thai letters
    ("ระ.เบิด") is dropped before step 2 rather than turned into a space.
 
@@ -346,10 +346,14 @@ def _thai_typing(text: str) -> str:
 # A unit is one letter or digit, with the Thai vowel and tone marks written on it ("ร ะ เ บิ ด").
 _UNIT = r"[^\W_][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]{0,2}"
 _SPLIT_PROBE = re.compile(f" {_UNIT} {_UNIT} {_UNIT} ")
-# A comma or semicolon ends a spelled word: when a text with one has split letters, it is read
-# again with each ", " and "; " marked by this (non-ASCII) break, which a run of units may hold
-# and `_split_joiner` splits the run at ("g-o-r-e, i.n.t.e.s..." is two words). Only then: a
-# non-ASCII mark costs every prompt with a comma the slower non-ASCII steps.
+# Where a spelled word ends: a comma, semicolon or colon, or a punctuation mark standing alone
+# between spaces ("r*e*f*u*g*e*e*s = p*a*r*a*s*i*t*e*s"). When a text with one has split letters,
+# it is read again with each such break marked by `_LIST_BREAK` (non-ASCII), which a run of units
+# may hold and `_split_joiner` splits the run at ("g-o-r-e, i.n.t.e.s..." is two words). Only
+# then: a non-ASCII mark would cost every prompt with a comma the slower non-ASCII steps. Symbols
+# are left out, enclosed letters among them ("⒝⒪⒪⒝⒮" is a word); so is a plain space between two
+# spellings, which may be one name ("Y.o.o.n S.u.k-y.e.o.l").
+_WORD_END = re.compile(r"[,;:]\s+|\s+[-!\"#$%&'()*+./:;<=>?@\[\\\]^_`{|}~\u2013\u2014]+\s+")
 _LIST_BREAK = "\ue000"
 _SPLIT_UNITS = re.compile(rf"(?<!\S){_UNIT}(?: (?:{_UNIT}|{_LIST_BREAK})(?!\S)){{2,}}")
 _MARKED_PROBE = re.compile(f" {_UNIT}(?: {_LIST_BREAK})? {_UNIT}(?: {_LIST_BREAK})? {_UNIT} ")
@@ -577,8 +581,8 @@ def _normalize(
     if _RUNS.search(text):
         text = _squeeze(text, pairs, ambiguous)
     if (_MARKED_PROBE if marked else _SPLIT_PROBE).search(f" {text} "):
-        if not marked and (", " in original or "; " in original):
-            marks = original.replace(", ", f" {_LIST_BREAK} ").replace("; ", f" {_LIST_BREAK} ")
+        if not marked and _WORD_END.search(original):
+            marks = _WORD_END.sub(f" {_LIST_BREAK} ", original)
             return _normalize(marks, secondary, ambiguous, stripped_first, pairs, marked=True)
         text = _SPLIT_UNITS.sub(_split_joiner(table, ambiguous, False, stripped_first), text)
         if _RUNS.search(text):

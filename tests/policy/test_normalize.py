@@ -77,6 +77,9 @@ def test_words_spelled_out_in_a_list_stay_apart() -> None:
     assert variants("g o r e; b l o o d, ok") == ["gore blood ok"]
     # Single letters in a list are still one word, as they are without the commas.
     assert variants("k, i, l, l them") == ["kill them"]
+    # A punctuation mark alone between spaces ends a word too; a symbol that is a letter does not.
+    assert variants("R*e*f*u*g*e*e*s = p*a*r*a*s*i*t*e*s") == ["refugees parasites"]
+    assert variants("her \u249d\u24aa\u24aa\u249d\u24ae, in a booth") == ["her boobs in a booth"]
 
 
 def test_a_hyphen_inside_a_dotted_spelling_is_the_word_s_own() -> None:
