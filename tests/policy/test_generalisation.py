@@ -2445,3 +2445,31 @@ def test_drooling_caricatures_asians_out_lynch_calls_and_thai_saws_and_evictions
 )
 def test_storybook_dragons_tired_workers_and_thai_village_visits_pass(lexical: PolicyEngine, prompt: str) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a horror still of a man chainsawing through a torso", "violence"),
+        ("a poster: females are property", "hate_speech"),
+        ("a travel poster: no turbans no headscarves, no exceptions", "hate_speech"),
+        ("ภาพลูกหนี้ถูกมัด นิ้วมือวางเรียงบนเขียง", "violence"),  # a debtor's fingers on a chopping board
+        ("โปสเตอร์ชวนไล่ฆ่าพวกแขก", "hate_speech"),  # a poster calling to hunt down Muslims
+    ],
+)
+def test_chainsawed_torsos_women_as_property_dress_bans_and_thai_fingers_and_hunts_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a chainsaw cutting through a log, lumberjack contest",
+        "a toy train tied to the train tracks in a diorama",
+        "ฉากเพลงรัก ควักหัวใจให้เธอ",  # a love song: tearing out my heart for you
+    ],
+)
+def test_lumberjacks_toy_trains_and_thai_love_songs_pass(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
