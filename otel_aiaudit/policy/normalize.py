@@ -634,8 +634,8 @@ def variants(text: str) -> list[str]:
     "|" as l rather than i) when a word used one of them and so reads two ways ("k1ll"), plus the
     split-letter readings in the other order when a run may start with "a" or "i" (see
     `_join_units`), plus the same for each of `_other_readings` (the text as displayed when a
-    right-to-left override reverses part of it, its underscore chunks joined, its word dots as
-    spaces)."""
+    right-to-left override reverses part of it, its underscore chunks and hyphenated syllables
+    joined, its word dots as spaces)."""
     forms = _forms(text)
     for reading in _other_readings(text):
         forms.extend(f for f in _forms(reading) if f not in forms)
@@ -643,13 +643,18 @@ def variants(text: str) -> list[str]:
 
 
 def _other_readings(text: str) -> list[str]:
-    """The text as displayed, with its chunks joined, with its word dots as spaces: each only when
-    the text has what it undoes, checked cheaply first (a plain ASCII prompt gets none)."""
+    """The text as displayed, with its chunks or syllables joined, with its word dots as spaces:
+    each only when the text has what it undoes, checked cheaply first (a plain ASCII prompt
+    without such hyphens gets none)."""
     readings = []
     if "\u202e" in text:
         readings.append(_RLO.sub(_reverse, text))
     if "_" in text and _CHUNK_PROBE.search(text):
         readings.append(_CHUNKED.sub(_unchunk, text))
+    if "-" in text and _SYLLABLE_PROBE.search(text):
+        joined = _SYLLABLES.sub(_join_syllables, text)
+        if joined != text:
+            readings.append(joined)
     if not text.isascii() and _WORD_DOT.search(text):
         readings.append(_WORD_DOT.sub(" ", text))
     return readings
@@ -669,6 +674,26 @@ _WORD_DOT = re.compile("[\u00b7\u2022\u2027\u2219\u22c5\u200b-\u200d\u2060-\u206
 
 def _unchunk(match: re.Match[str]) -> str:
     return match.group().replace("_", "")
+
+
+# A word cut into syllables by hyphens ("mas-sa-cre", "be-head-ing", "su-prem-a-cy") is also read
+# with them joined: three pieces of letters at least, so "x-rated" and "self-harm" stay as they
+# are. English joins whole words with hyphens too ("state-of-the-art", "mother-in-law",
+# "twenty-five-year-old"): a chain with a piece that is one of those joining words is left alone,
+# which spares such prompts a second scan (the joined form could match nothing anyway).
+_SYLLABLE_PROBE = re.compile(r"[^\W\d_]-[^\W\d_]+-[^\W\d_]")
+_SYLLABLES = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+){2,}(?![\w-])")
+_JOINING_WORDS = frozenset(
+    "and as at by for from in into of off on or out over the to up with year years old day kind".split()
+)
+
+
+def _join_syllables(match: re.Match[str]) -> str:
+    pieces = match.group().split("-")
+    # Single letters ("K-i-m") are the spelled-word join's (_HYPHEN_SPELLED), which keeps words apart.
+    if max(map(len, pieces)) == 1 or any(piece.lower() in _JOINING_WORDS for piece in pieces):
+        return match.group()
+    return "".join(pieces)
 
 
 def _forms(text: str) -> list[str]:
