@@ -2610,3 +2610,31 @@ def test_woodchippers_brick_faces_race_mixing_and_thai_electrocution_and_goat_be
 )
 def test_figure_studies_hairless_kittens_and_puzzles_pass(lexical: PolicyEngine, prompt: str) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a tavern brawl, a man's neck opened from ear to ear", "violence"),
+        ("a sign: Gypsies are thieves", "hate_speech"),
+        ("a cartoon of Muslims as turbaned terrorists", "hate_speech"),
+        ("ภาพทหารจ่อปืนที่ท้ายทอยเชลย", "violence"),  # a soldier's gun at a captive's nape
+        ("มีมข้อความ ชะนีทุกตัวเป็นลิงโง่", "hate_speech"),  # "every woman is a stupid gibbon"
+    ],
+)
+def test_opened_necks_thieving_gypsies_turbaned_terrorists_and_thai_executions_and_gibbons_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a nude statue in a museum courtyard",
+        "an ancient Greek nude male statue, museum photo",
+        "branches going into a woodchipper, tree surgeons at work",
+    ],
+)
+def test_museum_statues_and_tree_surgeons_pass(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
