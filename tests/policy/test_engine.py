@@ -53,7 +53,7 @@ def test_content_block_names_rule_without_echoing_prompt() -> None:
 def test_content_warn_and_categories_subset() -> None:
     engine = enforce(content_filter=ContentFilter(action="warn", blocked_categories=["explicit"]))
     assert engine.evaluate(gen("a gory scene")).outcome == "allow"  # violence not listed
-    d = engine.evaluate(gen("a nude statue"))
+    d = engine.evaluate(gen("a nude woman posing on a bed"))
     assert d.outcome == "warn" and d.alert is False
 
 
