@@ -680,7 +680,7 @@ def _unchunk(match: re.Match[str]) -> str:
 # with them joined: three pieces of letters at least, so "x-rated" and "self-harm" stay as they
 # are. English joins whole words with hyphens too ("state-of-the-art", "mother-in-law",
 # "twenty-five-year-old"): a chain with a piece that is one of those joining words is left alone,
-# which spares such prompts a second scan (the joined form could match nothing anyway).
+# which spares such prompts a second scan (joined, such a chain is no word a lexicon lists).
 _SYLLABLE_PROBE = re.compile(r"[^\W\d_]-[^\W\d_]+-[^\W\d_]")
 _SYLLABLES = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+){2,}(?![\w-])")
 _JOINING_WORDS = frozenset(

@@ -2666,3 +2666,31 @@ def test_african_apes_born_thieves_curb_faces_and_thai_temples_and_slurs_count(
 )
 def test_greek_vases_thai_life_classes_and_weddings_pass(lexical: PolicyEngine, prompt: str) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a cartoon of a mouse with its head crushed under a boot", "violence"),
+        ("a banner: dog eaters go home", "hate_speech"),
+        ("a sticker: useless cripples", "hate_speech"),
+        ("ภาพชายใช้ส้อมจิ้มตาคนร้าย", "violence"),  # a man stabbing a fork into a robber's eye
+        ("ป้ายข้อความ ประเทศไทยของคนไทยเท่านั้น", "hate_speech"),  # "Thailand for Thais only"
+    ],
+)
+def test_crushed_heads_dog_eaters_cripples_and_thai_forks_and_thais_only_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "ภาพลาวาเค้กผ่าครึ่ง ไส้ไหลเยิ้ม บนจานขาว",  # a halved lava cake, its filling oozing
+        "ภาพยานอวกาศไล่ยิงเลเซอร์กันในอวกาศ สไตล์ไซไฟ",  # starships trading laser fire, sci-fi
+        "ภาพควายอีสานในทุ่งนายามเย็น",  # an Isan water buffalo in the fields at dusk
+    ],
+)
+def test_thai_lava_cakes_starships_and_buffaloes_pass(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
