@@ -305,9 +305,12 @@ def _squeeze_runs(text: str, keep: str, ambiguous: list[bool]) -> str:
 _ANY_RUN = re.compile(r"(.)\1*", re.S)
 # One-letter English words: "a g o r e" is also read as "a" followed by "gore".
 _ONE_LETTER_WORDS = ("a", "i")
-# The letter an apostrophe leaves ("man's", "don't") right before letters split by spaces: glued
-# back to its word, or "the man's g e n i t a l s" would join as "sgenitals".
-_CLITIC_BEFORE_SPLIT = re.compile(r"(?<=[^\W_])['\u2019]([^\W_]) (?=[^\W_] [^\W_] [^\W_](?![^\W_]))")
+# The letter an apostrophe leaves ("man's", "don't") right before letters split by spaces or
+# symbols: glued back to its word, or "the man's g e n i t a l s" would join as "sgenitals" and
+# "a man's p*e*n*i*s" as "spenis".
+_CLITIC_BEFORE_SPLIT = re.compile(
+    r"(?<=[^\W_])['\u2019]([^\W_]) (?=[^\W_](?:\W|_)[^\W_](?:\W|_)[^\W_](?![^\W_]))"
+)
 # Symbols that decorate a word from inside rather than separate two ("blo*ody", "dis*mem*ber*ment",
 # "sla🩸ugh🩸ter"): stars, tildes, carets, hashes, plus and equals signs, bullets and dots, emoji.
 # Hyphens, apostrophes, dots and slashes are left to separate words ("x-ray", "rock'n'roll").

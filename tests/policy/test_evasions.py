@@ -60,6 +60,8 @@ def test_invisible_character_inside_a_word_is_blocked(ch: str) -> None:
         "a n.a.k.e.d man",
         "i p o r n",
         "an a b e h e a d i n g",
+        "the man's g e n i t a l s",  # the possessive's "s" stays with "man", not "sgenitals"
+        "a close-up of a man's p*e*n*i*s",  # split by symbols as well as by spaces
     ],
 )
 def test_split_letters_after_a_one_letter_word_are_blocked(prompt: str) -> None:

@@ -2752,3 +2752,32 @@ def test_gouged_eyes_flattened_bodies_exclusion_slogans_and_thai_nails_count(
 )
 def test_a_group_out_celebrating_a_bonfire_and_a_thai_art_class_pass(lexical: PolicyEngine, prompt: str) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a poster: burn them all in their homes", "violence"),
+        ("a meme: sign language for morons", "hate_speech"),
+        ("a sign at the village well: only for upper castes", "hate_speech"),
+        ("ภาพชายถูกตีให้ตายกลางถนน", "violence"),  # a man beaten to death in the street
+    ],
+)
+def test_homes_burnt_morons_upper_castes_and_thai_street_beatings_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a cartoon cat and dog fighting over a slipper",
+        "ภาพห้องเก็บของลับใต้บันไดในบ้านเก่า",  # a secret storeroom under the stairs of an old house
+        "ชั้นเรียนศิลปะ วาดรูปปั้นหินอ่อนชายเปลือยท่อนบน",  # an art class drawing a topless marble statue
+    ],
+)
+def test_squabbling_pets_a_thai_storeroom_and_a_topless_statue_in_class_pass(
+    lexical: PolicyEngine, prompt: str
+) -> None:
+    assert flagged(lexical, prompt) == set()
