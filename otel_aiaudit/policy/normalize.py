@@ -637,8 +637,8 @@ def variants(text: str) -> list[str]:
     "|" as l rather than i) when a word used one of them and so reads two ways ("k1ll"), plus the
     split-letter readings in the other order when a run may start with "a" or "i" (see
     `_join_units`), plus the same for each of `_other_readings` (the text as displayed when a
-    right-to-left override reverses part of it, its underscore chunks and hyphenated syllables
-    joined, its word dots as spaces)."""
+    right-to-left override reverses part of it, its underscore chunks, hyphenated syllables and
+    dot-spelled words joined, its word dots as spaces)."""
     forms = _forms(text)
     for reading in _other_readings(text):
         forms.extend(f for f in _forms(reading) if f not in forms)
@@ -646,7 +646,8 @@ def variants(text: str) -> list[str]:
 
 
 def _other_readings(text: str) -> list[str]:
-    """The text as displayed, with its chunks or syllables joined, with its word dots as spaces:
+    """The text as displayed, with its chunks, syllables or dot-spelled words joined, with its word
+    dots as spaces:
     each only when the text has what it undoes, checked cheaply first (a plain ASCII prompt
     without such hyphens gets none)."""
     readings = []
@@ -660,6 +661,10 @@ def _other_readings(text: str) -> list[str]:
             readings.append(joined)
     if not text.isascii() and _WORD_DOT.search(text):
         readings.append(_WORD_DOT.sub(" ", text))
+    if "." in text and _DOT_SPELLED_PROBE.search(text):
+        joined = _DOT_SPELLED.sub(_join_dot_spelled, text)
+        if joined != text:
+            readings.append(joined)
     return readings
 
 
@@ -677,6 +682,20 @@ _WORD_DOT = re.compile("[\u00b7\u2022\u2027\u2219\u22c5\u200b-\u200d\u2060-\u206
 
 def _unchunk(match: re.Match[str]) -> str:
     return match.group().replace("_", "")
+
+
+# Two or more words spelled out with dots and parted by plain spaces ("J.e.w.s c.o.n.t.r.o.l the
+# media") are also read each joined on its own. Step 6 joins all the letters of such a line into
+# one run ("jewscontrol"), which a name spelled so needs ("Y.o.o.n S.u.k-y.e.o.l"); a phrase needs
+# its words apart. A word spelled alone is read right already and gets no second reading. Three
+# letters at least, so "e.g." stays; the probe (one spelled word's end, spaces, the next one's
+# start) begins with a literal dot, which the regex engine finds fast.
+_DOT_SPELLED_PROBE = re.compile(r"\.[^\W_] +[^\W_]\.[^\W_]")
+_DOT_SPELLED = re.compile(r"(?<![^\W_.])[^\W_](?:\.[^\W_]){2,}(?![^\W_])")
+
+
+def _join_dot_spelled(match: re.Match[str]) -> str:
+    return match.group().replace(".", "")
 
 
 # A word cut into syllables by hyphens ("mas-sa-cre", "be-head-ing", "su-prem-a-cy") is also read

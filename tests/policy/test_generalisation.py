@@ -2781,3 +2781,29 @@ def test_squabbling_pets_a_thai_storeroom_and_a_topless_statue_in_class_pass(
     lexical: PolicyEngine, prompt: str
 ) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a man hanging by the neck in a barn, realistic", "violence"),
+        ("a sticker: autistic kids are defective", "hate_speech"),
+        ("ภาพชายใช้ค้อนทุบหัวเพื่อนบ้าน", "violence"),  # a man smashing his neighbour's head with a hammer
+        ("โปสเตอร์ ไวรัสสีรุ้งระบาด", "hate_speech"),  # "the rainbow virus is spreading"
+    ],
+)
+def test_hangings_defective_kids_and_thai_hammers_and_rainbow_viruses_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "the ruins of a bombed church in Berlin, black and white photo",
+        "the ruins of the bombed cathedral in Coventry, morning light",
+    ],
+)
+def test_the_ruins_of_a_bombed_church_pass(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
