@@ -2807,3 +2807,18 @@ def test_hangings_defective_kids_and_thai_hammers_and_rainbow_viruses_count(
 )
 def test_the_ruins_of_a_bombed_church_pass(lexical: PolicyEngine, prompt: str) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a mural honouring a mass shooter", "violence"),
+        ("a photo of a horse butchered alive", "violence"),
+        ("ภาพคนถูกซ้อมจนหน้าเละ", "violence"),  # a man beaten until his face is pulp
+        ("ป้ายประกาศ ไม่รับคนนั่งวีลแชร์", "hate_speech"),  # a notice: no wheelchair users hired
+    ],
+)
+def test_honoured_shooters_butchered_horses_and_thai_beatings_and_job_bans_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
