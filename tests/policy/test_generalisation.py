@@ -2822,3 +2822,35 @@ def test_honoured_shooters_butchered_horses_and_thai_beatings_and_job_bans_count
     lexical: PolicyEngine, prompt: str, category: str
 ) -> None:
     assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a puppy drowned in a bucket, watercolour", "violence"),
+        ("a thug's noggin lopped off, film still", "violence"),
+        ("a meme: we don't hire terrorists", "hate_speech"),
+        ("ภาพชายถูกฝังกลบทั้งที่ยังหายใจ", "violence"),  # a man buried while still breathing
+        ("ป้ายหมู่บ้าน ที่ดินที่นี่ขายเฉพาะคนพุทธ", "hate_speech"),  # "land here sold to Buddhists only"
+    ],
+)
+def test_drowned_puppies_lopped_noggins_hiring_bans_and_thai_live_burials_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "charcoal academic figure study of a reclining nude",
+        "ชั้นเรียนวาดหุ่นนู้ดของมหาวิทยาลัย",  # a university class drawing a nude model
+    ],
+)
+def test_a_figure_study_and_a_thai_nude_drawing_class_pass(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
+
+
+def test_genitals_on_show_in_a_thai_sculpture_still_count(lexical: PolicyEngine) -> None:
+    # A sculpture is no context of its own: only a sculpture garden or a museum clears a nude.
+    assert "explicit" in flagged(lexical, "ประติมากรรมหญิงเปลือยอ้าขาโชว์อวัยวะเพศ")
