@@ -392,8 +392,16 @@ _HYPHEN_SPELLED = re.compile(r"(?<![^\W_])[^\W_](?:-[^\W_]){2,}(?![^\W_])")
 _HYPHEN_SPELLED_ANY = re.compile(r"(?<![^\W_])(?<![^\W_]\.)[^\W_](?:-[^\W_])+(?![^\W_])(?!\.[^\W_])")
 
 
-def _join_hyphen_spelled(match: re.Match[str]) -> str:
-    return match.group().replace("-", "")
+def _joined_without(mark: str) -> Callable[[re.Match[str]], str]:
+    """A substitution that joins a spelled or chunked word by dropping `mark` from it."""
+
+    def join(match: re.Match[str]) -> str:
+        return match.group().replace(mark, "")
+
+    return join
+
+
+_join_hyphen_spelled = _joined_without("-")
 
 
 def _join_spaced_words(match: re.Match[str]) -> str:
@@ -680,8 +688,7 @@ _CHUNKED = re.compile(r"(?<![^\W_])[^\W_]+(?:_[^\W_]+){2,}(?![^\W_])")
 _WORD_DOT = re.compile("[\u00b7\u2022\u2027\u2219\u22c5\u200b-\u200d\u2060-\u2064\ufeff]")
 
 
-def _unchunk(match: re.Match[str]) -> str:
-    return match.group().replace("_", "")
+_unchunk = _joined_without("_")
 
 
 # Two or more words spelled out with dots and parted by plain spaces ("J.e.w.s c.o.n.t.r.o.l the
@@ -692,10 +699,7 @@ def _unchunk(match: re.Match[str]) -> str:
 # start) begins with a literal dot, which the regex engine finds fast.
 _DOT_SPELLED_PROBE = re.compile(r"\.[^\W_] +[^\W_]\.[^\W_]")
 _DOT_SPELLED = re.compile(r"(?<![^\W_.])[^\W_](?:\.[^\W_]){2,}(?![^\W_])")
-
-
-def _join_dot_spelled(match: re.Match[str]) -> str:
-    return match.group().replace(".", "")
+_join_dot_spelled = _joined_without(".")
 
 
 # A word cut into syllables by hyphens ("mas-sa-cre", "be-head-ing", "su-prem-a-cy") is also read
