@@ -657,7 +657,7 @@ def _other_readings(text: str) -> list[str]:
     """The text as displayed, with its chunks, syllables or dot-spelled words joined, with its word
     dots as spaces:
     each only when the text has what it undoes, checked cheaply first (a plain ASCII prompt
-    without such hyphens gets none)."""
+    without such hyphens or dotted spellings gets none)."""
     readings = []
     if "\u202e" in text:
         readings.append(_RLO.sub(_reverse, text))
