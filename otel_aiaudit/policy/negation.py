@@ -421,12 +421,14 @@ def negated(
     listed: Mapping[int, int],
     starts: Container[int] = (),
     refusable: bool = False,
+    shuts_out: bool = False,
 ) -> bool:
     """Whether the term covering tokens[first..last] is negated. `listed` maps the indices of
     tokens inside other listed terms (they may stand inside a negated list) to the last index of
     the longest such term that ends a phrase, or to themselves; `starts` holds the indices
     where listed terms begin; `refusable`: "not allowed" after the term rules it out (not for a
-    group or a slur, which it shuts out)."""
+    group or a slur, which it shuts out); `shuts_out`: a hate term, whose own negator refuses
+    people rather than a picture."""
     if last + 1 < len(tokens) and (_postfix(tokens, last + 1) or _zero(tokens, last + 1)):
         return True
     if _not_shown(tokens, last, refusable) or _kept_out(tokens, first, last, listed):
@@ -437,7 +439,12 @@ def negated(
         return True
     head = tokens[first] if 0 <= first < len(tokens) else ""
     if head and _thai(head):
-        return _thai_negated(tokens, first, last, listed) or _thai_cut_out(tokens, first, last, listed)
+        # A hate term that opens with its own negator shuts people out ("ไม่รับคนข้ามเพศ", no trans
+        # people hired): a negator before it starts the list's previous item, not a negation of this
+        # one ("ไม่ใช่คนอีสาน ไม่ใช่คนพิการ ไม่รับคนข้ามเพศ", a job ad's list of who need not apply).
+        # Other terms stay negatable: "ห้ามมีภาพคนไม่ใส่เสื้อผ้า" asks for no unclothed people.
+        own = shuts_out and first < last and _thai_negator(head)
+        return (not own and _thai_negated(tokens, first, last, listed)) or _thai_cut_out(tokens, first, last, listed)
     # A Thai negator may stand before an English term in a mixed prompt ("ไม่มีภาพ gore").
     if first > 0 and _thai(tokens[first - 1]) and _thai_negated(tokens, first, last, listed):
         return True

@@ -296,10 +296,16 @@ def _squeeze(text: str, pairs: bool, ambiguous: list[bool]) -> str:
     return _squeeze_runs(text, keep, ambiguous)
 
 
+# "มือ|ออก" (a hand, out): the vowel "ือ" ends in the letter that begins "ออก", three in a row that
+# are two words ("ยื่นมือออกมา"), not one drawn out; a run starting right after that vowel stays.
+_THAI_RUNS = re.compile(r"(?!(?<=\u0e37)\u0e2d)(.)\1\1+", re.S)
+
+
 def _squeeze_runs(text: str, keep: str, ambiguous: list[bool]) -> str:
-    if not ambiguous[2] and any(m.group(1).isalpha() for m in _RUNS.finditer(text)):
+    runs = _THAI_RUNS if "\u0e37\u0e2d\u0e2d" in text else _RUNS
+    if not ambiguous[2] and any(m.group(1).isalpha() for m in runs.finditer(text)):
         ambiguous[2] = True
-    return _RUNS.sub(keep, text)
+    return runs.sub(keep, text)
 
 
 _ANY_RUN = re.compile(r"(.)\1*", re.S)
@@ -318,6 +324,7 @@ _CLITIC_BEFORE_SPLIT = re.compile(
 # separators, left to the split-letter join like any other.
 _ASCII_INSIDE = re.compile(r"(?<=[a-z]{2})[*~^#+=]+(?=[a-z])|(?<=[a-z])[*~^#+=]+(?=[a-z]{2})")
 _SYMBOL_INSIDE = r"(?:[*~^#+=\u2022\u00b7\u2027\u2219\u22c5\u2600-\u27bf]|[\U0001f300-\U0001faff])+"
+_SYMBOL_PROBE = re.compile(_SYMBOL_INSIDE)
 _INSIDE = re.compile(
     rf"(?<=[^\W\d_]{{2}}){_SYMBOL_INSIDE}(?=[^\W\d_])|(?<=[^\W\d_]){_SYMBOL_INSIDE}(?=[^\W\d_]{{2}})"
 )
@@ -585,6 +592,11 @@ def _normalize(
         text = _leet(text, table, ambiguous)
     if symbols:
         text = " ".join(text.translate(_SYMBOL_TABLE).split())
+    if not ascii_text and _SYMBOL_PROBE.search(text):
+        # A control character removed or a digit read as a letter since can leave a decorating
+        # symbol inside a word ("aa\x1f🢲a", "0a🢲a"): removed now, or reading the result again
+        # would give another text. The probe costs a few µs; the removal, several times that.
+        text = _INSIDE.sub("", text)
     if not ascii_text:
         # Before the split join, which needs a letter and its marks together.
         text = _thai_typing(text)

@@ -407,7 +407,10 @@ def _place(found: list[TermMatch], layout: _Layout) -> list[TermMatch]:
     for m, first, last in placed:
         # "not allowed" refuses a depiction, never a group, a slur or a minor ("muslims not allowed").
         refusable = m.kind == CONTENT and m.category not in ("hate_speech", "minors")
-        neg = m.kind not in (ALLOW, ARTIST) and negated(layout.tokens, first, last, listed, starts, refusable)
+        shuts_out = m.kind == CONTENT and m.category == "hate_speech"
+        neg = m.kind not in (ALLOW, ARTIST) and negated(
+            layout.tokens, first, last, listed, starts, refusable, shuts_out
+        )
         out.append(replace(m, first=first, last=last, negated=neg))
     return out
 

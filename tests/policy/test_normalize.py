@@ -123,6 +123,12 @@ def test_roman_numerals_keep_their_letters(text: str, form: str) -> None:
     assert normalize(text) == form
 
 
+def test_a_thai_hand_reaching_out_is_two_words_not_a_stretched_letter() -> None:
+    # "มือ|ออก": the vowel's last letter and the next word's first two make three in a row.
+    assert variants("ยื่นมือออกมา") == ["ยื่นมือออกมา"]
+    assert variants("ดีมากกกก") == ["ดีมาก", "ดีมากก"]  # a drawn-out Thai word still squeezes
+
+
 def test_a_split_run_after_a_one_letter_word_reads_both_ways_next_to_the_following_word() -> None:
     # The run may start with the article "a" or with a letter of the word: each reading stands
     # next to the following word in one of the forms, so a phrase after it matches either way.
