@@ -331,7 +331,7 @@ _INSIDE = re.compile(
 # Punctuation, symbols and invisible characters (anything but letters, digits, spaces and Thai
 # marks) standing between two Thai letters or marks.
 _THAI_SPLIT = re.compile(r"(?<=[\u0e01-\u0e4e])[^\w\s\u0e00-\u0e7f]+(?=[\u0e01-\u0e4e])")
-# Two Thai typing slips, both after a consonant: a space before a vowel or tone mark, which never
+# Thai typing slips. Two after a consonant: a space before a vowel or tone mark, which never
 # starts a word and only parts it from its letter ("ม ุ ส ลิ ม"), and a tone mark typed after SARA
 # AA, where it never sits ("ฆา่" for "ฆ่า", which renders the same on many screens). The probes
 # start with a literal, which the regex engine finds fast (about 2 µs each on 500 characters).
@@ -339,15 +339,18 @@ _THAI_MARK_AFTER_SPACE_PROBE = re.compile(" [\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 _THAI_MARK_AFTER_SPACE = re.compile(r"(?<=[\u0e01-\u0e2e]) (?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 _THAI_LATE_TONE_PROBE = re.compile("\u0e32[\u0e48-\u0e4b]")
 _THAI_LATE_TONE = re.compile("(?<=[\u0e01-\u0e2e])\u0e32([\u0e48-\u0e4b])(?![\u0e48-\u0e4b])")
+# And a vowel or tone mark typed twice ("ต่างด้้าว" for "ต่างด้าว"): stacked on itself it renders
+# as one on many screens, and Thai never writes it so (three or more are squeezed as any run).
+_THAI_DOUBLED_MARK = re.compile(r"([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\1")
 
 
 def _thai_typing(text: str) -> str:
-    """`text` with the two slips mended (the same text when it has none)."""
+    """`text` with the slips mended (the same text when it has none)."""
     if _THAI_MARK_AFTER_SPACE_PROBE.search(text):
         text = _THAI_MARK_AFTER_SPACE.sub("", text)
     if _THAI_LATE_TONE_PROBE.search(text):
         text = _THAI_LATE_TONE.sub("\\1\u0e32", text)
-    return text
+    return _THAI_DOUBLED_MARK.sub("\\1", text)
 
 
 # Three or more single letters or digits separated by spaces: "k i l l", "g 0 r e" (every other
@@ -685,6 +688,8 @@ def _other_readings(text: str) -> list[str]:
         joined = _DOT_SPELLED.sub(_join_dot_spelled, text)
         if joined != text:
             readings.append(joined)
+    if "." in text and _DOTTED_SYLLABLE_PROBE.search(text):
+        readings.append(_DOTTED_SYLLABLES.sub(_join_dot_spelled, text))
     return readings
 
 
@@ -712,6 +717,14 @@ _unchunk = _joined_without("_")
 _DOT_SPELLED_PROBE = re.compile(r"\.[^\W_] +[^\W_]\.[^\W_]")
 _DOT_SPELLED = re.compile(r"(?<![^\W_.])[^\W_](?:\.[^\W_]){2,}(?![^\W_])")
 _join_dot_spelled = _joined_without(".")
+# A word cut into syllables by dots ("be.head.ing", "slaugh.ter.ed") is also read with them joined,
+# as hyphens are below: three pieces of letters at least, one of two letters or more, so "e.g."
+# and "U.S.A." stay as step 6 reads them. Web addresses and file names ("www.site.com",
+# "photo.v2.png") join into no listed word. The probe's dot is a literal the regex engine finds fast.
+_DOTTED_SYLLABLE_PROBE = re.compile(r"\.[^\W\d_]+\.[^\W\d_]")
+_DOTTED_SYLLABLES = re.compile(
+    r"(?<![\w.])(?=[^\W\d_.]*[^\W\d_]{2})[^\W\d_]+(?:\.[^\W\d_]+){2,}(?![\w.])"
+)
 
 
 # A word cut into syllables by hyphens ("mas-sa-cre", "be-head-ing", "su-prem-a-cy") is also read

@@ -123,6 +123,15 @@ def test_roman_numerals_keep_their_letters(text: str, form: str) -> None:
     assert normalize(text) == form
 
 
+def test_a_thai_mark_typed_twice_reads_as_one() -> None:
+    assert variants("ต่างด้้าว") == ["ต่างด้าว"]  # stacked on itself it renders as one
+
+
+def test_a_word_cut_into_syllables_by_dots_is_also_read_joined() -> None:
+    assert variants("a be.head.ing") == ["a be head ing", "a beheading"]
+    assert variants("e.g. the U.S.A. flag") == ["e g the usa flag"]  # single letters: step 6 only
+
+
 def test_a_thai_hand_reaching_out_is_two_words_not_a_stretched_letter() -> None:
     # "มือ|ออก": the vowel's last letter and the next word's first two make three in a row.
     assert variants("ยื่นมือออกมา") == ["ยื่นมือออกมา"]
