@@ -519,6 +519,8 @@ def _no_item(tokens: Sequence[str], at: int, first: int, last: int) -> bool:
     if tokens[at] != "no" or first != at + 2 or (at > 0 and tokens[at - 1] in _DESCRIBING):
         return False
     word = tokens[at + 1]
+    if word in _GARMENTS:
+        return False
     if word.endswith("s") and not word.endswith("ss"):
         return True
     if word in _UNRESTRAINED:
@@ -530,6 +532,12 @@ def _no_item(tokens: Sequence[str], at: int, first: int, last: int) -> bool:
 _UNRESTRAINED = frozenset(
     {"mercy", "survivors", "remorse", "limits", "limit", "holds", "filter", "filters", "censorship", "censor"}
     | {"restraint", "restraints", "rules", "escape", "hope", "pity", "shame"}
+)
+# "no bra, no panties, fingers between her legs": a garment missing names the nakedness, and the
+# term after it is what the picture shows, not more of what it leaves out.
+_GARMENTS = frozenset(
+    {"panties", "knickers", "underwear", "bra", "bras", "briefs", "boxers", "pants", "trousers", "clothes"}
+    | {"clothing", "shirt", "top", "bikini", "lingerie", "thong"}
 )
 # Words before "no" that make it part of a description: "a man with no face", "she has no shirt".
 _DESCRIBING = frozenset({"with", "has", "have", "had", "having", "of", "wearing", "wears", "wore"})

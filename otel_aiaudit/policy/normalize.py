@@ -339,9 +339,9 @@ _THAI_MARK_AFTER_SPACE_PROBE = re.compile(" [\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 _THAI_MARK_AFTER_SPACE = re.compile(r"(?<=[\u0e01-\u0e2e]) (?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 _THAI_LATE_TONE_PROBE = re.compile("\u0e32[\u0e48-\u0e4b]")
 _THAI_LATE_TONE = re.compile("(?<=[\u0e01-\u0e2e])\u0e32([\u0e48-\u0e4b])(?![\u0e48-\u0e4b])")
-# And a vowel or tone mark typed twice ("ต่างด้้าว" for "ต่างด้าว"): stacked on itself it renders
-# as one on many screens, and Thai never writes it so (three or more are squeezed as any run).
-_THAI_DOUBLED_MARK = re.compile(r"([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\1")
+# And a vowel or tone mark typed twice or more ("ต่างด้้าว" for "ต่างด้าว"): stacked on itself it
+# renders as one on many screens, and Thai never writes it so.
+_THAI_DOUBLED_MARK = re.compile(r"([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\1+")
 
 
 def _thai_typing(text: str) -> str:

@@ -47,6 +47,7 @@ def test_engine_never_raises(prompt: str, negative: str | None) -> None:
 # control character before it is gone.
 @example(text="0A\U0001f8b2A")
 @example(text="AA\x1f\U0001f8b2A")
+@example(text="\u0e47\u0e47\u0e47")  # a Thai mark typed three times: one, not one pair of two
 def test_normalize_is_idempotent(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
