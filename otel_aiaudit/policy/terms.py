@@ -52,8 +52,13 @@ PART = "part"  # a word of a composition rule (rules.py): ("part", "<rule>/<grou
 USER = "user"  # category of an allow tag from the policy's allow_terms: ("allow", "user")
 
 # Kinds looked up with edit distance: listed content terms and real people's names. Realism cues
-# and rule words are everyday words ("photo", "school"): a misspelling of one is another word.
+# and rule words are everyday words ("photo", "school"): a misspelling of one is another word
+# ("candied" is one edit from "candid"; "photographers" from "photographed"). A cue of one word
+# of fourteen letters or more is the exception: the compounds only ever written as cues
+# ("photorealistic", "hyperrealistic") have no word one edit away, and their misspellings
+# ("photoreelistic", "hyperrealistik") are the evasion.
 _FUZZY_KINDS = frozenset({CONTENT, PERSON})
+_FUZZY_CUE_LETTERS = 14
 
 Tag = tuple[str, str]
 
@@ -160,7 +165,9 @@ class TermIndex:
                 tag_id = tag_ids[tag] = len(self.tags)
                 self.tags.append(tag)
             written = normalize(term)
-            if tag[0] in _FUZZY_KINDS:
+            if tag[0] in _FUZZY_KINDS or (
+                tag[0] == CUE and len(written) >= _FUZZY_CUE_LETTERS and written.isalpha() and written.isascii()
+            ):
                 spelled.setdefault(written, set()).add(tag_id)
             # "troon" squeezed is "tron", "noodes" is "nodes": everyday words, not the term.
             for key in term_variants(term, guard):
