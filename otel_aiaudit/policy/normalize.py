@@ -718,8 +718,8 @@ _DOT_SPELLED_PROBE = re.compile(r"\.[^\W_] +[^\W_]\.[^\W_]")
 _DOT_SPELLED = re.compile(r"(?<![^\W_.])[^\W_](?:\.[^\W_]){2,}(?![^\W_])")
 _join_dot_spelled = _joined_without(".")
 # A word cut into syllables by dots ("be.head.ing", "slaugh.ter.ed") is also read with them joined,
-# as hyphens are below: three pieces of letters at least, one of two letters or more, so "e.g."
-# and "U.S.A." stay as step 6 reads them. Web addresses and file names ("www.site.com",
+# as hyphens are below: three pieces of letters at least, the first of two letters or more, so
+# "e.g." and "U.S.A." stay as step 6 reads them. Web addresses and file names ("www.site.com",
 # "photo.v2.png") join into no listed word. The probe's dot is a literal the regex engine finds fast.
 _DOTTED_SYLLABLE_PROBE = re.compile(r"\.[^\W\d_]+\.[^\W\d_]")
 _DOTTED_SYLLABLES = re.compile(

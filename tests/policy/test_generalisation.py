@@ -2994,3 +2994,24 @@ def test_misspelt_long_cues_red_smiles_and_thai_eyewitness_cues_count(
 def test_photographers_at_a_premiere_are_no_misspelt_cue(lexical: PolicyEngine) -> None:
     # "photographers" is one edit from no fourteen-letter cue; shorter cues are never looked up.
     assert flagged(lexical, "Tom Hanks smiling for photographers at a film premiere") == set()
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # Lines of these rounds narrowed after a read-through: each reads as harm only about people
+        # (a demeaning comparison needs the group it demeans) or in the scene it was written for.
+        "a butcher turning pork into mincemeat, shop window photo",
+        "hotel guest checking out early at the front desk",
+        "woman squeezing her chest in pain, heart attack awareness poster",
+        "a lion locked in a circus cage, sad vintage photo",
+        "a dragon with greedy claws hoarding gold, fantasy art",
+        "furry convention art, people drawn with tails and fur",
+        "a chef complaining about curry stink in the kitchen",
+        "baby in a bathtub with no bubbles",
+    ],
+)
+def test_mincemeat_early_checkouts_chest_pain_circus_lions_and_greedy_dragons_pass(
+    lexical: PolicyEngine, prompt: str
+) -> None:
+    assert flagged(lexical, prompt) == set()
