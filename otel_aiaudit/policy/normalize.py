@@ -684,19 +684,21 @@ def _other_readings(text: str) -> list[str]:
             readings.append(joined)
     if not text.isascii() and _WORD_DOT.search(text):
         readings.append(_WORD_DOT.sub(" ", text))
-    if "." in text and _DOT_SPELLED_PROBE.search(text):
-        joined = _DOT_SPELLED.sub(_join_dot_spelled, text)
-        if joined != text:
-            readings.append(joined)
-    if "." in text and _DOTTED_SYLLABLE_PROBE.search(text):
-        readings.append(_DOTTED_SYLLABLES.sub(_join_dot_spelled, text))
+    if "." in text:
+        # Words spelled out with dots, then words cut into syllables by them; a probe can pass
+        # where the full pattern finds nothing to join, and an unchanged text is no new reading.
+        for probe, dotted in ((_DOT_SPELLED_PROBE, _DOT_SPELLED), (_DOTTED_SYLLABLE_PROBE, _DOTTED_SYLLABLES)):
+            if probe.search(text):
+                joined = dotted.sub(_join_dot_spelled, text)
+                if joined != text:
+                    readings.append(joined)
     return readings
 
 
 # A word cut into chunks by underscores ("ho_mo_sex_u_als") is also read with the chunks joined;
-# two cuts at least ("snake_case" stays two words). Dots are left alone: a search for them costs
-# microseconds on every long prompt, as sentences end with one; single letters split by dots are
-# joined already (step 6).
+# two cuts at least ("snake_case" stays two words). Dots are read below, behind probes that start
+# with a literal dot followed by a letter, as a sentence's full stop is followed by a space;
+# single letters split by dots are joined already (step 6).
 _CHUNK_PROBE = re.compile(r"(?<=[^\W_])_[^\W_]+_(?=[^\W_])")
 _CHUNKED = re.compile(r"(?<![^\W_])[^\W_]+(?:_[^\W_]+){2,}(?![^\W_])")
 # Middle dots and bullets inside a word are dropped ("dis·mem·ber·ment", see _INSIDE), and so are
