@@ -149,3 +149,25 @@ def test_an_explicit_rule_with_an_age_word_is_minors() -> None:
     assert categories("a 15 year old, skirt hiked up, legs parted toward the lens") == {"explicit", "minors"}
     assert categories("an adult woman, skirt hiked up, legs parted toward the lens") == {"explicit"}
     assert categories("a 15 year old girl playing volleyball at the beach") == set()
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "t-shirt design: 'GAY = PEDOPHILE' in dripping slime letters over a rainbow",
+        "painting of a Catholic priest as a slimy pedophile demon, mocking all Catholics",
+    ],
+)
+def test_a_slur_calling_a_group_paedophiles_is_hate_speech_not_minors(prompt: str) -> None:
+    # Such a slur names no child: it is hate speech, which a policy may warn on, not sexual content
+    # involving minors, which nothing may allow.
+    engine = PolicyEngine(PolicyConfig(mode="enforce", content_filter=ContentFilter(action="block")))
+    decision = decide(engine, prompt)
+    assert not minors_hit(decision)
+    assert any(h.category == "hate_speech" and h.action == "block" for h in decision.hits)
+
+
+@pytest.mark.parametrize("prompt", ["a pedophile grooming a 10 year old online", "paedophilia with a child, drawing"])
+def test_the_interest_named_next_to_a_child_is_minors(prompt: str) -> None:
+    engine = PolicyEngine(PolicyConfig(mode="enforce", content_filter=ContentFilter(action="block")))
+    assert minors_hit(decide(engine, prompt))

@@ -6,6 +6,7 @@ import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import pytest
@@ -214,24 +215,88 @@ def test_a_broken_model_file_is_named_with_its_problem(tmp_path: Path) -> None:
 
 
 def test_the_shipped_model_is_the_one_the_development_set_trains() -> None:
-    # Retrains from tests/data/dev/ and compares weight for weight: the shipped file comes from
-    # the development prompts and nothing else (the held-out set is refused by the script).
+    # Refits every category's weights from tests/data/dev/ and compares them weight for weight, and
+    # checks that the file records the digests of today's development prompts and lexicons: the
+    # shipped file comes from the development prompts and nothing else (the held-out set is refused
+    # by the script). The thresholds come from the same run as the digests; `--check --full`
+    # refits the fold models behind them too.
     run = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "train_prompt_model.py"), "--check"],
         capture_output=True,
         text=True,
-        timeout=480,
+        timeout=300,
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "matches" in run.stdout
 
 
-def test_thresholds_leave_out_benign_prompts_the_lexicons_already_block() -> None:
-    # A prompt the lexicons refuse is refused whatever the model says: it sets no threshold.
+def training_script() -> ModuleType:
     spec = importlib.util.spec_from_file_location("train_prompt_model", ROOT / "scripts" / "train_prompt_model.py")
     assert spec is not None and spec.loader is not None
     training = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(training)
+    return training
+
+
+@pytest.fixture(scope="module")
+def small_training() -> tuple:
+    """A model trained in full on one development set (enough positives for every category the
+    model scores) and the same set trained for the quick check, with the data they came from."""
+    training = training_script()
+    files = training.data_files("tests/data/dev/external8[78]_*.jsonl")
+    records = training.load(files, "external87 and 88")
+    full, _ = training.train(records, 0.0007)
+    quick, _ = training.train(records, 0.0007, thresholds_too=False)
+    for model in (full, quick):
+        model["trained_on"].update(data_sha256=training.data_digest(files), lexicons_sha256=training.lexicons_digest())
+    return training, files, full, quick
+
+
+def test_the_quick_check_fits_the_same_weights_as_training(small_training: tuple, tmp_path: Path) -> None:
+    training, _, full, quick = small_training
+    assert full["categories"] == quick["categories"] == ["violence", "explicit", "hate_speech", "deepfake"]
+    assert quick["thresholds"] == {} and set(full["thresholds"]) == set(full["categories"])
+    path = tmp_path / "m.npz"
+    training.save_model(path, **full)
+    assert training.differences(path, quick, full=False) == []
+    assert training.differences(path, full, full=True) == []
+
+
+def test_the_check_names_what_changed_since_training(small_training: tuple, tmp_path: Path) -> None:
+    training, files, full, quick = small_training
+    path = tmp_path / "m.npz"
+    training.save_model(path, **full)
+    # Another development prompt, changed lexicons, other weights, another threshold.
+    changed = tmp_path / files[0].name
+    changed.write_bytes(files[0].read_bytes() + b'{"prompt": "a lighthouse", "labels": []}\n')
+    moved = dict(quick, trained_on=dict(quick["trained_on"], data_sha256=training.data_digest([changed, *files[1:]])))
+    assert training.differences(path, moved, full=False) == ["the development prompts are not those it was trained on"]
+    relisted = dict(quick, trained_on=dict(quick["trained_on"], lexicons_sha256="0" * 64))
+    assert training.differences(path, relisted, full=False) == ["the lexicons are not those it was trained on"]
+    reweighted = dict(quick, weights=quick["weights"] * 1.01)
+    assert training.differences(path, reweighted, full=False) == ["its weights differ"]
+    recut = dict(full, thresholds={**full["thresholds"], "violence": 0.99})
+    assert training.differences(path, recut, full=True) == ["its thresholds differ"]
+    assert training.differences(tmp_path / "none.npz", quick, full=False) == ["there is no model file"]
+
+
+def test_the_lexicon_digest_follows_terms_and_not_comments(tmp_path: Path) -> None:
+    training = training_script()
+    lexicons = tmp_path / "lexicons"
+    (lexicons / "en").mkdir(parents=True)
+    listed = lexicons / "en" / "violence.txt"
+    listed.write_text("# Blood.\nbloodbath\n", encoding="utf-8")
+    before = training.lexicons_digest(lexicons)
+    listed.write_text("# Blood, said again.\n\nbloodbath  # a massacre\n", encoding="utf-8")
+    assert training.lexicons_digest(lexicons) == before
+    listed.write_text("# Blood.\nbloodbath\nblood bath\n", encoding="utf-8")
+    assert training.lexicons_digest(lexicons) != before
+    assert training.lexicons_digest() != before  # the shipped lexicons by default
+
+
+def test_thresholds_leave_out_benign_prompts_the_lexicons_already_block() -> None:
+    # A prompt the lexicons refuse is refused whatever the model says: it sets no threshold.
+    training = training_script()
     prompts = [
         "press photo of Angela Merkel giving a speech in the Bundestag",  # the deepfake rule
         "a lighthouse at dusk, watercolour",
