@@ -775,7 +775,9 @@ def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Mapping[
             return not (spare_at == i + 1 and word in _BARE_THAI_NEGATORS and spare_at not in listed)
         follower = tokens[i + 1]
         joined = in_list or (i in listed and follower in _THAI_JOINERS) or follower in _THAI_ALTERNATIVES
-        if word not in THAI_MODIFIERS and i not in listed and word not in _THAI_JOINERS:
+        # A list item is described too: "ไม่อยากให้เห็นแผลหรือความทรมาน" (no wounds or suffering to
+        # be seen) reaches its second item.
+        if word not in THAI_MODIFIERS and i not in listed and word not in _THAI_JOINERS and not joined:
             described = False
         if word not in THAI_MODIFIERS and not joined:
             if spare_at >= 0 or not _thai(word):
