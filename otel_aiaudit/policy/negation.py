@@ -120,6 +120,13 @@ MODIFIERS = frozenset(
         "of",
         "show",
         "showing",
+        # Passing an image on: "don't share nudes", "never send nudes" (online-safety advice).
+        "share",
+        "sharing",
+        "send",
+        "sending",
+        "post",
+        "posting",
         "include",
         "including",
         "depict",
