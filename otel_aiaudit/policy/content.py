@@ -124,37 +124,93 @@ def _minor_named(matches: Sequence[TermMatch]) -> bool:
     return any(m.kind == PART and m.category == _MINOR_GROUP and not m.negated for m in matches)
 
 
-def _rule_fires(rule: Rule, matches: list[TermMatch]) -> bool:
-    positions: dict[str, list[int]] = {}
-    prefix = rule.name + "/"
-    # Where a group carries its own negator ("do not rent to"), what follows one of its matches
-    # counts though negated: the negation is the refusal's own.
-    refusals = (
-        [m.last for m in matches if m.kind == PART and m.category == prefix + rule.own_negator and not m.negated]
-        if rule.own_negator
-        else []
-    )
-    for group in rule.groups:
-        refs = rule.references(group)
-        parts = rule.part_references(group)
-        positions[group] = [
-            m.first
-            for m in matches
-            if (
-                _counts(m, rule.category)
-                or (
-                    m.negated
-                    and not m.user_allowed
-                    and any(0 < m.first - last <= rule.window for last in refusals)
+class RuleBook:
+    """The composition rules, with the tags that stand for each group worked out once (its own rule
+    words, the listed categories of its `@category` lines and the rule words of its `@rule/group`
+    lines). A prompt's matches are gathered by tag once; only the rules with a match of their first
+    group are checked, each group looked up rather than every match read again for every rule."""
+
+    def __init__(self, rules: tuple[Rule, ...] = ()) -> None:
+        self.rules = rules
+        self._groups: list[list[tuple[str, tuple[Tag, ...]]]] = []
+        self._first: dict[Tag, list[int]] = {}
+        for number, rule in enumerate(rules):
+            prefix = rule.name + "/"
+            groups = [
+                (
+                    group,
+                    (
+                        (PART, prefix + group),
+                        *((CONTENT, category) for category in sorted(rule.references(group))),
+                        *((PART, part) for part in sorted(rule.part_references(group))),
+                    ),
                 )
-            )
-            and (
-                (m.kind == PART and m.category.startswith(prefix) and m.category[len(prefix) :] == group)
-                or (m.kind == CONTENT and m.category in refs)
-                or (m.kind == PART and m.category in parts)
-            )
-        ]
-    return fires(rule, positions)
+                for group in rule.groups
+            ]
+            self._groups.append(groups)
+            for tag in groups[0][1] if groups else ():
+                self._first.setdefault(tag, []).append(number)
+
+    def fired(self, cfg: ContentFilter, matches: Sequence[TermMatch]) -> dict[str, list[str]]:
+        """The names of the rules that fire, by category (only categories the policy blocks, and
+        minors)."""
+        words = _RuleWords(matches)
+        candidates = sorted({number for tag in words.tags() for number in self._first.get(tag, ())})
+        fired: dict[str, list[str]] = {}
+        for number in candidates:
+            rule = self.rules[number]
+            if (rule.category in cfg.blocked_categories or rule.category == ALWAYS_BLOCKED) and words.fire(
+                rule, self._groups[number]
+            ):
+                fired.setdefault(rule.category, []).append(rule.name)
+        return fired
+
+
+class _RuleWords:
+    """One prompt's rule words and listed terms, by tag."""
+
+    def __init__(self, matches: Sequence[TermMatch]) -> None:
+        # Word positions of the matches that count, of those the policy's `allow_terms` cover
+        # (they count for minors only), and of negated ones (they count after a refusal's own
+        # negator, "do not rent to"); and where each counting rule word ends, for the refusals.
+        self.counted: dict[Tag, list[int]] = {}
+        self.user_allowed: dict[Tag, list[int]] = {}
+        self.negated: dict[Tag, list[int]] = {}
+        self.ends: dict[str, list[int]] = {}
+        for m in matches:
+            if m.kind != PART and m.kind != CONTENT:
+                continue
+            key = (m.kind, m.category)
+            if m.negated:
+                if not m.user_allowed:
+                    self.negated.setdefault(key, []).append(m.first)
+                continue
+            if m.kind == PART:
+                self.ends.setdefault(m.category, []).append(m.last)
+            (self.user_allowed if m.user_allowed else self.counted).setdefault(key, []).append(m.first)
+
+    def tags(self) -> set[Tag]:
+        return {*self.counted, *self.user_allowed, *self.negated}
+
+    def fire(self, rule: Rule, groups: list[tuple[str, tuple[Tag, ...]]]) -> bool:
+        """Whether `rule` fires: a match of each group, all within its window (see rules.fires)."""
+        refusals = self.ends.get(f"{rule.name}/{rule.own_negator}", ()) if rule.own_negator else ()
+        minors = rule.category == ALWAYS_BLOCKED
+        positions: dict[str, list[int]] = {}
+        for group, tags in groups:
+            found: list[int] = []
+            for tag in tags:
+                found += self.counted.get(tag, ())
+                if minors:
+                    found += self.user_allowed.get(tag, ())
+                if refusals:
+                    found += (
+                        p for p in self.negated.get(tag, ()) if any(0 < p - last <= rule.window for last in refusals)
+                    )
+            if not found:
+                return False
+            positions[group] = found
+        return fires(rule, positions)
 
 
 # A name this close after "statue of" / "wax figure of", or this close before "bobblehead" /
@@ -223,7 +279,7 @@ def _clearable(m: TermMatch, minor: bool) -> bool:
     return m.kind == PART and not minor
 
 
-def content_hits(cfg: ContentFilter, matches: list[TermMatch], rules: tuple[Rule, ...] = ()) -> list[Hit]:
+def content_hits(cfg: ContentFilter, matches: list[TermMatch], book: RuleBook | None = None) -> list[Hit]:
     """One hit per category with matches (only categories the policy lists, and minors)."""
     matches = _clinical_cleared(matches)
     counts: dict[str, int] = {}
@@ -237,12 +293,8 @@ def content_hits(cfg: ContentFilter, matches: list[TermMatch], rules: tuple[Rule
         elif m.kind == CUE and _counts(m, "deepfake"):
             cues += 1
     fired: dict[str, list[str]] = {}
-    if matches and any(m.kind == PART for m in matches):
-        for rule in rules:
-            if (rule.category in cfg.blocked_categories or rule.category == ALWAYS_BLOCKED) and _rule_fires(
-                rule, matches
-            ):
-                fired.setdefault(rule.category, []).append(rule.name)
+    if book is not None and matches and any(m.kind == PART for m in matches):
+        fired = book.fired(cfg, matches)
         # `@explicit` in the minors rule stands for listed explicit terms; an explicit *rule*
         # ("skirt hiked up, legs parted toward the lens") with an age word or child role anywhere
         # in the prompt is minors as well.

@@ -35,6 +35,7 @@ from .config import ContentFilter, CopyrightConfig, PIIConfig, PolicyConfig
 from .content import (
     ALWAYS_BLOCKED,
     HIT_ACTION,
+    RuleBook,
     content_entries,
     content_hits,
     content_rules,
@@ -95,6 +96,7 @@ class PolicyEngine:
                 raise _file_error(cfg, "rule_files", f"cannot read {exc.filename}: {exc.strerror}") from exc
             except RuleFileError as exc:
                 raise _file_error(cfg, "rule_files", str(exc)) from exc
+        self._rule_book = RuleBook(self._rules)
         try:
             if cfg.content_filter is not None:
                 entries.extend(content_entries(cfg.content_filter, base_dir, self._rules))
@@ -215,7 +217,7 @@ class PolicyEngine:
                     if m.kind != ARTIST
                 ]
             if content_matches:
-                hits.extend(content_hits(cf, content_matches, self._rules))
+                hits.extend(content_hits(cf, content_matches, self._rule_book))
             if self._model is not None and forms:
                 read = displayed(prompt, forms)
                 # Spans of negated terms are cut from what the model reads; their offsets are

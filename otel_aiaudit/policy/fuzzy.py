@@ -64,7 +64,11 @@ class FuzzyIndex:
         # letter is in the key because a candidate must share it anyway.
         self._parts: dict[tuple[int, int, str, str], list[str]] = {}
         self._single_tags: dict[str, tuple[int, ...]] = {}
-        self._multi: dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]] = {}
+        # Names of several words, by anchor word and then by word count and the first letter of
+        # each word: a window of the prompt differs from a name only in words that share their
+        # first letter (see _close), so its initials find the few names worth comparing among the
+        # thousands that share an anchor ("the ..." offices, "president ...").
+        self._multi: dict[str, dict[tuple[int, str], list[tuple[tuple[str, ...], tuple[int, ...]]]]] = {}
         # Long words of content phrases ("supremacist" of "white supremacist"): a misspelling of
         # one counts when the phrase's other words stand around it exactly ("white supremicist").
         self._phrase_parts: dict[tuple[int, int, str, str], list[str]] = {}
@@ -84,9 +88,10 @@ class FuzzyIndex:
                 entry = (words, tags)
                 # Anchors of three letters or more: "al", "xi" would send every prompt with a
                 # two-letter word through the comparison.
+                initials = "".join(w[0] for w in words)
                 for anchor in {words[0], words[-1]}:
                     if len(anchor) >= 3:
-                        self._multi.setdefault(anchor, []).append(entry)
+                        self._multi.setdefault(anchor, {}).setdefault((len(words), initials), []).append(entry)
             else:
                 for position, word in enumerate(words):
                     if len(word) >= PHRASE_WORD_LETTERS:
@@ -94,6 +99,7 @@ class FuzzyIndex:
                             _index_parts(self._phrase_parts, word)
                         self._phrases.setdefault(word, []).append((words, position, tags))
         self._anchors = frozenset(self._multi)
+        self._lengths = {anchor: tuple(sorted({n for n, _ in names})) for anchor, names in self._multi.items()}
         self._known = frozenset(known)
         # Words with nothing to do: known words and words looked up before without a match. Anchors
         # (a word of a name) stay out, so one set difference finds both kinds of work.
@@ -171,16 +177,18 @@ class FuzzyIndex:
         for i, token in enumerate(tokens):
             if token not in anchors:
                 continue
-            for words, tags in self._multi[token]:
-                n = len(words)
+            names = self._multi[token]
+            for n in self._lengths[token]:
                 # The anchor is the first word (window starts here) or the last (window ends here).
                 for start in {i, i - n + 1}:
                     if start < 0 or start + n > len(tokens):
                         continue
-                    key = (start, start + n - 1, tags)
-                    if key not in seen and self._close(tokens[start : start + n], words):
-                        seen.add(key)
-                        out.append(key)
+                    window = tokens[start : start + n]
+                    for words, tags in names.get((n, "".join(w[:1] for w in window)), ()):
+                        key = (start, start + n - 1, tags)
+                        if key not in seen and self._close(window, words):
+                            seen.add(key)
+                            out.append(key)
         return out
 
     # --- the scan --------------------------------------------------------------------------

@@ -52,6 +52,10 @@ def test_misspelt_long_terms_are_caught(engine: PolicyEngine, prompt: str, categ
         "dslr photo of Donlad Trump asleep",
         "candid photo of Scarlet Johansson",
         "paparazzi shot of Zelenksy",
+        # Offices of several words that open with "the", one of two thousand such names, found by
+        # their initials: a misspelt middle word and a misspelt last word.
+        "news photo of the presidnt of france crying",
+        "news photo of the president of frnace crying",
     ],
 )
 def test_misspelt_names_with_a_realism_cue_are_deepfakes(engine: PolicyEngine, prompt: str) -> None:
