@@ -485,6 +485,10 @@ def negated(
         if tokens[i] in _SPARE and spared and (not chained or closed):
             return True
         if _is_negator(tokens, i):
+            if shuts_out and tokens[i] == "no" and tokens[i + 1] == "more" and i + 1 < first:
+                # "no more Syrians, they are animals", "no more limp-wristed freaks": a call to
+                # keep people out, not a picture asked to leave something out.
+                return False
             if loose and _no_item(tokens, i, first, last):
                 # "no fangs dripping blood", "no skulls dripping blood": one plural noun and the
                 # term that describes it, an item of what "no" rules out; "a man with no face
