@@ -21,7 +21,9 @@ shootng"): short everyday words make other phrases with one edit ("white power",
 Names of several words are matched word by word: words of three letters or fewer must be
 exact, longer words may be one edit off (two from ten letters) and the whole within the budget of
 its length; one of the first or last word must be spelled right (that word finds the candidates
-cheaply), and a name read with an "s" added at its end is a plural or a verb ("Tim cooks").
+cheaply, and the first letters of the prompt's words around it, which a misspelling keeps, narrow
+them to the few worth comparing), and a name read with an "s" added at its end is a plural or a
+verb ("Tim cooks").
 
 Speed: one set difference in C drops every prompt word already known to be clean (or a listed
 word), so a prompt of familiar words costs a few microseconds. A new long word finds its
