@@ -16,8 +16,6 @@ hits and benign; the held-out set is never read), under the same policy.
 from __future__ import annotations
 
 import argparse
-import glob
-import json
 import os
 import random
 import statistics
@@ -28,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.policy_quality import load  # noqa: E402
 from otel_aiaudit.generation import Generation  # noqa: E402
 from otel_aiaudit.policy.config import (  # noqa: E402
     ContentFilter,
@@ -79,10 +78,7 @@ def prompts(rng: random.Random, n: int, length: int = 500) -> list[str]:
 
 def written_prompts(rng: random.Random, n: int) -> list[str]:
     """A fixed sample of the development prompts people wrote (tests/data/dev/external*)."""
-    found = []
-    for name in sorted(glob.glob(str(ROOT / "tests" / "data" / "dev" / "external*.jsonl"))):
-        with open(name, encoding="utf-8") as lines:
-            found.extend(json.loads(line)["prompt"] for line in lines if line.strip())
+    found = [record["prompt"] for record in load([str(ROOT / "tests" / "data" / "dev" / "external*.jsonl")])]
     return rng.sample(found, min(n, len(found)))
 
 
