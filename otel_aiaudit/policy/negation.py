@@ -779,6 +779,10 @@ def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Mapping[
         # A negator inside another listed term is that term's own word ("ไม่ใช่คน", not human;
         # "ไม่ใส่เสื้อผ้า", wearing nothing): it says what the term says and negates nothing after
         # it ("พวกนี้ไม่ใช่คน ผลักเรือกลับทะเล" still calls for the boats pushed back).
+        # A verb, "ไม่", "ออก" says one cannot do it ("เนียนจนดูไม่ออก", so seamless no one can
+        # tell; "แยกไม่ออก"): an inability, not an absence, so it negates nothing after it.
+        if word == "ไม่" and tokens[i + 1] == "ออก" and i > 0 and _thai(tokens[i - 1]):
+            return False
         if _thai_negator(word) and not _inside_a_term(i, first, listed):
             # A bare negator right before that word negates the word itself ("ไม่|ปรานี",
             # merciless), not the term after it: it needs its verb ("ไม่|มี", "ไม่เอา"). When that
