@@ -317,6 +317,8 @@ THAI_MODIFIERS = frozenset(
         "เห็น",
         "ต้อง",
         "แสดง",
+        # Emphasising: "ไม่เน้นการนองเลือด" (not dwelling on bloodshed).
+        "เน้น",
         "สื่อ",
         "ถึง",
         "ให้",
