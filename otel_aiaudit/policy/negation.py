@@ -397,6 +397,7 @@ _BARE_THAI_NEGATORS = frozenset({"ไม่", "ห้าม", "อย่า", "�
 _THAI_CUT_OUT = frozenset({"ตัดออก", "ไม่เอา"})
 _WINDOW = 4
 _THAI_WINDOW = 6
+_THAI_FLAWLESS = ("ไม่มีที่ติ", "ไร้ที่ติ")
 
 
 def _is_negator(tokens: Sequence[str], i: int) -> bool:
@@ -784,6 +785,9 @@ def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Mapping[
         # A verb, "ไม่", "ออก" says one cannot do it ("เนียนจนดูไม่ออก", so seamless no one can
         # tell; "แยกไม่ออก"): an inability, not an absence, so it negates nothing after it.
         if word == "ไม่" and tokens[i + 1] == "ออก" and i > 0 and _thai(tokens[i - 1]):
+            return False
+        # "ไม่มีที่ติ", "ไร้ที่ติ" (flawless: no fault to find) praise what comes before them.
+        if "".join(tokens[i : i + 3]).startswith(_THAI_FLAWLESS):
             return False
         if _thai_negator(word) and not _inside_a_term(i, first, listed):
             # A bare negator right before that word negates the word itself ("ไม่|ปรานี",
