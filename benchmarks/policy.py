@@ -181,8 +181,8 @@ def main() -> int:
         f"({len(written)} development prompts)"
     )
     print(f"  baseline no-op call p50   {percentile(baseline, 0.5):.2f} us")
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"  machine                   {os.cpu_count()} CPUs, load average {load:.1f} during the run")
+    load_average = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"  machine                   {os.cpu_count()} CPUs, load average {load_average:.1f} during the run")
     print(f"  result                    {'PASS' if p50 <= TARGET_P50_US else 'FAIL'}")
     return 0 if p50 <= TARGET_P50_US else 1
 

@@ -279,7 +279,7 @@ def _clearable(m: TermMatch, minor: bool) -> bool:
     return m.kind == PART and not minor
 
 
-def content_hits(cfg: ContentFilter, matches: list[TermMatch], book: RuleBook | None = None) -> list[Hit]:
+def content_hits(cfg: ContentFilter, matches: list[TermMatch], book: RuleBook) -> list[Hit]:
     """One hit per category with matches (only categories the policy lists, and minors)."""
     matches = _clinical_cleared(matches)
     counts: dict[str, int] = {}
@@ -293,7 +293,7 @@ def content_hits(cfg: ContentFilter, matches: list[TermMatch], book: RuleBook | 
         elif m.kind == CUE and _counts(m, "deepfake"):
             cues += 1
     fired: dict[str, list[str]] = {}
-    if book is not None and matches and any(m.kind == PART for m in matches):
+    if matches and any(m.kind == PART for m in matches):
         fired = book.fired(cfg, matches)
         # `@explicit` in the minors rule stands for listed explicit terms; an explicit *rule*
         # ("skirt hiked up, legs parted toward the lens") with an age word or child role anywhere
