@@ -200,6 +200,10 @@ class PolicyEngine:
         prompt = gen.prompt if isinstance(gen.prompt, str) else ("" if gen.prompt is None else str(gen.prompt))
         hits: list[Hit] = []
         forms = variants(prompt) if prompt and (self._index is not None or self._model is not None) else []
+        if forms and self._index is not None:
+            joined = self._index.joined(prompt)
+            if joined is not None:
+                forms.extend(f for f in variants(joined) if f not in forms)
         primary = 0
         if self._index is not None and prompt:
             matches, primary = self._scan_forms(forms)

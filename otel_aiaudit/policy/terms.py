@@ -189,6 +189,11 @@ class TermIndex:
         self._probe_words = frozenset(
             _probe_word(key) for key, ids in word.items() if not ids <= minor_ids
         )
+        # Words a prompt may cut in two to hide ("po-rn", "Mes/si"): every word of four letters or
+        # more of a key that can make a hit alone or with a cue.
+        self._joinable = frozenset(
+            w for key, ids in word.items() if not ids <= minor_ids for w in key.split(" ") if len(w) >= 4
+        )
         self._word = self._automaton(word)
         self._thai = self._automaton(thai)
         known = {w for key in word for w in key.split(" ")} | set(fuzzy_guard())
@@ -207,6 +212,31 @@ class TermIndex:
             automaton.add_word(key, (len(key), tuple(sorted(ids))))
         automaton.make_automaton()
         return automaton
+
+    def joined(self, text: str) -> str | None:
+        """`text` (a raw prompt) with each word cut in two by one separator joined ("po-rn",
+        "pe|nis", "Mes/si", "Char-les"), where the joined word is a word of a listed term; None
+        when there is none. Cut in three or more, a word is joined by `variants()` already; in two,
+        it is most often two words ("close-up", "and/or"), which this look-up leaves as they are."""
+        if not _CUT_IN_TWO_PROBE.search(text):
+            return None
+        changed = False
+
+        def join(match: re.Match[str]) -> str:
+            nonlocal changed
+            word = match.group(1) + match.group(2)
+            lowered = word.lower()
+            if (lowered if lowered.isascii() else normalize(word)) not in self._joinable:
+                return match.group()
+            # Two words that make a listed term apart ("self-harm") are read so already, and
+            # the clinical contexts that clear them know them apart.
+            if self._word is not None and self._word.exists(f"{match.group(1)} {match.group(2)}".lower()):
+                return match.group()
+            changed = True
+            return word
+
+        text = _CUT_IN_TWO.sub(join, text)
+        return text if changed else None
 
     def scan(self, normalized: str) -> list[TermMatch]:
         """Matches in `normalized` (the output of `normalize()`), allow-listed spans removed."""
@@ -393,6 +423,9 @@ def _pieces(word: str) -> list[tuple[int, str]]:
     return out
 
 
+# A word cut in two by a hyphen, a slash, a pipe or a like separator; letters only on both sides.
+_CUT_IN_TWO_PROBE = re.compile(r"[^\W\d_][-/|\\+~^][^\W\d_]")
+_CUT_IN_TWO = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[-/|\\+~^]([^\W\d_]+)(?![^\W\d_])")
 _SCRIPT_RUNS = re.compile("([\u0e00-\u0e7f]+)|[^\u0e00-\u0e7f]+")
 
 
