@@ -214,28 +214,29 @@ class TermIndex:
         return automaton
 
     def joined(self, text: str) -> str | None:
-        """`text` (a raw prompt) with each word cut in two by one separator joined ("po-rn",
-        "pe|nis", "Mes/si", "Char-les"), where the joined word is a word of a listed term; None
-        when there is none. Cut in three or more, a word is joined by `variants()` already; in two,
-        it is most often two words ("close-up", "and/or"), which this look-up leaves as they are."""
-        if not _CUT_IN_TWO_PROBE.search(text):
+        """`text` (a raw prompt) with each word cut by separators joined ("po-rn", "pe|nis",
+        "na.ked", "Swi_ft", "Ne/tan/ya/hu"), where the joined word is a word of a listed term;
+        None when there is none. Most such cuts are words joined ("close-up", "and/or",
+        "photo.png"), which this look-up leaves as they are."""
+        if not _CUT_PROBE.search(text):
             return None
         changed = False
 
         def join(match: re.Match[str]) -> str:
             nonlocal changed
-            word = match.group(1) + match.group(2)
+            pieces = _CUT.split(match.group())
+            word = "".join(pieces)
             lowered = word.lower()
             if (lowered if lowered.isascii() else normalize(word)) not in self._joinable:
                 return match.group()
-            # Two words that make a listed term apart ("self-harm") are read so already, and
-            # the clinical contexts that clear them know them apart.
-            if self._word is not None and self._word.exists(f"{match.group(1)} {match.group(2)}".lower()):
+            # Words that make a listed term apart ("self-harm") are read so already, and the
+            # clinical contexts that clear them know them apart.
+            if self._word is not None and self._word.exists(" ".join(pieces).lower()):
                 return match.group()
             changed = True
             return word
 
-        text = _CUT_IN_TWO.sub(join, text)
+        text = _CUT_WORD.sub(join, text)
         return text if changed else None
 
     def scan(self, normalized: str) -> list[TermMatch]:
@@ -423,9 +424,11 @@ def _pieces(word: str) -> list[tuple[int, str]]:
     return out
 
 
-# A word cut in two by a hyphen, a slash, a pipe or a like separator; letters only on both sides.
-_CUT_IN_TWO_PROBE = re.compile(r"[^\W\d_][-/|\\+~^][^\W\d_]")
-_CUT_IN_TWO = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[-/|\\+~^]([^\W\d_]+)(?![^\W\d_])")
+# A word cut by hyphens, slashes, pipes, dots, underscores or like separators (one kind or
+# several); pieces of letters only.
+_CUT_PROBE = re.compile(r"[^\W\d_][-/|\\+~^._][^\W\d_]")
+_CUT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:[-/|\\+~^._][^\W\d_]+)+(?![^\W\d_])")
+_CUT = re.compile(r"[-/|\\+~^._]")
 _SCRIPT_RUNS = re.compile("([\u0e00-\u0e7f]+)|[^\u0e00-\u0e7f]+")
 
 
