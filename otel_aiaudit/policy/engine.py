@@ -200,13 +200,13 @@ class PolicyEngine:
         prompt = gen.prompt if isinstance(gen.prompt, str) else ("" if gen.prompt is None else str(gen.prompt))
         hits: list[Hit] = []
         forms = variants(prompt) if prompt and (self._index is not None or self._model is not None) else []
-        if forms and self._index is not None:
-            joined = self._index.joined(prompt)
-            if joined is not None:
-                forms.extend(f for f in variants(joined) if f not in forms)
         primary = 0
         if self._index is not None and prompt:
-            matches, primary = self._scan_forms(forms)
+            # Words cut by separators are read joined too, by the lexicons only: the prompt model
+            # reads the forms it was trained on.
+            joined = self._index.joined(prompt)
+            scanned = forms if joined is None else forms + [f for f in variants(joined) if f not in forms]
+            matches, primary = self._scan_forms(scanned)
         else:
             matches = []
         cf = cfg.content_filter

@@ -278,7 +278,7 @@ def _leet(text: str, table: dict[int, str], ambiguous: list[bool]) -> str:
 _RUNS = re.compile(r"(.)\1\1+", re.S)  # spelled so, not \1{2,}: three times faster in sre
 # Roman numerals with a tripled letter are words, not stretched letters: "king charles iii" must
 # not read "king charles i", and "xxx" stays what it says; so does "kkk", the Klan's initials.
-_ROMAN_TRIPLE = re.compile(r"\b(?:x{0,2}v?iii|xxx(?:v?i{0,3}|iv|ix)?|kkk)\b")
+_KEPT_TRIPLES = re.compile(r"\b(?:x{0,2}v?iii|xxx(?:v?i{0,3}|iv|ix)?|kkk)\b")
 
 
 def _squeeze(text: str, pairs: bool, ambiguous: list[bool]) -> str:
@@ -287,7 +287,7 @@ def _squeeze(text: str, pairs: bool, ambiguous: list[bool]) -> str:
     keep = r"\1\1" if pairs else r"\1"
     if "iii" in text or "xxx" in text or "kkk" in text:
         parts, last = [], 0
-        for m in _ROMAN_TRIPLE.finditer(text):
+        for m in _KEPT_TRIPLES.finditer(text):
             parts.append(_squeeze_runs(text[last : m.start()], keep, ambiguous))
             parts.append(m.group())
             last = m.end()
