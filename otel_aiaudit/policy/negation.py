@@ -398,6 +398,8 @@ _THAI_CUT_OUT = frozenset({"ตัดออก", "ไม่เอา"})
 _WINDOW = 4
 _THAI_WINDOW = 6
 _THAI_FLAWLESS = ("ไม่มีที่ติ", "ไร้ที่ติ")
+# Their first letter: only a word that starts with it is worth joining to its neighbours to look.
+_THAI_FLAWLESS_HEADS = frozenset(phrase[0] for phrase in _THAI_FLAWLESS)
 
 
 def _is_negator(tokens: Sequence[str], i: int) -> bool:
@@ -784,7 +786,7 @@ def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Mapping[
         if word == "ไม่" and tokens[i + 1] == "ออก" and i > 0 and _thai(tokens[i - 1]):
             return False
         # "ไม่มีที่ติ", "ไร้ที่ติ" (flawless: no fault to find) praise what comes before them.
-        if "".join(tokens[i : i + 3]).startswith(_THAI_FLAWLESS):
+        if word[:1] in _THAI_FLAWLESS_HEADS and "".join(tokens[i : i + 3]).startswith(_THAI_FLAWLESS):
             return False
         # A negator inside another listed term is that term's own word ("ไม่ใช่คน", not human;
         # "ไม่ใส่เสื้อผ้า", wearing nothing): it says what the term says and negates nothing after

@@ -426,9 +426,9 @@ def _pieces(word: str) -> list[tuple[int, str]]:
 
 # A word cut by hyphens, slashes, pipes, dots, underscores or like separators (one kind or
 # several); pieces of letters only.
-_CUT_PROBE = re.compile(r"[^\W\d_][-/|\\+~^._][^\W\d_]")
-_CUT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:[-/|\\+~^._][^\W\d_]+)+(?![^\W\d_])")
 _CUT = re.compile(r"[-/|\\+~^._]")
+_CUT_PROBE = re.compile(rf"[^\W\d_]{_CUT.pattern}[^\W\d_]")
+_CUT_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]+(?:{_CUT.pattern}[^\W\d_]+)+(?![^\W\d_])")
 _SCRIPT_RUNS = re.compile("([\u0e00-\u0e7f]+)|[^\u0e00-\u0e7f]+")
 
 
