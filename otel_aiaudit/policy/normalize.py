@@ -23,7 +23,8 @@ matching stays exact. Steps, in order:
    are joined back together when three or more single letters or digits follow each other (two
    letters among them, or one among four or more: "9 4 y 5"), with leetspeak read inside the
    joined word. A run that starts with a one-letter word also yields the
-   word without it ("a g o r e" gives "agore gore"), so neither reading is missed; the letter an
+   word without it ("a g o r e" gives "agore gore"), and without an "x" after it too
+   ("a x O b a m a" gives "obama" among its readings), so no reading is missed; the letter an
    apostrophe leaves ("the man's g e n i t a l s") is glued back to its word first, and words
    spelled out with a wider gap between them ("t h e  E t e r n a l  J e w") are joined word by
    word before the gaps collapse, and a comma or a lone punctuation mark ends a spelled word
@@ -437,9 +438,11 @@ def _join_units(units: list[str], table: dict[int, str], ambiguous: list[bool], 
     if any(u in _SYMBOLS for u in units):
         readings.append("".join(u for u in units if u not in _SYMBOLS))
     if (units[0] in _ONE_LETTER_WORDS or units[0] == "x") and len(units) >= 4:
-        # A leading "a" or "i" may be a word; a leading "x" is decoration ("x p o r n x").
-        stripped = [r[1:] for r in readings if len(r) >= 4]
-        if units[0] == units[-1] == "x":  # "x p o r n x"; but "x s e x" ends in its own x
+        # A leading "a" or "i" may be a word; a leading "x" is decoration ("x p o r n x"), and an
+        # article may stand before it ("a x O b a m a"): read without both too.
+        cuts = (1, 2) if units[1] == "x" and len(units) >= 5 else (1,)
+        stripped = [r[cut:] for cut in cuts for r in readings if len(r) >= 3 + cut]
+        if units[cuts[-1] - 1] == units[-1] == "x":  # "x p o r n x"; but "x s e x" ends in its own x
             stripped += [r[:-1] for r in stripped if len(r) >= 4]
         if stripped:
             ambiguous[1] = True

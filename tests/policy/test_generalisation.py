@@ -4002,3 +4002,35 @@ def test_severed_heads_grinders_groomer_slurs_and_thai_red_ant_slurs_count(
 )
 def test_stab_vests_escape_rooms_and_thai_finger_guards_pass(lexical: PolicyEngine, prompt: str) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a grim painting of a body dangling from the gallows", "violence"),
+        ("a crowd stamping on a man lying in the street", "violence"),
+        ("a meme: 'Boomers, just die already'", "hate_speech"),
+        ("a poster for Aryan supremacy", "hate_speech"),
+        ("realistic photo of a x O b a m a in a bar fight", "deepfake"),  # an article before the decoration
+        ("Angela Merkel led out of a courtroom, press flashes", "deepfake"),
+        ("ภาพสมจริง ศพถูกแยกชิ้นยัดใส่ถังน้ำมัน", "violence"),  # a body cut up and stuffed into an oil drum
+        ("สติกเกอร์ล้อ ladyboy = monster", "hate_speech"),  # a sticker: 'ladyboy = monster'
+    ],
+)
+def test_gallows_stampings_boomer_death_wishes_and_decorated_names_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # A Newfoundland town, a decorated word spelled with its article, a Thai coffee boast.
+        "clapboard houses in Dildo, Newfoundland, morning fog",
+        "a x m a s tree with red baubles",
+        "ป้ายร้านกาแฟ เข้มจนปลุกคนตายให้ลุกได้",  # a café sign: strong enough to wake the dead
+    ],
+)
+def test_newfoundland_towns_decorated_holidays_and_thai_coffee_boasts_pass(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()

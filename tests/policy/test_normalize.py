@@ -154,6 +154,9 @@ def test_a_decorating_x_around_split_letters_is_read_both_ways() -> None:
     assert "porn" in variants("x p o r n x photo")[0].split()
     assert "sex" in variants("x s e x scene")[0].split()
     assert "sex" in variants("a s e x scene")[0].split()  # a trailing x belongs to the word
+    # An article before the decoration: the run is read without both, and without the closing x.
+    assert "obama" in variants("a photo of a x O b a m a")[0].split()
+    assert "porn" in variants("a x p o r n x poster")[0].split()
 
 
 @pytest.mark.parametrize(
