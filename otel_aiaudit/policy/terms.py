@@ -189,10 +189,10 @@ class TermIndex:
         self._probe_words = frozenset(
             _probe_word(key) for key, ids in word.items() if not ids <= minor_ids
         )
-        # Words a prompt may cut in two to hide ("po-rn", "Mes/si"): every word of four letters or
-        # more of a key that can make a hit alone or with a cue.
+        # Words a prompt may cut in two to hide ("po-rn", "Mes/si", "s|ex"): every word of three
+        # letters or more of a key that can make a hit alone or with a cue.
         self._joinable = frozenset(
-            w for key, ids in word.items() if not ids <= minor_ids for w in key.split(" ") if len(w) >= 4
+            w for key, ids in word.items() if not ids <= minor_ids for w in key.split(" ") if len(w) >= 3
         )
         self._word = self._automaton(word)
         self._thai = self._automaton(thai)
