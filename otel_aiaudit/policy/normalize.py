@@ -329,9 +329,9 @@ _SYMBOL_PROBE = re.compile(_SYMBOL_INSIDE)
 _INSIDE = re.compile(
     rf"(?<=[^\W\d_]{{2}}){_SYMBOL_INSIDE}(?=[^\W\d_])|(?<=[^\W\d_]){_SYMBOL_INSIDE}(?=[^\W\d_]{{2}})"
 )
-# Punctuation, symbols and invisible characters (anything but letters, digits, spaces and Thai
-# marks) standing between two Thai letters or marks.
-_THAI_SPLIT = re.compile(r"(?<=[\u0e01-\u0e4e])[^\w\s\u0e00-\u0e7f]+(?=[\u0e01-\u0e4e])")
+# Punctuation, symbols, underscores and invisible characters (anything but letters, digits, spaces
+# and Thai marks) standing between two Thai letters or marks ("ส_วั_ส_ดิ_กะ").
+_THAI_SPLIT = re.compile(r"(?<=[\u0e01-\u0e4e])(?:[^\w\s\u0e00-\u0e7f]|_)+(?=[\u0e01-\u0e4e])")
 # Thai typing slips. Two after a consonant: a space before a vowel or tone mark, which never
 # starts a word and only parts it from its letter ("ม ุ ส ลิ ม"), and a tone mark typed after SARA
 # AA, where it never sits ("ฆา่" for "ฆ่า", which renders the same on many screens). The probes

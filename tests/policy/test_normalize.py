@@ -133,6 +133,11 @@ def test_a_word_cut_into_syllables_by_dots_is_also_read_joined() -> None:
     assert variants("e.g. the U.S.A. flag") == ["e g the usa flag"]  # single letters: step 6 only
 
 
+def test_thai_letters_cut_by_underscores_read_as_one_word() -> None:
+    # Joined, the word is one word for segmentation too, so a rule's window counts it once.
+    assert variants("ธง ส_วั_ส_ดิ_กะ") == ["ธง สวัสดิกะ"]
+
+
 def test_a_thai_hand_reaching_out_is_two_words_not_a_stretched_letter() -> None:
     # "มือ|ออก": the vowel's last letter and the next word's first two make three in a row.
     assert variants("ยื่นมือออกมา") == ["ยื่นมือออกมา"]
