@@ -357,8 +357,9 @@ def _thai_typing(text: str) -> str:
 # Three or more single letters or digits separated by spaces: "k i l l", "g 0 r e" (every other
 # separator is a space by now). The literal leading space lets the regex engine skip quickly to
 # candidate positions.
-# A unit is one letter or digit, with the Thai vowel and tone marks written on it ("ร ะ เ บิ ด").
-_UNIT = r"[^\W_][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]{0,2}"
+# A unit is one letter or digit, with the Thai vowel and tone marks written on it ("ร ะ เ บิ ด"),
+# and SARA AM, a vowel typed after its consonant and its marks ("ค น ดำ").
+_UNIT = r"[^\W_][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]{0,2}\u0e33?"
 _SPLIT_PROBE = re.compile(f" {_UNIT} {_UNIT} {_UNIT} ")
 # Where a spelled word ends: a comma, semicolon or colon, or a punctuation mark standing alone
 # between spaces ("r*e*f*u*g*e*e*s = p*a*r*a*s*i*t*e*s"). When a text with one has split letters,

@@ -138,6 +138,10 @@ def test_thai_letters_cut_by_underscores_read_as_one_word() -> None:
     assert variants("ธง ส_วั_ส_ดิ_กะ") == ["ธง สวัสดิกะ"]
 
 
+def test_a_split_thai_letter_keeps_the_sara_am_typed_after_it() -> None:
+    assert variants("ภาพ ค น ดำ") == ["ภาพ คนดำ"]  # SARA AM follows its consonant, not a mark on it
+
+
 def test_a_thai_hand_reaching_out_is_two_words_not_a_stretched_letter() -> None:
     # "มือ|ออก": the vowel's last letter and the next word's first two make three in a row.
     assert variants("ยื่นมือออกมา") == ["ยื่นมือออกมา"]
