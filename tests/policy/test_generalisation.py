@@ -4213,7 +4213,7 @@ def test_rolling_heads_grinders_light_skin_signs_and_thai_pulled_teeth_count(
     "prompt",
     [
         # A LINE sticker laughing till its guts burst (a Thai idiom for laughing hard), a butcher
-        # at the grinder, a bare statue of Hitler in a museum of the war.
+        # at the grinder, a wartime newsreel still with no figure or glorifying word in it.
         "สติกเกอร์ไลน์ แมวหัวเราะจนไส้แตก",  # a LINE sticker: a cat laughing till its guts burst
         "a butcher feeding pork shoulder into a meat grinder",
         "a 1940s newsreel still of workers in a factory",
