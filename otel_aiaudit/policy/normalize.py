@@ -443,6 +443,10 @@ def _join_units(units: list[str], table: dict[int, str], ambiguous: list[bool], 
         # article may stand before it ("a x O b a m a"): read without both too.
         cuts = (1, 2) if units[1] == "x" and len(units) >= 5 else (1,)
         stripped = [r[cut:] for cut in cuts for r in readings if len(r) >= 3 + cut]
+        if cuts == (1,) and units[0] != "x":
+            # The article is kept as a word before the rest, so a phrase that needs it still
+            # matches ("gay people a d i s e a s e" reads "a disease" as well as "adisease").
+            stripped = [f"{units[0]} {r}" for r in stripped]
         if units[cuts[-1] - 1] == units[-1] == "x":  # "x p o r n x"; but "x s e x" ends in its own x
             stripped += [r[:-1] for r in stripped if len(r) >= 4]
         if stripped:

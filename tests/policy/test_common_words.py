@@ -25,7 +25,7 @@ TOP = 50_000
 ACCEPTED = frozenset(
     """
     fuckin fucker fucken killings killin murderers massacres homicides assassinations
-    strippers vaginas testicle pornstars erections infestations kardashians
+    strippers vaginas penises testicle pornstars erections infestations kardashians
     """.split()
 )
 

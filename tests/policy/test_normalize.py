@@ -71,8 +71,8 @@ def test_words_spelled_with_hyphens_stay_apart() -> None:
 def test_words_spelled_out_in_a_list_stay_apart() -> None:
     # A comma or semicolon ends a spelled word, whatever separates its letters.
     assert variants("g-o-r-e, i.n.t.e.s.t.i.n.e.s spilling") == [
-        "gore intestines ntestines spilling",
-        "gore ntestines intestines spilling",
+        "gore intestines i ntestines spilling",
+        "gore i ntestines intestines spilling",
     ]
     assert variants("g o r e; b l o o d, ok") == ["gore blood ok"]
     # Single letters in a list are still one word, as they are without the commas.
@@ -150,13 +150,18 @@ def test_a_thai_hand_reaching_out_is_two_words_not_a_stretched_letter() -> None:
 
 def test_a_split_run_after_a_one_letter_word_reads_both_ways_next_to_the_following_word() -> None:
     # The run may start with the article "a" or with a letter of the word: each reading stands
-    # next to the following word in one of the forms, so a phrase after it matches either way.
+    # next to the following word in one of the forms, so a phrase after it matches either way. The
+    # article stays a word before the rest, so a phrase that needs it matches too ("a disease").
     assert variants("an a|n|t|i|s|e|m|i|t|i|c caricature") == [
-        "an antisemitic ntisemitic caricature",
-        "an ntisemitic antisemitic caricature",
+        "an antisemitic a ntisemitic caricature",
+        "an a ntisemitic antisemitic caricature",
     ]
-    assert variants("a s w a s t i k a flag") == ["aswastika swastika flag", "swastika aswastika flag"]
-    assert variants("a n u d e") == ["anude nude", "nude anude"]
+    assert variants("a s w a s t i k a flag") == ["aswastika a swastika flag", "a swastika aswastika flag"]
+    assert variants("a n u d e") == ["anude a nude", "a nude anude"]
+    assert variants("gay people a d i s e a s e") == [
+        "gay people adisease a disease",
+        "gay people a disease adisease",
+    ]
 
 
 def test_a_decorating_x_around_split_letters_is_read_both_ways() -> None:
