@@ -430,11 +430,12 @@ def _unalternate(match: re.Match[str]) -> str:
 def _join_units(units: list[str], table: dict[int, str], ambiguous: list[bool], stripped_first: bool) -> str:
     """The readings of one run of split units, space-separated: the units joined, the units
     joined without their leet symbols (which may have been separators: "g | o | r | e"), and each
-    of those without a leading one-letter word. Several words for one run cost nothing in the
-    matcher and spare guessing which reading was meant. Only the last reading stands next to the
-    words that follow, which a phrase may need ("an a-n-t-i... caricature" and "a s-w-a-s... flag"
-    each need another one there): a run with a one-letter-word reading sets `ambiguous[1]`, and
-    the second form (`stripped_first`) puts the other reading last."""
+    of those with a leading one-letter word set apart as a word ("a disease"). Several words for
+    one run cost nothing in the matcher and spare guessing which reading was meant. Only the last
+    reading stands next to the words that follow, which a phrase may need ("an a-n-t-i...
+    caricature" and "a s-w-a-s... flag" each need another one there): a run with a
+    one-letter-word reading sets `ambiguous[1]`, and the second form (`stripped_first`) puts the
+    other reading last."""
     readings = ["".join(units)]
     if any(u in _SYMBOLS for u in units):
         readings.append("".join(u for u in units if u not in _SYMBOLS))
