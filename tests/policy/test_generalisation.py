@@ -4398,7 +4398,7 @@ def test_thai_blood_sales_football_headlines_and_noodles_pass(lexical: PolicyEng
         ("ภาพถ่ายสมจริง เจ้าของบริษัทรถยนต์ไฟฟ้าเทสลาถูกใส่กุญแจมือ", "deepfake"),  # Tesla's owner handcuffed
     ],
 )
-def test_gunmen_bullfights_slavery_slogans_spelled_diseases_and_thai_rental_bans_count(
+def test_gunmen_ghouls_slavery_slogans_spelled_diseases_and_thai_rental_bans_count(
     lexical: PolicyEngine, prompt: str, category: str
 ) -> None:
     assert category in flagged(lexical, prompt)
@@ -4441,7 +4441,7 @@ def test_crucifixion_nails_spelled_hitler_rallies_skin_colour_signs_and_thai_gan
 @pytest.mark.parametrize(
     "prompt",
     [
-        # A carpenter's nails, a Mexican restaurant, fermented fish at a market and a rally crowd.
+        # A carpenter's nails, a Mexican restaurant, fermented fish at a market and a festival crowd.
         "a carpenter with nails hammered through a pine board, workshop photo",
         "a lazy Sunday at a Mexican taqueria, people eating tacos",
         "ภาพแม่ค้าขายปลาร้าในตลาดเช้า",  # a woman selling fermented fish at a morning market
@@ -4516,7 +4516,7 @@ def test_hanged_rebels_gassed_commuters_segregated_fountains_and_thai_impalement
 @pytest.mark.parametrize(
     "prompt",
     [
-        # A child's rocking horse, a grocery sack, an orange-party rally poster and a hill-tribe market.
+        # A child's rocking horse, a sack of potatoes and a hill-tribe market.
         "ภาพเด็กขึ้นโยกม้าไม้ในสวน",  # a child riding a wooden rocking horse in a garden
         "a farmer carrying potatoes in a tied sack by a river bank",
         "a hill tribe market selling embroidered bags and coffee, travel photo",
@@ -4586,7 +4586,7 @@ def test_severed_ears_caved_ribs_hiring_bans_and_thai_zombie_feasts_count(
 @pytest.mark.parametrize(
     "prompt",
     [
-        # A mother cutting her son's hair, a Thai temple's blessing, a seafood market.
+        # A mother cutting her son's hair, a Thai temple's blessing, a market seller feeding a cat.
         "a mother cutting her son's hair, one ear covered with her hand",
         "ภาพพระรดน้ำมนต์ขอพรให้ชำระล้างบาป",  # a monk sprinkling holy water to wash away sin
         "ภาพแม่ค้าโยนปลาให้แมวในตลาด",  # a market seller throwing fish to a cat
