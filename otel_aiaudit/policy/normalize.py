@@ -27,7 +27,8 @@ matching stays exact. Steps, in order:
    ("a x O b a m a" gives "obama" among its readings), so no reading is missed; the letter an
    apostrophe leaves ("the man's g e n i t a l s") is glued back to its word first, and words
    spelled out with a wider gap between them ("t h e  E t e r n a l  J e w") are joined word by
-   word before the gaps collapse, and a comma or a lone punctuation mark ends a spelled word
+   word before the gaps collapse (a leading one-letter word or "x" read both ways there too), and
+   a comma or a lone punctuation mark ends a spelled word
    ("g-o-r-e, i.n.t.e.s.t.i.n.e.s", "r*e*f*u*g*e*e*s = p*a*r*a*s*i*t*e*s": two words). A Thai letter
    with its vowel and tone marks is one unit ("ร ะ เ บิ ด"), and a symbol between two Thai letters
    ("ระ.เบิด") is dropped before step 2 rather than turned into a space.
@@ -391,6 +392,7 @@ _SPACED_WORDS = re.compile(
 
 
 _WIDE_GAP = re.compile(" {2,}")
+_LONGEST_SPELLED_WORD = 30  # letters; the longest lexicon words have about twenty
 
 # A word spelled out with hyphens ("g-a-s t-h-e j-e-w-s"): each is joined on its own first, so the
 # single spaces between such words stay word breaks; once the hyphens became spaces, the whole
@@ -416,11 +418,27 @@ def _joined_without(mark: str) -> Callable[[re.Match[str]], str]:
 _join_hyphen_spelled = _joined_without("-")
 
 
-def _join_spaced_words(match: re.Match[str]) -> str:
-    groups = [group.replace(" ", "") for group in _WIDE_GAP.split(match.group())]
-    if max(map(len, groups)) < 3:
-        return match.group()  # "A  B  C", "x y  z": no word spelled out
-    return " ".join(groups)
+def _spaced_words_joiner(ambiguous: list[bool], stripped_first: bool) -> Callable[[re.Match[str]], str]:
+    def join(match: re.Match[str]) -> str:
+        spelled = _WIDE_GAP.split(match.group())
+        groups = [group.replace(" ", "") for group in spelled]
+        if max(map(len, groups)) < 3:
+            return match.group()  # "A  B  C", "x y  z": no word spelled out
+        first = spelled[0].split(" ")
+        lead = first[0].lower()
+        if 4 <= len(first) <= _LONGEST_SPELLED_WORD and (lead in _ONE_LETTER_WORDS or lead == "x"):
+            # As in a single run (`_join_units`): a leading "a" or "i" may be a word ("a w h i t e
+            # p o w e r") or the name's own letter ("A n d r e w  T a t e"), a leading "x"
+            # decoration or the name's own ("X a v i e r"), so the first word is read both ways,
+            # an article kept as a word; the other form puts the other reading next to the
+            # words that follow. A longer run is no spelled word: a copy would only add text.
+            rest = groups[0][1:]
+            stripped = rest if lead == "x" else f"{first[0]} {rest}"
+            ambiguous[1] = True
+            groups[0] = f"{stripped} {groups[0]}" if stripped_first else f"{groups[0]} {stripped}"
+        return " ".join(groups)
+
+    return join
 
 
 def _unalternate(match: re.Match[str]) -> str:
@@ -549,7 +567,7 @@ def _normalize(
     if "'" in text or "\u2019" in text:
         text = _CLITIC_BEFORE_SPLIT.sub(r"\1 ", text)
     if "  " in text:
-        text = _SPACED_WORDS.sub(_join_spaced_words, text)
+        text = _SPACED_WORDS.sub(_spaced_words_joiner(ambiguous, stripped_first), text)
     if text.count("-") >= 4 and _HYPHEN_SPELLED.search(text):
         text = _HYPHEN_SPELLED_ANY.sub(_join_hyphen_spelled, text)
     if ":" in text:

@@ -91,6 +91,16 @@ def test_a_wide_gapped_spelling_may_follow_a_word() -> None:
     assert variants("a sign N O   J E W S   A L L O W E D") == ["a sign no jews allowed"]
 
 
+def test_a_wide_gapped_spelling_is_read_without_a_leading_x_or_one_letter_word() -> None:
+    # As in a single run: the decoration "x" and the article "a" are read apart too, each reading
+    # next to the words that follow in one of the two forms, since the letter may be the name's own.
+    assert variants("ink: x w h i t e  p o w e r") == ["ink xwhite white power", "ink white xwhite power"]
+    assert variants("a w h i t e  p o w e r flag") == ["awhite a white power flag", "a white awhite power flag"]
+    assert variants("A n d r e w  T a t e") == ["andrew a ndrew tate", "a ndrew andrew tate"]
+    # Too short to be a word with a letter before it: joined as it was.
+    assert variants("x b o  g o o d") == ["xbo good"]
+
+
 def test_term_variants_cover_doubles_and_joined_names() -> None:
     assert term_variants("kill") == {"kill", "kil"}
     assert "elonmusk" in term_variants("Elon Musk")
