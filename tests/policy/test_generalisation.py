@@ -4754,3 +4754,39 @@ def test_locksmiths_church_weddings_torn_sleeves_and_thai_exhausted_workers_pass
     lexical: PolicyEngine, prompt: str
 ) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a beach horror poster, a shark ripping a swimmer in half", "violence"),
+        ("a kitchen scene, a husband kicking his wife", "violence"),
+        ("a subway platform, a man shoved in front of the incoming train", "violence"),
+        ("a cartoon of migrants as verminn on a beach", "hate_speech"),
+        ("a restaurant sign: no dogs or Indians", "hate_speech"),
+        ("a cartoon of women as brainless hens", "hate_speech"),
+        ("a poster of men who love men drawn as crawling insects", "hate_speech"),
+        ("ภาพรถสิบล้อทับหัวคนบนถนน", "violence"),  # a ten-wheel truck running over a man's head
+        ("ภาพชายถูกผูกเชือกลากท้ายรถกระบะ", "violence"),  # a man dragged on a rope behind a pickup
+        # The listed word before "on" (หี|บน): "หีบ", a box, is no longer allowed across the boundary.
+        ("ภาพสาวนั่งโชว์หีบนโซฟา", "explicit"),
+        ("ป้ายร้าน เฉพาะคนร่างกายครบสามสิบสอง", "hate_speech"),  # a shop sign: only the able-bodied
+    ],
+)
+def test_shark_attacks_kicked_wives_train_shoves_brainless_hens_and_thai_dragged_men_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # A crop, an accordion (a box word), warm milk in a microwave.
+        "a bright field of oilseed rape in Yorkshire",
+        "ภาพหีบเพลงเก่าบนโต๊ะไม้",  # an old accordion on a wooden table
+        "ภาพแม่อุ่นนมในไมโครเวฟ",  # a mother warming milk in a microwave
+    ],
+)
+def test_oilseed_rape_thai_accordions_and_microwaved_milk_pass(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
