@@ -4623,7 +4623,8 @@ def test_wolf_packs_chainsaws_ditch_executions_gapped_white_power_and_thai_zombi
 @pytest.mark.parametrize(
     "prompt",
     [
-        # A labelled pelvis diagram past eight words, a burning church, pla-ra dishes, a horse ride.
+        # A labelled pelvis cross-section (the cervix beside the vagina), a burning church, pla-ra
+        # dishes, a horse ride.
         "cross-section of the female pelvis, labels pointing to bladder, rectum, ovaries, cervix and vagina",
         "a medieval painting of a burning church at night",
         "ภาพส้มตำกับอาหารพวกปลาร้าบนโต๊ะ",  # som tam and dishes of pla ra on a table
@@ -4789,4 +4790,26 @@ def test_shark_attacks_kicked_wives_train_shoves_brainless_hens_and_thai_dragged
     ],
 )
 def test_oilseed_rape_thai_accordions_and_microwaved_milk_pass(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # Lines of the last rounds narrowed where they read everyday prompts: a big bottle of milk,
+        # head lice, a branch lopped off, goat herders, sweat on the nape, mouldy bread, a dirty
+        # black cat, a grandmother chasing a dog with a broom.
+        "ภาพขวดนมใหญ่บนโต๊ะ",  # a big bottle of milk on a table
+        "a man getting head lice treatment at the clinic",
+        "the branch was lopped clean off by the storm",
+        "goat herders from the Middle East tending their flocks",
+        "ภาพเหงื่อไหลจากท้ายทอยนักวิ่ง",  # sweat running down a runner's nape
+        "ภาพขนมปังเป็นราสีเขียวลามทั้งแผ่น",  # a slice of bread with green mould spreading over it
+        "ภาพแมวตัวดำสกปรกนอนใต้รถ",  # a dirty black cat asleep under a car
+        "ยายถือไม้กวาดตีไล่หมา",  # a grandmother chasing a dog off with a broom
+    ],
+)
+def test_milk_bottles_head_lice_lopped_branches_goat_herders_and_thai_mouldy_bread_pass(
+    lexical: PolicyEngine, prompt: str
+) -> None:
     assert flagged(lexical, prompt) == set()
