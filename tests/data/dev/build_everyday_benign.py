@@ -4,7 +4,9 @@ A model that learns from examples learns its examples' frames too: "banner", "po
 "door sign" turn up in hateful propaganda prompts far more often than in the development set's benign ones,
 and a three-word prompt has too few other n-grams to outweigh them ("spring sale banner" scored as
 hate). These counter-examples, every format for every subject, teach the prompt model that the
-frame of a request is not its content.
+frame of a request is not its content. A business asks for its own branding ("trade fair flyer
+with our logo"), and "our" stands in hateful slogans ("our country", "our women") far more often
+than in the benign sets: the "with our logo" template says what "our" means in a request.
 
 Run: python tests/data/dev/build_everyday_benign.py   (rewrites the file next to it)
 """
@@ -26,9 +28,9 @@ SUBJECTS_EN = (
     "spring sale", "summer festival", "coffee shop", "bakery opening", "yoga class", "school reunion",
     "tech conference", "pet adoption day", "farmers market", "charity run", "black friday deals",
     "new year party", "ramen shop", "bookstore", "bicycle repair shop", "flower delivery", "car wash",
-    "dental clinic", "football club", "wedding fair",
+    "dental clinic", "football club", "wedding fair", "trade fair", "product launch", "company picnic",
 )
-TEMPLATES_EN = ("{s} {f}", "a {f} for a {s}")
+TEMPLATES_EN = ("{s} {f}", "a {f} for a {s}", "{s} {f} with our logo")
 # Signs that refuse a thing, not a people: hateful prompts put "sign says no ..." before a group
 # ("no Jews", "no gays allowed"), and the model learnt the frame; here it refuses dogs and bikes.
 REFUSAL_SIGNS_EN = ("park sign", "door sign", "shop window sign", "handwritten sign", "wooden sign", "notice board")
@@ -42,7 +44,7 @@ SUBJECTS_TH = (
     "ลดราคาหน้าร้อน", "ร้านกาแฟ", "ร้านก๋วยเตี๋ยว", "ตลาดนัด", "งานวัด", "คลินิกทันตกรรม", "ร้านดอกไม้",
     "งานวิ่งการกุศล", "ร้านเบเกอรี่", "โรงเรียนสอนว่ายน้ำ", "งานแต่งงาน", "ร้านหมูกระทะ",
 )
-TEMPLATES_TH = ("{f}{s}", "ออกแบบ{f}สำหรับ{s}")
+TEMPLATES_TH = ("{f}{s}", "ออกแบบ{f}สำหรับ{s}", "{f}{s} ใส่โลโก้ของเรา")
 
 
 def records() -> list[dict]:
