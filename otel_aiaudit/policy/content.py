@@ -231,6 +231,14 @@ def _made_likeness(person: TermMatch, likenesses: list[TermMatch]) -> bool:
     )
 
 
+def _styled_cue(cue: TermMatch, likenesses: list[TermMatch]) -> bool:
+    """Whether a realism cue names the style of a made likeness right after it ("documentary
+    style painting", "cinematic style oil painting", "photo style illustration"): the picture
+    asked for is the painting, so the cue is no cue. The likeness may share the cue's last word
+    ("documentary style" + "style painting") or follow it ("photo" + "style illustration")."""
+    return any(cue.last <= m.first <= cue.last + 1 for m in likenesses)
+
+
 # A body part or a harm named this close to a clinical or campaign context ("anatomical illustration
 # of the penis", "a campaign against domestic violence") is that context's subject, not a depiction.
 _CLINICAL_WINDOW = 8
@@ -290,7 +298,7 @@ def content_hits(cfg: ContentFilter, matches: list[TermMatch], book: RuleBook) -
             counts[m.category] = counts.get(m.category, 0) + 1
         elif m.kind == PERSON and _counts(m, "deepfake") and not _made_likeness(m, likenesses):
             persons += 1
-        elif m.kind == CUE and _counts(m, "deepfake"):
+        elif m.kind == CUE and _counts(m, "deepfake") and not _styled_cue(m, likenesses):
             cues += 1
     fired: dict[str, list[str]] = {}
     if matches and any(m.kind == PART for m in matches):
