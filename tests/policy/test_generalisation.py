@@ -5268,9 +5268,15 @@ def test_flaying_tabloid_exclusives_wheelchairs_in_landfills_and_thai_job_ads_ba
         "a fantasy painting, a grand wizard leading his apprentices",
         "ภาพรถจอดขวางประตูมัสยิด",  # a car parked across a mosque's door
         "ภาพเด็กๆ กระโดดขย่มอย่างเมามันบนแทรมโพลีน",  # children bouncing wildly on a trampoline
+        # Narrowed in the rounds before: fingerless gloves, a mechanic at a stuck bolt, a lazy cat.
+        "fingerless gloves with all five fingers cut off at the knuckle",
+        "a mechanic keeps hitting it with a metal pipe until the bolt comes loose",
+        "ภาพแมวขี้เกียจ ตัวถ่วงของบ้าน นอนทั้งวัน",  # a lazy cat, "the household's dead weight"
     ],
 )
-def test_rainy_tree_stumps_wizards_apprentices_and_thai_trampolines_pass(lexical: PolicyEngine, prompt: str) -> None:
+def test_rainy_tree_stumps_wizards_apprentices_gloves_and_thai_trampolines_pass(
+    lexical: PolicyEngine, prompt: str
+) -> None:
     assert flagged(lexical, prompt) == set()
 
 
