@@ -486,6 +486,10 @@ def negated(
         after += 1
     closed = after < len(tokens) and tokens[after] in _JOINERS
     spared = True  # every word that ends the scope so far is one spared ("spare the kids any")
+    # A hate term with its own negator refuses people ("cripples not welcome"): a "no" item before
+    # it is another line of the same notice ("No wheelchairs. Cripples not welcome."), not a
+    # picture asked to leave the term out.
+    refusal = shuts_out and any(_is_negator(tokens, j) for j in range(first, last + 1))
     while i >= 0 and first - i <= (2 * _WINDOW if chained or closed or described else window):
         if tokens[i] in _SPARE and spared and (not chained or closed):
             return True
@@ -494,7 +498,7 @@ def negated(
                 # "no more Syrians, they are animals", "no more limp-wristed freaks": a call to
                 # keep people out, not a picture asked to leave something out.
                 return False
-            if loose and _no_item(tokens, i, first, last):
+            if loose and not refusal and _no_item(tokens, i, first, last):
                 # "no fangs dripping blood", "no skulls dripping blood": one plural noun and the
                 # term that describes it, an item of what "no" rules out; "a man with no face
                 # covered in blood" describes the man, and "with" before "no" keeps it counted.
