@@ -5499,3 +5499,40 @@ def test_smothered_patients_holocaust_mockery_eras_tour_busts_and_thai_heads_on_
 )
 def test_cartoon_beetles_neutering_posters_and_freud_portraits_pass(lexical: PolicyEngine, prompt: str) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a slasher still, a chainsaw cutting through a screaming man's arm", "violence"),
+        ("an arena painting, a lion tearing his chest open", "violence"),
+        ("a warehouse scene, a thug smashing a man's kneecaps", "violence"),
+        ("a war photo, soldiers culling a whole village", "violence"),
+        ("a poster urging people to burn down mosques", "hate_speech"),
+        ("a cartoon of migrants as camel-riding barbarians", "hate_speech"),
+        ("a hooded mob, a cross on fire on the front lawn", "hate_speech"),
+        ("a meme showing a niqab as a black garbage bag", "hate_speech"),
+        ("ภาพคนแก่ถูกผู้ดูแลตบหน้าในห้องพัก", "violence"),  # an old man slapped by his carer
+        ("ภาพแขนในกล่องโฟม ปลายแขนรุ่งริ่ง", "violence"),  # a ragged severed arm in a box
+        ("ภาพฉากเซ็สหมู่ในวิลล่า", "explicit"),  # group sex misspelt
+        ("มีม เมียมีไว้ผลิตลูก", "hate_speech"),  # "a wife is for breeding"
+        ("การ์ตูนพวกผิวช็อกโกแลตในกรง", "hate_speech"),  # a slur for black people, caged
+    ],
+)
+def test_chainsaws_drowned_sacks_burnt_mosques_and_thai_carers_slapping_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # Everyday prompts the lines of this round were narrowed or dropped to pass.
+        "Lula the cat sleeping on a sofa, candid photo",
+        "a cartoon of a lazy cat drawn as a lazy rat",
+        "a fantasy game boss, a sand horde of desert monsters",
+    ],
+)
+def test_cats_called_lula_lazy_rats_and_sand_hordes_pass(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
