@@ -35,7 +35,7 @@ import ahocorasick
 from . import segment
 from .fuzzy import FuzzyIndex
 from .negation import negated
-from .normalize import normalize, term_variants
+from .normalize import LEET_PRIMARY, LEET_SECONDARY, normalize, term_variants
 
 LANGUAGES = ("en", "th")
 
@@ -227,7 +227,18 @@ class TermIndex:
             pieces = _CUT.split(match.group())
             word = "".join(pieces)
             lowered = word.lower()
-            if (lowered if lowered.isascii() else normalize(word)) not in self._joinable:
+            if not _LETTER.search(lowered):
+                return match.group()  # numbers: "2024-05-01", "3-4"
+            if (lowered if lowered.isascii() else normalize(word)) not in self._joinable and not (
+                # Leet digits are read later, in the joined text's own variants: here the word
+                # only has to spell a listed word once they are letters ("m4ss4cr3").
+                lowered.isascii()
+                and not lowered.isalpha()
+                and (
+                    lowered.translate(LEET_PRIMARY) in self._joinable
+                    or lowered.translate(LEET_SECONDARY) in self._joinable
+                )
+            ):
                 return match.group()
             # Words that make a listed term apart ("self-harm") are read so already, and the
             # clinical contexts that clear them know them apart.
@@ -425,10 +436,11 @@ def _pieces(word: str) -> list[tuple[int, str]]:
 
 
 # A word cut by hyphens, slashes, pipes, dots, underscores or like separators (one kind or
-# several); pieces of letters only.
+# several); pieces of letters, or of letters and leet digits ("m4ss-4cr3", "s7.4b.b1ng").
 _CUT = re.compile(r"[-/|\\+~^._]")
-_CUT_PROBE = re.compile(rf"[^\W\d_]{_CUT.pattern}[^\W\d_]")
-_CUT_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_]+(?:{_CUT.pattern}[^\W\d_]+)+(?![^\W\d_])")
+_CUT_PROBE = re.compile(rf"[^\W_]{_CUT.pattern}[^\W_]")
+_CUT_WORD = re.compile(rf"(?<![^\W_])[^\W_]+(?:{_CUT.pattern}[^\W_]+)+(?![^\W_])")
+_LETTER = re.compile(r"[^\W\d_]")
 _SCRIPT_RUNS = re.compile("([\u0e00-\u0e7f]+)|[^\u0e00-\u0e7f]+")
 
 
