@@ -47,6 +47,7 @@ from .length import length_hit, truncate
 from .normalize import variants
 from .prompt_model import ModelFileError, PromptModel, displayed, shipped_model
 from .rules import Rule, RuleFileError
+from .sentences import sentence_starts
 from .terms import ARTIST, TermIndex, TermMatch, cached_index
 
 log = logging.getLogger(__name__)
@@ -195,6 +196,19 @@ class PolicyEngine:
                         matches.append(m)
         return matches, primary
 
+    def _within_sentences(self, prompt: str, form: str, matches: list[TermMatch], primary: int) -> list[TermMatch]:
+        """The matches with the first form read again sentence by sentence, when the prompt has
+        several: a negation ends with its sentence. Only a prompt with a negated match pays for
+        this (a second normalisation and scan)."""
+        assert self._index is not None
+        opens = sentence_starts(prompt, form)
+        if not opens:
+            return matches
+        # The same terms at the same places: only their negation can change.
+        first = self._index.scan(form, opens)
+        seen = set(first)
+        return first + [m for m in matches[primary:] if m not in seen]
+
     def _local(self, gen: Generation) -> tuple[list[Hit], str | None]:
         cfg = self._config
         prompt = gen.prompt if isinstance(gen.prompt, str) else ("" if gen.prompt is None else str(gen.prompt))
@@ -207,6 +221,8 @@ class PolicyEngine:
             joined = self._index.joined(prompt)
             scanned = forms if joined is None else forms + [f for f in variants(joined) if f not in forms]
             matches, primary = self._scan_forms(scanned)
+            if any(m.negated for m in matches[:primary]):
+                matches = self._within_sentences(prompt, forms[0], matches, primary)
         else:
             matches = []
         cf = cfg.content_filter

@@ -5,7 +5,8 @@ nor one followed by "free" ("gore-free"). Between the negator and the term only 
 the same negated phrase may stand: modifiers ("no graphic violence", "without any blood"), list
 joiners, other listed terms followed by a joiner ("no violence and nudity") and any word followed
 by "or" ("without blood or gore"). Any other word ends the scope, so
-"a man with no face covered in blood" still counts "covered in blood".
+"a man with no face covered in blood" still counts "covered in blood", and so does the end of a
+sentence (sentences.py): "No guns. Gore everywhere." counts the gore.
 
 Terms that contain their own negator ("no clothes", "without clothes", "ไม่ใส่เสื้อผ้า") are
 unaffected: only words before a term's first word are looked at.
@@ -434,13 +435,15 @@ def negated(
     starts: Container[int] = (),
     refusable: bool = False,
     shuts_out: bool = False,
+    sentence: int = 0,
 ) -> bool:
     """Whether the term covering tokens[first..last] is negated. `listed` maps the indices of
     tokens inside other listed terms (they may stand inside a negated list) to the last index of
     the longest such term that ends a phrase, or to themselves; `starts` holds the indices
     where listed terms begin; `refusable`: "not allowed" after the term rules it out (not for a
     group or a slur, which it shuts out); `shuts_out`: a hate term, whose own negator refuses
-    people rather than a picture."""
+    people rather than a picture; `sentence`: the index of the first token of the term's sentence
+    ("No guns. Gore everywhere.": the "no" of one sentence rules out nothing in the next)."""
     if last + 1 < len(tokens) and (_postfix(tokens, last + 1) or _zero(tokens, last + 1)):
         return True
     if _not_shown(tokens, last, refusable) or _kept_out(tokens, first, last, listed):
@@ -456,9 +459,11 @@ def negated(
         # one ("ไม่ใช่คนอีสาน ไม่ใช่คนพิการ ไม่รับคนข้ามเพศ", a job ad's list of who need not apply).
         # Other terms stay negatable: "ห้ามมีภาพคนไม่ใส่เสื้อผ้า" asks for no unclothed people.
         own = shuts_out and first < last and _thai_negator(head)
-        return (not own and _thai_negated(tokens, first, last, listed)) or _thai_cut_out(tokens, first, last, listed)
+        return (not own and _thai_negated(tokens, first, last, listed, sentence)) or _thai_cut_out(
+            tokens, first, last, listed
+        )
     # A Thai negator may stand before an English term in a mixed prompt ("ไม่มีภาพ gore").
-    if first > 0 and _thai(tokens[first - 1]) and _thai_negated(tokens, first, last, listed):
+    if first > sentence and _thai(tokens[first - 1]) and _thai_negated(tokens, first, last, listed, sentence):
         return True
     # A term next to "or" is one item of a list, whose items need not be listed terms
     # ("without skulls, gore or corpses": the comma is gone once normalised).
@@ -467,7 +472,7 @@ def negated(
         # Only a living thing may stand between ("no animals killed", "no one being hurt"); "no
         # shirt, naked" and "free of charge, naked" name the nakedness.
         before = first - 2 if tokens[first - 1] not in ("being", "getting") else first - 3
-        if before >= 0 and tokens[before + 1] in _HARMED and _is_negator(tokens, before):
+        if before >= sentence and tokens[before + 1] in _HARMED and _is_negator(tokens, before):
             return True
     i = first - 1
     # A list reaches further back than a single term ("avoid any graphic violence, wounded soldiers
@@ -490,7 +495,7 @@ def negated(
     # it is another line of the same notice ("No wheelchairs. Cripples not welcome."), not a
     # picture asked to leave the term out.
     refusal = shuts_out and any(_is_negator(tokens, j) for j in range(first, last + 1))
-    while i >= 0 and first - i <= (2 * _WINDOW if chained or closed or described else window):
+    while i >= sentence and first - i <= (2 * _WINDOW if chained or closed or described else window):
         if tokens[i] in _SPARE and spared and (not chained or closed):
             return True
         if _is_negator(tokens, i):
@@ -771,7 +776,9 @@ def _inside_a_term(i: int, first: int, listed: Mapping[int, int]) -> bool:
     return i < listed.get(i, i) < first
 
 
-def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Mapping[int, int]) -> bool:
+def _thai_negated(
+    tokens: Sequence[str], first: int, last: int, listed: Mapping[int, int], sentence: int = 0
+) -> bool:
     """Thai: a negator up to five words before the term, with only having/showing verbs, the
     nouns that make a verb a thing, or list items between ("ห้ามมีความรุนแรง", "ไม่มีการฆ่า",
     "ไม่มีผู้บาดเจ็บหรือศพ")."""
@@ -783,7 +790,7 @@ def _thai_negated(tokens: Sequence[str], first: int, last: int, listed: Mapping[
     # Only modifiers, joiners and listed terms so far: the scope reaches twice as far ("ไม่ต้องวาด
     # ให้เห็นคนถูกฟันหรือเลือดสาด").
     described = True
-    while i >= 0 and first - i <= (2 * _THAI_WINDOW if described else _THAI_WINDOW):
+    while i >= sentence and first - i <= (2 * _THAI_WINDOW if described else _THAI_WINDOW):
         word = tokens[i]
         # A verb, "ไม่", "ออก" says one cannot do it ("เนียนจนดูไม่ออก", so seamless no one can
         # tell; "แยกไม่ออก"): an inability, not an absence, so it negates nothing after it.

@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -250,8 +250,9 @@ class TermIndex:
         text = _CUT_WORD.sub(join, text)
         return text if changed else None
 
-    def scan(self, normalized: str) -> list[TermMatch]:
-        """Matches in `normalized` (the output of `normalize()`), allow-listed spans removed."""
+    def scan(self, normalized: str, opens: Collection[int] = ()) -> list[TermMatch]:
+        """Matches in `normalized` (the output of `normalize()`), allow-listed spans removed.
+        `opens`: offsets where a sentence begins (sentences.py), which a negation does not cross."""
         tokens = normalized.split(" ")
         distinct = set(tokens)
         # Fuzzy first: a misspelt name is no probe word, but its realism cue must still be found.
@@ -299,7 +300,7 @@ class TermIndex:
             found = _drop_allowed(found, thai)
             if not found:
                 return found
-        return _place(found, _Layout(normalized, thai))
+        return _place(found, _Layout(normalized, thai, opens))
 
     def _fuzzy_matches(self, tokens: list[str], distinct: set[str]) -> list[TermMatch]:
         hits = self._fuzzy.find(tokens, distinct)
@@ -391,7 +392,8 @@ _THAI_NO, _THAI_NO_READ = "โน", "ไม่มี"
 class _Layout:
     """The words of a normalised text, Thai runs split into segmented words, with their offsets."""
 
-    def __init__(self, normalized: str, thai: _ThaiStream | None) -> None:
+    def __init__(self, normalized: str, thai: _ThaiStream | None, opens: Collection[int] = ()) -> None:
+        """`opens`: offsets in `normalized` where a sentence begins (sentences.py)."""
         self.thai = thai
         tokens: list[str] = []
         starts: list[int] = []
@@ -409,6 +411,13 @@ class _Layout:
             pos += len(word) + 1
         self.tokens = tokens
         self.starts = starts
+        # Token indices where a sentence begins: a negation reaches no further back than them.
+        self.opens = [k for k, start in enumerate(starts) if start in opens] if opens else []
+
+    def sentence_start(self, k: int) -> int:
+        """The index of the first token of the sentence that holds token k."""
+        at = bisect.bisect_right(self.opens, k)
+        return self.opens[at - 1] if at else 0
 
     def ends_phrase(self, k: int) -> bool:
         """Whether a space or the end of the text follows token k."""
@@ -464,7 +473,7 @@ def _place(found: list[TermMatch], layout: _Layout) -> list[TermMatch]:
         refusable = m.kind == CONTENT and m.category not in ("hate_speech", "minors")
         shuts_out = m.kind == CONTENT and m.category == "hate_speech"
         neg = m.kind not in (ALLOW, ARTIST) and negated(
-            layout.tokens, first, last, listed, starts, refusable, shuts_out
+            layout.tokens, first, last, listed, starts, refusable, shuts_out, layout.sentence_start(first)
         )
         out.append(replace(m, first=first, last=last, negated=neg))
     return out
