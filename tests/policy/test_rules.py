@@ -125,7 +125,10 @@ def test_missing_or_broken_rule_file_is_a_policy_error(tmp_path: Path) -> None:
 def test_negative_prompt_and_prompt_are_not_one_window() -> None:
     from otel_aiaudit.policy.config import ContentFilter, PolicyConfig
 
-    engine = PolicyEngine(PolicyConfig(mode="enforce", content_filter=ContentFilter(action="block")))
+    # The rules alone: what is tested is the window, and the prompt model reads the prompt on its
+    # own ("a gunman" alone sits at its violence threshold).
+    content = ContentFilter(action="block", prompt_model=False)
+    engine = PolicyEngine(PolicyConfig(mode="enforce", content_filter=content))
     d = engine.evaluate(Generation(provider="test", prompt="a gunman in a field", negative_prompt="school"))
     assert not [h for h in d.hits if h.category == "violence"]
 
