@@ -492,8 +492,9 @@ def negated(
     closed = after < len(tokens) and tokens[after] in _JOINERS
     spared = True  # every word that ends the scope so far is one spared ("spare the kids any")
     # A hate term with its own negator refuses people ("cripples not welcome"): a "no" item before
-    # it is another line of the same notice ("No wheelchairs. Cripples not welcome."), not a
-    # picture asked to leave the term out.
+    # it is another line of the same notice, not a picture asked to leave the term out. A full
+    # stop between ends the scope anyway; this holds where a comma or nothing stands between
+    # ("No wheelchairs, cripples not welcome").
     refusal = shuts_out and any(_is_negator(tokens, j) for j in range(first, last + 1))
     while i >= sentence and first - i <= (2 * _WINDOW if chained or closed or described else window):
         if tokens[i] in _SPARE and spared and (not chained or closed):
