@@ -197,15 +197,14 @@ class PolicyEngine:
         return matches, primary
 
     def _within_sentences(self, prompt: str, form: str, matches: list[TermMatch], primary: int) -> list[TermMatch]:
-        """The matches with the first form read again sentence by sentence, when the prompt has
+        """The matches of the first form placed again sentence by sentence, when the prompt has
         several: a negation ends with its sentence. Only a prompt with a negated match pays for
-        this (a second normalisation and scan)."""
+        this (its sentences normalised apart, its first form's matches placed again)."""
         assert self._index is not None
         opens = sentence_starts(prompt, form)
         if not opens:
             return matches
-        # The same terms at the same places: only their negation can change.
-        first = self._index.scan(form, opens)
+        first = self._index.in_sentences(form, matches[:primary], opens)
         seen = set(first)
         return first + [m for m in matches[primary:] if m not in seen]
 

@@ -275,7 +275,8 @@ class TermIndex:
                     if not inside or kind == ALLOW:
                         found.append(TermMatch(kind, category, start, end + 1, False))
         thai: _ThaiStream | None = None
-        if self._thai is not None and not normalized.isascii() and has_thai(normalized):
+        if self._reads_thai(normalized):
+            assert self._thai is not None
             thai = _ThaiStream(normalized)
             for end, (length, ids) in self._thai.iter(thai.text):
                 start = end - length + 1
@@ -301,6 +302,17 @@ class TermIndex:
             if not found:
                 return found
         return _place(found, _Layout(normalized, thai, opens))
+
+    def in_sentences(self, normalized: str, matches: list[TermMatch], opens: Collection[int]) -> list[TermMatch]:
+        """`matches`, those `scan(normalized)` returned, placed again with a sentence beginning at
+        each of `opens` (sentences.py): the same terms at the same offsets, only their negation
+        can change. No automaton runs again."""
+        thai = _ThaiStream(normalized) if self._reads_thai(normalized) else None
+        return _place(matches, _Layout(normalized, thai, opens))
+
+    def _reads_thai(self, normalized: str) -> bool:
+        """Whether a scan of `normalized` reads it as Thai too (then its layout segments Thai words)."""
+        return self._thai is not None and not normalized.isascii() and has_thai(normalized)
 
     def _fuzzy_matches(self, tokens: list[str], distinct: set[str]) -> list[TermMatch]:
         hits = self._fuzzy.find(tokens, distinct)
