@@ -687,7 +687,8 @@ def variants(text: str) -> list[str]:
     "|" as l rather than i) when a word used one of them and so reads two ways ("k1ll"), plus the
     split-letter readings in the other order when a run may start with "a" or "i" (see
     `_join_units`), plus the same for each of `_other_readings` (the text as displayed when a
-    right-to-left override reverses part of it, its underscore chunks, hyphenated syllables and
+    right-to-left override reverses part of it, and with only its first word reversed when the
+    override is never popped, its underscore chunks, hyphenated syllables and
     dot-spelled words joined, its word dots as spaces)."""
     forms = _forms(text)
     for reading in _other_readings(text):
@@ -702,7 +703,14 @@ def _other_readings(text: str) -> list[str]:
     without such hyphens or dotted spellings gets none)."""
     readings = []
     if "\u202e" in text:
-        readings.append(_RLO.sub(_reverse, text))
+        shown = _RLO.sub(_reverse, text)
+        readings.append(shown)
+        # An override never popped reverses the whole rest of the line on screen, but writers
+        # who leave it open mean the one word they reversed: "hot \u202exes on the hood" shows
+        # as "hot ...dooh eht no sex", whose "no" would rule out the word they hid.
+        first_word = _RLO_OPEN_WORD.sub(_reverse, text)
+        if first_word != shown:
+            readings.append(first_word)
     if "_" in text and _CHUNK_PROBE.search(text):
         readings.append(_CHUNKED.sub(_unchunk, text))
     if "-" in text and _SYLLABLE_PROBE.search(text):
@@ -799,6 +807,10 @@ def _forms(text: str) -> list[str]:
 # A right-to-left override (U+202E) displays what follows it reversed, up to a pop (U+202C) or the
 # end of the paragraph: "\u202eerog" shows as "gore". The text is matched as stored and as shown.
 _RLO = re.compile("\u202e([^\u202c\n\u2029]*)")
+
+
+# The first word after an override that no pop (U+202C) closes before the end of its paragraph.
+_RLO_OPEN_WORD = re.compile("\u202e([^\\s\u202c]+)(?![^\u202c\n\u2029]*\u202c)")
 
 
 def _reverse(match: re.Match[str]) -> str:

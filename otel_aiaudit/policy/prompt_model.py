@@ -49,7 +49,8 @@ _ONES.flags.writeable = False
 
 def displayed(text: str, forms: list[str]) -> str:
     """Of the matching forms of `text` (`normalize.variants`), the one the model reads: the first,
-    or the text as displayed when a right-to-left override reverses part of it (the last)."""
+    or, when a right-to-left override reverses part of it, the last: the text as displayed, or
+    with only the first word reversed when the override is never popped (what its writer meant)."""
     return forms[-1] if "\u202e" in text else forms[0]
 
 

@@ -152,6 +152,17 @@ def test_override_text_also_matches_as_stored() -> None:
     assert variants("a \u202eerog") == ["a erog", "a gore"]
 
 
+def test_an_override_left_open_is_also_read_reversing_one_word() -> None:
+    # On screen the whole rest of the line shows reversed ("...dooh eht no sex") and its "no"
+    # would rule the word out; the writer reversed one word and never popped the override.
+    shown, meant = "hot dooh eht no sex", "hot sex on the hood"
+    assert variants("hot \u202exes on the hood") == ["hot xes on the hood", shown, meant]
+    assert _blocked("hot \u202exes on the hood of a car, two adults", "explicit")
+    # A popped override, or one reaching the end with a single word, is read as displayed only.
+    assert variants("a \u202exes\u202c on the hood") == ["a xes on the hood", "a sex on the hood"]
+    assert variants("a \u202eerog") == ["a erog", "a gore"]
+
+
 @pytest.mark.parametrize(
     "prompt",
     [
