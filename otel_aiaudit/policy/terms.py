@@ -250,9 +250,8 @@ class TermIndex:
         text = _CUT_WORD.sub(join, text)
         return text if changed else None
 
-    def scan(self, normalized: str, opens: Collection[int] = ()) -> list[TermMatch]:
-        """Matches in `normalized` (the output of `normalize()`), allow-listed spans removed.
-        `opens`: offsets where a sentence begins (sentences.py), which a negation does not cross."""
+    def scan(self, normalized: str) -> list[TermMatch]:
+        """Matches in `normalized` (the output of `normalize()`), allow-listed spans removed."""
         tokens = normalized.split(" ")
         distinct = set(tokens)
         # Fuzzy first: a misspelt name is no probe word, but its realism cue must still be found.
@@ -301,7 +300,7 @@ class TermIndex:
             found = _drop_allowed(found, thai)
             if not found:
                 return found
-        return _place(found, _Layout(normalized, thai, opens))
+        return _place(found, _Layout(normalized, thai))
 
     def in_sentences(self, normalized: str, matches: list[TermMatch], opens: Collection[int]) -> list[TermMatch]:
         """`matches`, those `scan(normalized)` returned, placed again with a sentence beginning at
