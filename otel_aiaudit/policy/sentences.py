@@ -21,8 +21,6 @@ from .normalize import normalize
 # A full stop, "!", "?" or ";" (closing quotes or brackets may follow) before a space, or a line
 # break. An ellipsis trails off inside the thought ("no guns... just flowers"); it is no end.
 _END = re.compile(r"(?<!\.)([.!?;])(?!\.)[\"'\u2019\u201d)\]]*\s+|\s*\n\s*")
-# The word before a full stop, when the stop may close an abbreviation instead of a sentence.
-_WORD_BEFORE = re.compile(r"(\w+)$")
 # "No. 5", "nos. 3 and 4": a number's abbreviation, where a digit follows.
 _NUMBER = re.compile(r"nos?", re.IGNORECASE)
 _ABBREVIATIONS = frozenset(
@@ -36,10 +34,9 @@ def _ends(prompt: str) -> list[tuple[int, int]]:
     out = []
     for match in _END.finditer(prompt):
         if match.group(1) == ".":
-            word = _WORD_BEFORE.search(prompt, 0, match.start())
             # "Dr. Smith", "e.g. blood", "J. Smith": a single Latin letter or a known abbreviation
-            # (\w stops at a Thai vowel mark, so one Thai letter may end a Thai word).
-            before = "" if word is None else word.group(1)
+            # (a word stops at a Thai vowel mark, so one Thai letter may end a Thai word).
+            before = _word_before(prompt, match.start())
             if (len(before) == 1 and before.isascii()) or before.lower() in _ABBREVIATIONS:
                 continue
             if _NUMBER.fullmatch(before) and prompt[match.end() : match.end() + 1].isdigit():
@@ -47,6 +44,16 @@ def _ends(prompt: str) -> list[tuple[int, int]]:
         if match.end() < len(prompt):
             out.append((match.start(), match.end()))
     return out
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word that ends at `end` (letters, digits and underscores, as regex `\\w` reads them),
+    when the full stop there may close an abbreviation instead of a sentence. Read backwards from
+    the stop, so each full stop costs the length of its word, not of the text before it."""
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return text[start:end]
 
 
 def sentence_starts(prompt: str, normalized: str) -> frozenset[int]:
