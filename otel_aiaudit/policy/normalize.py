@@ -701,16 +701,7 @@ def _other_readings(text: str) -> list[str]:
     dots as spaces:
     each only when the text has what it undoes, checked cheaply first (a plain ASCII prompt
     without such hyphens or dotted spellings gets none)."""
-    readings = []
-    if "\u202e" in text:
-        shown = _RLO.sub(_reverse, text)
-        readings.append(shown)
-        # An override never popped reverses the whole rest of the line on screen, but writers
-        # who leave it open mean the one word they reversed: "hot \u202exes on the hood" shows
-        # as "hot ...dooh eht no sex", whose "no" would rule out the word they hid.
-        first_word = _RLO_OPEN_WORD.sub(_reverse, text)
-        if first_word != shown:
-            readings.append(first_word)
+    readings = _override_readings(text) if "\u202e" in text else []
     if "_" in text and _CHUNK_PROBE.search(text):
         readings.append(_CHUNKED.sub(_unchunk, text))
     if "-" in text and _SYLLABLE_PROBE.search(text):
@@ -728,6 +719,24 @@ def _other_readings(text: str) -> list[str]:
                 if joined != text:
                     readings.append(joined)
     return readings
+
+
+def _override_readings(text: str) -> list[str]:
+    """The readings of a text with a right-to-left override: as displayed, then, when an override
+    is never popped, with only its first word reversed. The last is the one its writer meant
+    (`meant_reading`)."""
+    shown = _RLO.sub(_reverse, text)
+    # An override never popped reverses the whole rest of the line on screen, but writers who
+    # leave it open mean the one word they reversed: "hot \u202exes on the hood" shows as
+    # "hot ...dooh eht no sex", whose "no" would rule out the word they hid.
+    first_word = _RLO_OPEN_WORD.sub(_reverse, text)
+    return [shown] if first_word in (text, shown) else [shown, first_word]
+
+
+def meant_reading(text: str) -> str:
+    """The text as its writer meant it to be read: with a right-to-left override undone as the
+    reader sees it (see `_override_readings`), else the text itself."""
+    return _override_readings(text)[-1] if "\u202e" in text else text
 
 
 # A word cut into chunks by underscores ("ho_mo_sex_u_als") is also read with the chunks joined;

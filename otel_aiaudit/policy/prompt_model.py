@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from .normalize import variants
+from .normalize import meant_reading, normalize, variants
 
 MIN_N, MAX_N = 3, 5
 BITS = 16
@@ -49,9 +49,14 @@ _ONES.flags.writeable = False
 
 def displayed(text: str, forms: list[str]) -> str:
     """Of the matching forms of `text` (`normalize.variants`), the one the model reads: the first,
-    or, when a right-to-left override reverses part of it, the last: the text as displayed, or
-    with only the first word reversed when the override is never popped (what its writer meant)."""
-    return forms[-1] if "\u202e" in text else forms[0]
+    or, when a right-to-left override reverses part of it, the form of the text as its writer
+    meant it (`meant_reading`: as displayed, or with only the first word reversed when the
+    override is never popped). Taken from `forms` itself, so that the caller can tell the first
+    form by identity; the other readings (underscores, dots) add forms after it."""
+    if "\u202e" not in text:
+        return forms[0]
+    meant = normalize(meant_reading(text))
+    return next((form for form in forms if form == meant), meant)
 
 
 def matching_form(text: str) -> str:

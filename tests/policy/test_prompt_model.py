@@ -96,6 +96,24 @@ def test_every_negator_passes_the_probe() -> None:
     assert read_form("a quiet street at night") == "a quiet street at night"
 
 
+@pytest.mark.parametrize(
+    ("prompt", "read"),
+    [
+        # A zero-width joiner inside a word gives the prompt a reading with that word's pieces
+        # apart, after the override's own: the model still reads the override undone.
+        ("po\u200drn shoot in a villa, a couple having \u202exes\u202c by the pool",
+         "porn shoot in a villa a couple having sex by the pool"),
+        # Zero-width spaces between letters, and an override never popped (its first word).
+        ("hot \u202exes on the hood of a car, h\u200be\u200bn\u200bt\u200ba\u200bi style",
+         "hot sex on the hood of a car hentai style"),
+    ],
+)
+def test_the_model_reads_an_override_as_its_writer_meant_it_whatever_other_readings_follow(
+    prompt: str, read: str
+) -> None:
+    assert matching_form(prompt) == read
+
+
 def test_a_repeated_ngram_counts_each_time() -> None:
     once, twice = bucket_ids("gore"), bucket_ids("gore gore")
     assert len(twice) > len(once)
