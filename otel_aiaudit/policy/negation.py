@@ -436,6 +436,7 @@ def negated(
     refusable: bool = False,
     shuts_out: bool = False,
     sentence: int = 0,
+    hate: bool = False,
 ) -> bool:
     """Whether the term covering tokens[first..last] is negated. `listed` maps the indices of
     tokens inside other listed terms (they may stand inside a negated list) to the last index of
@@ -443,10 +444,12 @@ def negated(
     where listed terms begin; `refusable`: "not allowed" after the term rules it out (not for a
     group or a slur, which it shuts out); `shuts_out`: a hate term, whose own negator refuses
     people rather than a picture; `sentence`: the index of the first token of the term's sentence
-    ("No guns. Gore everywhere.": the "no" of one sentence rules out nothing in the next)."""
+    ("No guns. Gore everywhere.": the "no" of one sentence rules out nothing in the next); `hate`:
+    a hate-speech term or rule part, which a bare "kept out" after it shuts out rather than keeps
+    out of the picture ("Africans are disease carriers and should be kept out")."""
     if last + 1 < len(tokens) and (_postfix(tokens, last + 1) or _zero(tokens, last + 1)):
         return True
-    if _not_shown(tokens, last, refusable) or _kept_out(tokens, first, last, listed):
+    if _not_shown(tokens, last, refusable) or _kept_out(tokens, first, last, listed, bare=not hate):
         return True
     if first > 0 and _after_negative_prompt(tokens, first, starts):
         return True
@@ -639,13 +642,15 @@ _KIND_NOUNS = frozenset(
 )
 
 
-def _kept_out(tokens: Sequence[str], first: int, last: int, listed: Container[int]) -> bool:
+def _kept_out(tokens: Sequence[str], first: int, last: int, listed: Container[int], bare: bool = True) -> bool:
     """Whether the term, and the other items and joiners after it, is followed by where it is
     kept: "out of (the) frame/shot/view/sight/picture/camera/scene" or "off camera/frame/screen",
     with a verb of keeping at most between ("blood and gore kept out of frame", "the bodies stay off
     camera"), or "out of it" after "keep" before the term. An item need not be listed when a joiner
     stands next to it ("gore, demons or dead bodies out of frame", "the gore and a patient's wounds
-    out of the scene"). "a corpse half out of frame" is not: "half" is neither."""
+    out of the scene"). "a corpse half out of frame" is not: "half" is neither. `bare`: "kept out"
+    or "left out" with no place after it counts too ("gore kept out"), which for people is
+    exclusion, not absence."""
     i = last + 1
     # Unlisted words of the item a joiner opens ("and a patient's wounds"), at most this many.
     free = 0
@@ -679,7 +684,7 @@ def _kept_out(tokens: Sequence[str], first: int, last: int, listed: Container[in
             return any(w in _KEEP for w in tokens[max(0, first - 2 * _WINDOW) : first])
         return tokens[at] in _OUT_OF
     # "nudity left out entirely", "gore kept out".
-    return tokens[i - 1] in ("left", "kept")
+    return bare and tokens[i - 1] in ("left", "kept")
 
 
 def _after_negative_prompt(tokens: Sequence[str], first: int, starts: Container[int]) -> bool:

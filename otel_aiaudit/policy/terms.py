@@ -484,7 +484,15 @@ def _place(found: list[TermMatch], layout: _Layout) -> list[TermMatch]:
         refusable = m.kind == CONTENT and m.category not in ("hate_speech", "minors")
         shuts_out = m.kind == CONTENT and m.category == "hate_speech"
         neg = m.kind not in (ALLOW, ARTIST) and negated(
-            layout.tokens, first, last, listed, starts, refusable, shuts_out, layout.sentence_start(first)
+            layout.tokens,
+            first,
+            last,
+            listed,
+            starts,
+            refusable,
+            shuts_out,
+            layout.sentence_start(first),
+            hate=m.category == "hate_speech",
         )
         out.append(replace(m, first=first, last=last, negated=neg))
     return out
