@@ -461,7 +461,7 @@ def negated(
         # people hired): a negator before it starts the list's previous item, not a negation of this
         # one ("ไม่ใช่คนอีสาน ไม่ใช่คนพิการ ไม่รับคนข้ามเพศ", a job ad's list of who need not apply).
         # Other terms stay negatable: "ห้ามมีภาพคนไม่ใส่เสื้อผ้า" asks for no unclothed people.
-        own = shuts_out and first < last and _thai_negator(head)
+        own = shuts_out and first < last and thai_negator(head)
         return (not own and _thai_negated(tokens, first, last, listed, sentence)) or _thai_cut_out(
             tokens, first, last, listed
         )
@@ -738,7 +738,7 @@ def _thai(word: str) -> bool:
     return bool(word) and "\u0e00" <= word[0] <= "\u0e7f"
 
 
-def _thai_negator(word: str) -> bool:
+def thai_negator(word: str) -> bool:
     return word.startswith("ไม่") or word.endswith(THAI_NEGATORS)
 
 
@@ -808,7 +808,7 @@ def _thai_negated(
         # A negator inside another listed term is that term's own word ("ไม่ใช่คน", not human;
         # "ไม่ใส่เสื้อผ้า", wearing nothing): it says what the term says and negates nothing after
         # it ("พวกนี้ไม่ใช่คน ผลักเรือกลับทะเล" still calls for the boats pushed back).
-        if _thai_negator(word) and not _inside_a_term(i, first, listed):
+        if thai_negator(word) and not _inside_a_term(i, first, listed):
             # A bare negator right before that word negates the word itself ("ไม่|ปรานี",
             # merciless), not the term after it: it needs its verb ("ไม่|มี", "ไม่เอา"). When that
             # word is a listed term too, the two are one compound, negated whole ("ไม่|โป๊|เปลือย").

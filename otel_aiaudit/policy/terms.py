@@ -34,7 +34,7 @@ import ahocorasick
 
 from . import segment
 from .fuzzy import FuzzyIndex
-from .negation import negated
+from .negation import negated, thai_negator
 from .normalize import LEET_PRIMARY, LEET_SECONDARY, normalize, term_variants
 
 LANGUAGES = ("en", "th")
@@ -473,7 +473,10 @@ def _place(found: list[TermMatch], layout: _Layout) -> list[TermMatch]:
     # and one that runs on into the next word as a negator still ("ไม่ใช่คนเปลือย", not a nude).
     listed: dict[int, int] = {}
     for m, first, last in placed:
-        if m.kind in (CONTENT, PART):
+        # A realism cue written with its own negator says "a photo" ("ไม่ใช่ภาพวาด", not a
+        # drawing): that negator is the cue's word too and negates no name after it.
+        own_negator = m.kind == CUE and any(thai_negator(t) for t in layout.tokens[first : last + 1])
+        if m.kind in (CONTENT, PART) or own_negator:
             end = last if layout.ends_phrase(last) else first
             for i in range(first, last + 1):
                 listed[i] = max(listed.get(i, i), end)
