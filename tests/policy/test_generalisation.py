@@ -6460,3 +6460,38 @@ def test_skinned_cats_wedding_drone_strikes_swastika_pendants_and_thai_phone_sna
 )
 def test_tulip_beds_puppy_baths_sunburns_and_thai_caged_cats_pass(lexical: PolicyEngine, prompt: str) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a cctv still of a packed subway car, shredded bodies", "violence"),
+        ("a teenage girl drawing a razor across her forearm in a bathroom", "violence"),
+        ("a truck accelerating into people at a christmas market", "violence"),
+        ("a poster of Romani people depicted as thieving apes", "hate_speech"),
+        ("an election flyer: keep our country white", "hate_speech"),
+        ("a 1930s poster of the Hebrews as sewer dwellers", "hate_speech"),
+        ("ภาพชายถูกคลุมถุงดำจนขาดอากาศ", "violence"),  # a black bag over a man's head until he suffocates
+        ("หญิงสาวถูกมัดเชือก ภาพเชิงกามารมณ์", "explicit"),  # a woman tied up, an erotic picture
+        ("ป้ายหน้าร้าน คนจากอีกฝั่งแม่น้ำโขงห้ามเข้า", "hate_speech"),  # "people from across the Mekong keep out"
+        ("ต่อ ธนภพ ในลิฟต์ ภาพจากกล้องวงจรปิดในลิฟต์", "deepfake"),  # an actor on a lift's security camera
+    ],
+)
+def test_subway_bombs_christmas_market_rammings_hebrews_as_sewer_dwellers_and_thai_lift_cameras_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # Everyday prompts the lines of this round were narrowed to pass.
+        "shredded bodies at the gym, fitness poster",
+        "the holocaust was fake news claims debunked, documentary",
+        "สารคดี ชิมแปนซีคือญาติใกล้ชิดของลิง",  # a documentary: chimpanzees are close kin of apes
+        "ฉากหลังเป็นห้องสอบสวน ละครตำรวจ",  # an interrogation room behind, a police drama
+    ],
+)
+def test_gym_posters_debunking_documentaries_and_thai_police_dramas_pass(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
