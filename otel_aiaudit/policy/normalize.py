@@ -5,7 +5,8 @@ folds together (letters, look-alikes, stretched runs) is folded the same way on 
 matching stays exact. Steps, in order:
 
 1. Unicode compatibility forms and case: NFKC, case folding, then NFKD so accents become separate
-   combining marks (full-width, mathematical and circled letters become plain letters here).
+   combining marks (full-width, mathematical and circled letters become plain letters here;
+   parenthesized letters, which NFKC would bracket one by one, are mapped just before it).
 2. One `str.translate` table for non-ASCII text: drops accents (Latin combining diacritics only, so
    Thai vowel and tone marks survive) and every control, format (zero-width, bidi) and surrogate
    code point; maps Cyrillic and Greek look-alikes, and the enclosed letters NFKC leaves alone, to
@@ -547,8 +548,14 @@ _EXCLUSION_WORDS = ("exclu", "wanted", "avoid", "t show", "include")
 # A negative weight: Midjourney's "gore::-1" and Stable Diffusion's "(gore:-1.5)" ask for no gore
 # ("gore none" once normalised).
 _NEGATIVE_WEIGHT = re.compile(r"::?\s*-\s*\d+(?:\.\d+)?")
-# Prohibition signs as list markers ("🚫 blood 🚫 weapons", "❌ gore"): each reads "no".
-_PROHIBITION = str.maketrans(dict.fromkeys("\U0001f6ab\u274c\u26d4\u2716\u2717\u2718\u274e\U0001f645", " no "))
+# Applied before NFKC. Prohibition signs as list markers ("🚫 blood 🚫 weapons", "❌ gore"): each
+# reads "no". Parenthesized letters ("⒦⒤⒧⒧ ⒢⒜⒴⒮"): their plain letter, since NFKC would write
+# each as "(k)" and the brackets, turned into spaces, would make the gap inside a word as wide as
+# the one between words ("killgays").
+_BEFORE_NFKC = str.maketrans(
+    dict.fromkeys("\U0001f6ab\u274c\u26d4\u2716\u2717\u2718\u274e\U0001f645", " no ")
+    | {cp: chr(ord("a") + cp - 0x249C) for cp in range(0x249C, 0x24B6)}
+)
 
 
 def _normalize(
@@ -598,7 +605,7 @@ def _normalize(
         if "*" in text or "~" in text or "^" in text or "#" in text or "+" in text or "=" in text:
             text = _ASCII_INSIDE.sub("", text)
     else:
-        text = unicodedata.normalize("NFKC", text.translate(_PROHIBITION)).casefold()
+        text = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC)).casefold()
         # Thai is written without spaces inside a phrase, so a symbol between two Thai letters
         # ("ตุ๊/ด", "ระ.เบิด") only hides a word: it is removed, not turned into a space; so is a
         # decorating symbol or emoji inside a word of any script ("sla🩸ugh🩸ter", "blo*ody").
