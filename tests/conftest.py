@@ -21,7 +21,17 @@ from opentelemetry.sdk.trace.sampling import ALWAYS_OFF, ALWAYS_ON, Sampler
 from otel_aiaudit.instrumentor import AIAuditInstrumentor
 from otel_aiaudit.loopback.openai import start_openai_server
 from otel_aiaudit.loopback.server import LoopbackServer
+from tests import model_check
 from tests.servers import serving
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The shipped prompt model's check runs beside the other tests (tests/model_check.py).
+    model_check.start_if_collected(config, items)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    model_check.stop_if_started(config)
 
 
 @pytest.fixture(autouse=True)

@@ -31,6 +31,7 @@ from otel_aiaudit.policy.prompt_model import (
     save_model,
     shipped_model,
 )
+from tests.model_check import model_check
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -232,20 +233,16 @@ def test_a_broken_model_file_is_named_with_its_problem(tmp_path: Path) -> None:
         read_model(outside)
 
 
-def test_the_shipped_model_is_the_one_the_development_set_trains() -> None:
+def test_the_shipped_model_is_the_one_the_development_set_trains(request: pytest.FixtureRequest) -> None:
     # Refits every category's weights from tests/data/dev/ and compares them weight for weight, and
     # checks that the file records the digests of today's development prompts and lexicons: the
     # shipped file comes from the development prompts and nothing else (the held-out set is refused
     # by the script). The thresholds come from the same run as the digests; `--check --full`
-    # refits the fold models behind them too.
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "train_prompt_model.py"), "--check"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "matches" in run.stdout
+    # refits the fold models behind them too. The script started when the tests were collected and
+    # ran beside them (tests/model_check.py).
+    returncode, output = model_check(request.config).result()
+    assert returncode == 0, output
+    assert "matches" in output
 
 
 def training_script() -> ModuleType:
