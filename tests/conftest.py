@@ -25,8 +25,10 @@ from tests import model_check
 from tests.servers import serving
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # The shipped prompt model's check runs beside the other tests (tests/model_check.py).
+    # The shipped prompt model's check runs beside the other tests (tests/model_check.py); last,
+    # so that a test left out by -k, -m or --deselect starts nothing.
     model_check.start_if_collected(config, items)
 
 
