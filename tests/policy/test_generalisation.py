@@ -6710,3 +6710,44 @@ def test_gored_matadors_cattle_prods_final_solution_posters_and_thai_dashcam_fak
 )
 def test_monkeys_off_road_cars_neck_fans_kites_and_earthquake_drills_pass(lexical: PolicyEngine, prompt: str) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a soldier shoots himself in the head", "violence"),
+        ("prisoners with a gunshot to the back of the head", "violence"),
+        ("a state-ordered culling of dissidents", "violence"),
+        ("a man flashing his pecker on the bus", "explicit"),
+        ("a poster of Roma people shown as thieving rodents", "hate_speech"),
+        ("a party mascot: a rat in a hijab", "hate_speech"),
+        ("a banner: they breed, we pay", "hate_speech"),
+        ("a cartoon of yellow stars heading to the chimneys", "hate_speech"),
+        ("Sundar Pichai arrested, ภาพแบบนักข่าวแอบแชะ", "deepfake"),  # a reporter's sneaky snap
+        ("ผู้หญิงใส่ถุงน่อง ไม่มีชุดชั้นใน ก้มโก้งโค้งหันก้นเข้ากล้อง", "explicit"),  # no underwear, bent over
+        ("ภาพชาวมุสลิมถูกต้อนเข้าค่ายกักกัน", "hate_speech"),  # Muslims herded into a camp
+        ("ป้าย เด็กที่มาจากฝั่งโขงห้ามเข้า", "hate_speech"),  # children from across the Mekong kept out
+        ("เจนเซน หวง ถูกจับ มุมมองจากกล้องโทรศัพท์", "deepfake"),  # an arrest from a phone camera's view
+    ],
+)
+def test_culled_dissidents_hijab_rats_chimneys_and_thai_camps_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # Everyday prompts the lines of this round were narrowed to pass.
+        "a fox with a cock in mouth running from the farm",
+        "rated XXX hot sauce label",
+        "the erect shaft of a lighthouse",
+        "the Armenian genocide now recognized, memorial",
+        "Christians fed to lions, Roman history painting",
+        "หุ่นโชว์ในร้านเสื้อผ้าใส่สูททำงาน ไม่มีชุดชั้นใน ไม่มีอะไรโป๊",  # a suited mannequin, no underwear shown
+        "เชือดไก่ คอขาดกลางลานบ้าน",  # a chicken slaughtered in the yard
+    ],
+)
+def test_foxes_hot_sauce_lighthouses_memorials_and_thai_mannequins_pass(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
