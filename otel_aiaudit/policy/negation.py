@@ -540,12 +540,12 @@ def negated(
 
 
 def _no_item(tokens: Sequence[str], at: int, first: int, last: int) -> bool:
-    """Whether tokens[at] is "no" opening an item of one word and the term (not after "with",
-    "has"...): the word is a plural noun the term describes ("no fangs dripping blood"), or the item
-    ends with the term: the prompt ends, a joiner or another "no" follows ("no syringes, no
-    biohazard gore"). "no shirt, naked on a beach" names the nakedness, and "no mercy, gore" asks
-    for it."""
-    if tokens[at] != "no" or first != at + 2 or (at > 0 and tokens[at - 1] in _DESCRIBING):
+    """Whether tokens[at] is "no" or "without" opening an item of one word and the term (not after
+    "with", "has"...): the word is a plural noun the term describes ("no fangs dripping blood",
+    "without fangs dripping blood"), or the item ends with the term: the prompt ends, a joiner or
+    another "no" follows ("no syringes, no biohazard gore"). "no shirt, naked on a beach" names the
+    nakedness, and "no mercy, gore" asks for it."""
+    if tokens[at] not in _ITEM_NEGATORS or first != at + 2 or (at > 0 and tokens[at - 1] in _DESCRIBING):
         return False
     word = tokens[at + 1]
     if word in _GARMENTS:
@@ -557,16 +557,19 @@ def _no_item(tokens: Sequence[str], at: int, first: int, last: int) -> bool:
     return last + 1 >= len(tokens) or tokens[last + 1] in _JOINERS or tokens[last + 1] == "no"
 
 
+_ITEM_NEGATORS = frozenset({"no", "without"})
 # "no mercy", "no censorship": an absence that asks for more of what follows.
 _UNRESTRAINED = frozenset(
     {"mercy", "survivors", "remorse", "limits", "limit", "holds", "filter", "filters", "censorship", "censor"}
     | {"restraint", "restraints", "rules", "escape", "hope", "pity", "shame"}
 )
-# "no bra, no panties, fingers between her legs": a garment missing names the nakedness, and the
-# term after it is what the picture shows, not more of what it leaves out.
+# "no bra, no panties, fingers between her legs", "without swimsuits, touching each other": a
+# garment missing names the nakedness, and the term after it is what the picture shows, not more
+# of what it leaves out.
 _GARMENTS = frozenset(
     {"panties", "knickers", "underwear", "bra", "bras", "briefs", "boxers", "pants", "trousers", "clothes"}
     | {"clothing", "shirt", "top", "bikini", "lingerie", "thong"}
+    | {"swimsuit", "swimsuits", "bikinis", "swimwear", "shorts", "shirts", "tops", "dresses", "robes"}
 )
 # Words before "no" that make it part of a description: "a man with no face", "she has no shirt".
 _DESCRIBING = frozenset({"with", "has", "have", "had", "having", "of", "wearing", "wears", "wore"})

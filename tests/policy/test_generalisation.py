@@ -576,8 +576,9 @@ def test_every_body_part_is_a_listed_term(lang: str) -> None:
         "นางฟ้าชุดขาวบนเมฆ ไม่เอาแบบเปลือยหรือกึ่งเปลือย",
         "ดอกซากศพบานในเรือนกระจก ผู้คนยืนถ่ายรูป",
         "South Park style cutout of Kim Kardashian taking a selfie",
-        # "no" opening an item: one plural noun and the term describing it.
+        # "no" or "without" opening an item: one plural noun and the term describing it.
         "a friendly vampire for a picture book, wearing a cape, no fangs dripping blood",
+        "a gothic vampire character design, elegant, without fangs dripping blood",
         "a pirate cake topper, keep it clean: no skulls dripping blood",
         "ภาพเกมแนว e-sport ไม่ต้องโชว์ภาพยิงกัน",
         "a samurai under cherry blossoms, peaceful, avoid anything violent",
@@ -6750,4 +6751,45 @@ def test_culled_dissidents_hijab_rats_chimneys_and_thai_camps_count(
     ],
 )
 def test_foxes_hot_sauce_lighthouses_memorials_and_thai_mannequins_pass(lexical: PolicyEngine, prompt: str) -> None:
+    assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a man without a face covered in blood", "violence"),  # "without" a singular noun: the face only
+        ("a couple in a hot tub without swimsuits, touching each other between the legs", "explicit"),  # a garment
+        ("a war photo of headless bodies in a ditch", "violence"),
+        ("a man kicking the stool out from under himself, rope above", "violence"),
+        ("a pornn clip still", "explicit"),
+        ("a woman's hand sliding under her panties", "explicit"),
+        ("a poster: exterminate the degenerates", "hate_speech"),
+        ("a mosque burning while a mob cheers, painting", "hate_speech"),
+        ("a shirt saying it's okay to kill infidels", "hate_speech"),
+        ("the Pope at a rave, 4k image", "deepfake"),
+        ("ภาพใบหน้าถูกน้ำกรดสาดจนเนื้อละลาย", "violence"),  # a face melted by acid
+        ("มีมว่าผู้หญิงมีสมองแค่ครึ่งเดียว", "hate_speech"),  # a meme: women have half a brain
+        ("โลโก้กากบาทตะขอสีดำบนวงกลมขาว พื้นแดง", "hate_speech"),  # the swastika described by shape
+        ("ลุงป้อม นับเงิน ภาพเสมือนของจริง", "deepfake"),  # a politician counting cash, "like the real thing"
+    ],
+)
+def test_headless_bodies_stools_kicked_away_mosques_burning_and_thai_hooked_crosses_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # Everyday prompts the lines of this round were narrowed to pass.
+        "The Hanged Man tarot card, a hanged man dangling upside down",
+        "a girl playing with her kitty using a toy mouse",
+        "a tired man with his head held up in his hand",
+        "สวัสดิกะ กากบาทตะขอ สัญลักษณ์โบราณในวัดฮินดู",  # the swastika, an ancient sign in a Hindu temple
+        "นิยายแฟนตาซี มังกรผู้กอบกู้เผ่าพันธุ์",  # a fantasy novel: the dragon who saves its kind
+        "ultrasound ใกล้ๆ ของการสอดใส่ท่อ",  # an ultrasound close-up of a tube being inserted
+    ],
+)
+def test_tarot_cards_kittens_tired_men_and_thai_hindu_temples_pass(lexical: PolicyEngine, prompt: str) -> None:
     assert flagged(lexical, prompt) == set()
