@@ -557,6 +557,7 @@ def _no_item(tokens: Sequence[str], at: int, first: int, last: int) -> bool:
     return last + 1 >= len(tokens) or tokens[last + 1] in _JOINERS or tokens[last + 1] == "no"
 
 
+# "no" and "without" take a thing ("no fangs", "without fangs"); "not" and "never" negate a verb.
 _ITEM_NEGATORS = frozenset({"no", "without"})
 # "no mercy", "no censorship": an absence that asks for more of what follows.
 _UNRESTRAINED = frozenset(
