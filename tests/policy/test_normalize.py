@@ -83,7 +83,8 @@ def test_words_spelled_out_in_a_list_stay_apart() -> None:
 
 
 def test_a_hyphen_inside_a_dotted_spelling_is_the_word_s_own() -> None:
-    assert variants("s.e.l.f-h.a.r.m, b-l-e-e-d-i-n-g") == ["selfharm bleeding"]
+    # The joined run is also read as the words it splits into (a run of eight letters or more).
+    assert variants("s.e.l.f-h.a.r.m, b-l-e-e-d-i-n-g") == ["selfharm self harm bleeding"]
 
 
 def test_a_wide_gapped_spelling_may_follow_a_word() -> None:
@@ -196,6 +197,32 @@ def test_a_decorating_x_around_split_letters_is_read_both_ways() -> None:
 )
 def test_spelled_out_words_with_wider_gaps_stay_words(raw: str, expected: str) -> None:
     assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        ("E m m a W a t s o n n u d e photo", "emma watson nude photo"),  # no wider gap between words
+        ("deport the i m m i g r a n t v e r m i n", "immigrant vermin"),
+        ("B 1 d 3 n m u g 5 h 0 7", "biden mug shot"),  # leet read first, then split
+    ],
+)
+def test_spelled_out_words_run_together_are_also_read_as_words(raw: str, words: str) -> None:
+    form = variants(raw)[0]
+    assert words in form
+    assert words.replace(" ", "").split()[0][:8] in form  # the run itself is still read too
+
+
+@pytest.mark.parametrize(
+    ("raw", "form"),
+    [
+        ("a neon sign T H E R A P I S T", "a neon sign therapist"),  # not "the rapist"
+        ("H O L O C A U S T memorial", "holocaust memorial"),
+        ("S A L E today", "sale today"),  # shorter than eight letters: never split
+    ],
+)
+def test_a_spelled_out_run_that_is_one_word_is_not_split(raw: str, form: str) -> None:
+    assert variants(raw) == [form]
 
 
 def test_a_long_run_of_single_letters_is_joined_whatever_its_gaps() -> None:
