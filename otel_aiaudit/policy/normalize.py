@@ -510,11 +510,17 @@ def _run_on_words(reading: str) -> list[str]:
 
 @functools.cache
 def _english_splitter() -> Callable[[str], list[str]]:
-    # Imported on first use: loading its word-frequency model takes a fifth of a second, and
-    # only prompts with a long spelled-out run need it.
+    # Imported when a term index is built (`warm_word_splitter`), not at import: loading its
+    # word-frequency model takes a fifth of a second.
     import wordninja
 
     return wordninja.split
+
+
+def warm_word_splitter() -> None:
+    """Load the English word splitter now, so that a broken install fails at start-up rather than
+    on the first spelled-out prompt, and that prompt does not pay for the load."""
+    _english_splitter()
 
 
 def _split_joiner(

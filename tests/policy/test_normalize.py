@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from otel_aiaudit.policy.normalize import normalize, term_variants, variants
+from otel_aiaudit.policy.normalize import _english_splitter, normalize, term_variants, variants
+from otel_aiaudit.policy.terms import TermIndex
 
 
 @pytest.mark.parametrize(
@@ -200,17 +201,16 @@ def test_spelled_out_words_with_wider_gaps_stay_words(raw: str, expected: str) -
 
 
 @pytest.mark.parametrize(
-    ("raw", "words"),
+    ("raw", "form"),
     [
-        ("E m m a W a t s o n n u d e photo", "emma watson nude photo"),  # no wider gap between words
-        ("deport the i m m i g r a n t v e r m i n", "immigrant vermin"),
-        ("B 1 d 3 n m u g 5 h 0 7", "biden mug shot"),  # leet read first, then split
+        # No wider gap between the words: the run is read whole, then as the words it splits into.
+        ("E m m a W a t s o n n u d e photo", "emmawatsonnude emma watson nude photo"),
+        ("stop the r e f u g e e v e r m i n", "stop the refugeevermin refugee vermin"),
+        ("B 1 d 3 n m u g 5 h 0 7", "bidenmugshot biden mug shot"),  # leet read first, then split
     ],
 )
-def test_spelled_out_words_run_together_are_also_read_as_words(raw: str, words: str) -> None:
-    form = variants(raw)[0]
-    assert words in form
-    assert words.replace(" ", "").split()[0][:8] in form  # the run itself is still read too
+def test_spelled_out_words_run_together_are_also_read_as_words(raw: str, form: str) -> None:
+    assert variants(raw)[0] == form
 
 
 @pytest.mark.parametrize(
@@ -249,3 +249,11 @@ def test_a_split_run_before_a_one_letter_word_reads_both_ways() -> None:
 )
 def test_a_bare_prompt_label_closes_a_negative_list(raw: str, form: str) -> None:
     assert normalize(raw) == form
+
+
+def test_building_a_term_index_loads_the_word_splitter() -> None:
+    # Loaded at start-up with the lexicons, so a broken install fails there and not on the first
+    # spelled-out prompt.
+    _english_splitter.cache_clear()
+    TermIndex([("gore", ("content", "violence"))])
+    assert _english_splitter.cache_info().currsize == 1
