@@ -507,6 +507,11 @@ def negated(
                 # "no more Syrians, they are animals", "no more limp-wristed freaks": a call to
                 # keep people out, not a picture asked to leave something out.
                 return False
+            if refusal and tokens[first] in _ITEM_NEGATORS:
+                # The notice line opens with its own "no" ("no dogs, no Irish, no blacks, proud
+                # and cheerful"): the "no" before it opens the line before, whatever stands in
+                # that line or closes the list.
+                return False
             if loose and not refusal and _no_item(tokens, i, first, last):
                 # "no fangs dripping blood", "no skulls dripping blood": one plural noun and the
                 # term that describes it, an item of what "no" rules out; "a man with no face

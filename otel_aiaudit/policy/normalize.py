@@ -337,12 +337,15 @@ _INSIDE = re.compile(
 # Punctuation, symbols, underscores and invisible characters (anything but letters, digits, spaces
 # and Thai marks) standing between two Thai letters or marks ("ส_วั_ส_ดิ_กะ").
 _THAI_SPLIT = re.compile(r"(?<=[\u0e01-\u0e4e])(?:[^\w\s\u0e00-\u0e7f]|_)+(?=[\u0e01-\u0e4e])")
-# Thai typing slips. Two after a consonant: a space before a vowel or tone mark, which never
-# starts a word and only parts it from its letter ("ม ุ ส ลิ ม"), and a tone mark typed after SARA
-# AA, where it never sits ("ฆา่" for "ฆ่า", which renders the same on many screens). The probes
-# start with a literal, which the regex engine finds fast (about 2 µs each on 500 characters).
+# Thai typing slips. A space before a vowel or tone mark, which never starts a word: the space
+# only parts it from the consonant or the vowel mark it sits on ("ม ุ ส ลิ ม", "ผ ู ้ ห ญิ ง");
+# and a tone mark typed after SARA AA, where it never sits ("ฆา่" for "ฆ่า", which renders the
+# same on many screens). The probes start with a literal, which the regex engine finds fast
+# (about 2 µs each on 500 characters).
 _THAI_MARK_AFTER_SPACE_PROBE = re.compile(" [\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-_THAI_MARK_AFTER_SPACE = re.compile(r"(?<=[\u0e01-\u0e2e]) (?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
+_THAI_MARK_AFTER_SPACE = re.compile(
+    r"(?<=[\u0e01-\u0e2e\u0e31\u0e34-\u0e3a]) (?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
+)
 _THAI_LATE_TONE_PROBE = re.compile("\u0e32[\u0e48-\u0e4b]")
 _THAI_LATE_TONE = re.compile("(?<=[\u0e01-\u0e2e])\u0e32([\u0e48-\u0e4b])(?![\u0e48-\u0e4b])")
 # And a vowel or tone mark typed twice or more ("ต่างด้้าว" for "ต่างด้าว"): stacked on itself it
@@ -545,7 +548,8 @@ def _split_joiner(
             if len(units) < 3:
                 return run + trailing
             return join_run(run) + trailing
-        letters = sum(u.isalpha() for u in units)
+        # A Thai unit is a letter with its marks ("ขี้"), which str.isalpha rejects as a whole.
+        letters = sum(u[:1].isalpha() for u in units)
         # "1 2 3", "1 2 a": not a word spelled out. Four units or more with a letter among them
         # are: leet digits stand for the other letters ("9 4 y 5", "8 1 l 3 5").
         if letters < 1 or (letters < 2 and len(units) < 4):

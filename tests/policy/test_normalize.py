@@ -59,6 +59,11 @@ def test_a_thai_tone_mark_typed_after_sara_aa_is_put_back_on_its_consonant() -> 
 def test_a_space_before_a_thai_mark_is_dropped() -> None:
     # A vowel or tone mark never starts a Thai word: the space only parts it from its letter.
     assert variants("ม ุ ส ลิ ม") == ["มุสลิม"]
+    # A tone mark stacked on the vowel of its consonant, and a vowel that follows its consonant,
+    # each typed apart: the letters with their marks are the units of a word spelled out.
+    assert variants("ภาพ ผ ู ้ ห ญ ิ ง ใส่ชุด") == ["ภาพ ผู้หญิง ใส่ชุด"]
+    assert variants("ภาพ ข ี ้ ข ้ า ในไร่") == ["ภาพ ขี้ข้า ในไร่"]
+    assert variants("ข ้ า ว") == ["ข้าว"]
     assert variants("น้ำ ท่วม ถนน") == ["น้ำ ท่วม ถนน"]  # words written right keep their spaces
 
 
