@@ -382,6 +382,7 @@ class _ThaiStream:
         self.where = where
         # A space stood before stream position k when the text skips an offset there.
         removed = {k for k in range(1, len(where)) if where[k] != where[k - 1] + 1}
+        self.spaced = frozenset(removed)
         self.bounds = segment.boundaries(self.text) | removed
 
     def cuts_a_run(self, start: int, end: int) -> bool:
@@ -525,22 +526,41 @@ def _drop_allowed(found: list[TermMatch], thai: _ThaiStream | None) -> list[Term
     that mixes Thai and English ("ลิปสติกโทน nude", matched in the Thai stream) covers its English
     word too (matched in the word stream). A listed term that takes in the whole allowed phrase and
     more is the longer, exact reading and stays: "tiger woods" is the golfer though "tiger wood" (a
-    timber) is allowed with its plural."""
-    shipped = [_span(m, thai) for m in found if m.kind == ALLOW and m.category != USER]
-    user = [_span(m, thai) for m in found if m.kind == ALLOW and m.category == USER]
+    timber) is allowed with its plural. So does a Thai term that the writer's space parts from the
+    start of an allowed phrase and that reads on past its end (see `_parted_from`)."""
+    shipped = [(a, _span(a, thai)) for a in found if a.kind == ALLOW and a.category != USER]
+    user = [_span(a, thai) for a in found if a.kind == ALLOW and a.category == USER]
     kept = []
     for m in found:
         if m.kind == ALLOW:
             continue
         m_start, m_end = _span(m, thai)
         if any(
-            m_start < end and start < m_end and not _takes_in(m_start, m_end, start, end) for start, end in shipped
+            m_start < end
+            and start < m_end
+            and not _takes_in(m_start, m_end, start, end)
+            and not _parted_from(m, a, thai)
+            for a, (start, end) in shipped
         ):
             continue
         if any(m_start < end and start < m_end for start, end in user):
             m = replace(m, user_allowed=True)
         kept.append(m)
     return kept
+
+
+def _parted_from(m: TermMatch, allowed: TermMatch, thai: _ThaiStream | None) -> bool:
+    """Whether Thai match `m` starts after a space inside the Thai `allowed` phrase and runs on past
+    its end. The Thai stream drops spaces, so "งานแต่งงาน ศพเกลื่อน" (a wedding, corpses strewn)
+    holds "งานศพ" (a funeral, allowed) across the space; the writer's space says the words part
+    there, and "ศพเกลื่อน" is read."""
+    return (
+        thai is not None
+        and m.thai
+        and allowed.thai
+        and allowed.start < m.start < allowed.end < m.end
+        and m.start in thai.spaced
+    )
 
 
 def _span(m: TermMatch, thai: _ThaiStream | None) -> tuple[int, int]:

@@ -91,6 +91,17 @@ def test_thai_content() -> None:
     assert engine.evaluate(gen("หีบเพลงโบราณ")).outcome == "allow"
 
 
+def test_a_thai_space_parts_an_allowed_phrase_from_a_term_that_reads_past_it() -> None:
+    # "งาน ศพ" across the space spells งานศพ (a funeral, allowed); the space says the words part
+    # there, and "ศพเกลื่อน" (corpses strewn) reads on past the allowed phrase.
+    engine = enforce(content_filter=ContentFilter(prompt_model=False))
+    assert engine.evaluate(gen("drone strike ถล่มงานแต่งงาน ศพเกลื่อน")).flags == ["content:violence"]
+    # A funeral stays allowed, spaced or not, when nothing listed reads past it.
+    assert engine.evaluate(gen("งานศพคุณยาย ดอกไม้ขาว")).outcome == "allow"
+    assert engine.evaluate(gen("ไปงาน ศพคุณตา")).outcome == "allow"
+    assert engine.evaluate(gen("งานศพ เกลื่อนกลาด ด้วยดอกไม้")).outcome == "allow"
+
+
 def test_pii_redact_block_warn() -> None:
     prompt = "poster for bob@example.com, call 081-234-5678"
     d = enforce(pii=PIIConfig(action="redact")).evaluate(gen(prompt))
