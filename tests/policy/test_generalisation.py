@@ -7418,11 +7418,10 @@ def test_dog_fights_pierced_eyes_microwaved_kittens_swastikas_with_88_and_thai_n
     assert category in flagged(lexical, prompt)
 
 
-def test_thai_slang_for_working_someone_over_with_a_sword_is_violence_not_sex() -> None:
+def test_thai_slang_for_working_someone_over_with_a_sword_is_violence_not_sex(lexical: PolicyEngine) -> None:
     # "จัดหนัก" is slang for going hard, in a fight or in bed; with a sword it is a beating, so
     # the teenager it names is no minor in a sexual prompt.
-    engine = PolicyEngine(PolicyConfig(mode="enforce", content_filter=ContentFilter(prompt_model=False)))
-    assert flagged(engine, "ภาพวัยรุ่นโดนจัดหนักด้วยดาบซามูไรจนเละ") == {"violence"}
+    assert flagged(lexical, "ภาพวัยรุ่นโดนจัดหนักด้วยดาบซามูไรจนเละ") == {"violence"}
 
 
 @pytest.mark.parametrize(
