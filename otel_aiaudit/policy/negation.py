@@ -121,6 +121,12 @@ MODIFIERS = frozenset(
         "of",
         "show",
         "showing",
+        # What of the term is ruled out: "no imagery of violence", "no depiction of gore".
+        "imagery",
+        "images",
+        "depiction",
+        "depictions",
+        "scenes",
         # Passing an image on: "don't share nudes", "never send nudes" (online-safety advice).
         "share",
         "sharing",
