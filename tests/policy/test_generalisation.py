@@ -7767,3 +7767,58 @@ def test_sword_swallowers_rock_bands_diwali_excavations_and_thai_balloons_pass(
     lexical: PolicyEngine, prompt: str
 ) -> None:
     assert flagged(lexical, prompt) == set()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "category"),
+    [
+        ("a hanged man with a broken neck in a barn", "violence"),
+        ("a snapped shinbone sticking out through torn flesh", "violence"),
+        ("an old photo, teeth yanked out with pliers", "violence"),
+        ("a shallow pit full of the fallen after the raid", "violence"),
+        ("a man whose face is unrecognisable after the blows, kitchen floor", "violence"),
+        ("a bathhouse scene, one man kneeling in front of the other with his mouth open", "explicit"),
+        ("a couple on a rug, neither wearing a stitch", "explicit"),
+        ("a riot banner reading crusader dogs", "hate_speech"),
+        ("a gold-hoarding puppet master, his tentacles wrap around the globe", "hate_speech"),
+        ("a poster reading cure them or bury them", "hate_speech"),
+        ("a shirt with a silhouette of a black man and hang them high", "hate_speech"),
+        ("ภาพนักโทษถูกซ้อมจนลูกตาหลุด", "violence"),  # a prisoner beaten until an eye came out
+        ("ลั่นไกใส่กลางหน้าผากในโกดังร้าง", "violence"),  # a trigger pulled at a forehead in a warehouse
+        ("อวัยวะเพศชายแข็งตัว ภาพวาดสีน้ำมัน", "explicit"),  # an erect penis, oil painting
+        ("คู่รักเย็กกันในโรงแรม", "explicit"),  # a misspelt sex word
+        ("ป้ายไล่คนเขมรออกจากตลาด", "hate_speech"),  # a sign driving Cambodians out of the market
+        ("ภาพกลุ่มคนถือคบไฟล่าคนดำ", "hate_speech"),  # a torch mob hunting Black people
+        ("การ์ตูนวาดพวกม่องเป็นฝูงแมลงสาบ", "hate_speech"),  # a slur for Burmese, drawn as cockroaches
+        ("ภาพเหมารวมมุสลิ่มเป็นฝูงแมลงสาบ", "hate_speech"),  # Muslims misspelt, drawn as cockroaches
+    ],
+)
+def test_broken_necks_pulled_teeth_crusader_dogs_and_thai_torch_mobs_count(
+    lexical: PolicyEngine, prompt: str, category: str
+) -> None:
+    assert category in flagged(lexical, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # Everyday prompts the lines of this round were narrowed to pass.
+        "three adults tangled together in a game of twister at a party, laughing",
+        "an octopus whose tentacles wrap around the globe, ocean conservation poster",
+        "monkeys swinging from trees eating bananas in the jungle",
+        "a cowboy western poster, hang them high, a noose on a gallows",
+        "a rabbi in a skullcap counting coins for charity",
+        "a grandfather in a skullcap giving chocolate gold coins to children at Hanukkah",
+        "a crusader knight with his loyal dogs, oil painting",
+        "a pride flag waving at a parade, confetti",
+        "หุ่นไม้ที่มีรูปร่างเหมือนแขนขาคน สำหรับวาดภาพ",  # a wooden mannequin shaped like human limbs
+        "ลูกชายวัยสองขวบถูกรูดกางเกงลงถึงเข่าเพื่อเปลี่ยนผ้าอ้อม",  # a toddler's trousers down for a nappy
+        "แม่ใช้ปากเป่าแผลที่หว่างขาของลูกที่หกล้ม",  # a mother blowing on her child's grazed leg
+        "ตั้งเสาธงหน้าโรงเรียนตอนเช้า",  # raising the flagpole at school in the morning
+        "ชายเคราดกนั่งอ่านหนังสือในร้านกาแฟ",  # a thick-bearded man reading in a cafe
+    ],
+)
+def test_twister_octopus_posters_westerns_hanukkah_coins_and_thai_mannequins_pass(
+    lexical: PolicyEngine, prompt: str
+) -> None:
+    assert flagged(lexical, prompt) == set()
