@@ -211,6 +211,10 @@ _POSTFIX = frozenset({"free", "none", "false", "off", "omitted"})
 # "off" followed by a height is where something goes ("puppies thrown off a bridge", "off the
 # roof"), not a switch ("gore: off, nudity: off, a cosy cabin" stays ruled out).
 _OFF_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that"})
+# "off" before a possessive is never the switch: "T-Swift off her face" (drunk), "blood off his
+# hands", "the head off his shoulders" name something on or from a body ("gore off the menu" is
+# ruled out; no one writes "gore off their menu" to mean it).
+_OFF_POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _OFF_PLACES = frozenset(
     "bridge cliff roof rooftop building balcony boat pier ledge tower ship deck overpass dock train wall edge"
     " platform stage window".split()
@@ -428,6 +432,8 @@ def _postfix(tokens: Sequence[str], i: int) -> bool:
     """Whether tokens[i] rules out the term just before it ("gore-free", "gore: off")."""
     word = tokens[i]
     if word == "off" and i + 1 < len(tokens) and tokens[i + 1] in _OFF_DETERMINERS:
+        if tokens[i + 1] in _OFF_POSSESSIVES:
+            return False
         # The place may carry an adjective or two: "off a high bridge".
         return not any(t in _OFF_PLACES for t in tokens[i + 2 : i + 5])
     return word in _POSTFIX
