@@ -15,9 +15,9 @@ import pytest
 import wordfreq
 
 from otel_aiaudit.generation import Generation
-from otel_aiaudit.policy.config import ContentFilter, PolicyConfig
 from otel_aiaudit.policy.engine import PolicyEngine
 from otel_aiaudit.policy.normalize import normalize
+from tests.policy.shared import lexicons_alone
 
 TOP = 50_000
 
@@ -32,7 +32,7 @@ ACCEPTED = frozenset(
 
 @pytest.fixture(scope="module")
 def engine() -> PolicyEngine:
-    return PolicyEngine(PolicyConfig(mode="enforce", content_filter=ContentFilter(action="block", prompt_model=False)))
+    return lexicons_alone()
 
 
 @pytest.fixture(scope="module")

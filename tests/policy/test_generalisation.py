@@ -13,16 +13,12 @@ import pytest
 from otel_aiaudit.generation import Generation
 from otel_aiaudit.policy.config import ContentFilter, PolicyConfig
 from otel_aiaudit.policy.engine import PolicyEngine
+from tests.policy.shared import flagged, lexicons_alone
 
 
 @pytest.fixture(scope="module")
 def engine() -> PolicyEngine:
     return PolicyEngine(PolicyConfig(mode="enforce", content_filter=ContentFilter(action="block")))
-
-
-def flagged(engine: PolicyEngine, prompt: str) -> set[str]:
-    decision = engine.evaluate(Generation(provider="test", prompt=prompt))
-    return {h.category for h in decision.hits if h.rule == "content"}
 
 
 # --- misspellings ------------------------------------------------------------------------------
@@ -420,7 +416,7 @@ def test_a_misspelt_long_word_inside_a_phrase(prompt: str, category: str) -> Non
 @pytest.fixture(scope="module")
 def lexical() -> PolicyEngine:
     """The lexicons and rules alone: these failure kinds are fixed there, not by the model."""
-    return PolicyEngine(PolicyConfig(mode="enforce", content_filter=ContentFilter(action="block", prompt_model=False)))
+    return lexicons_alone()
 
 
 @pytest.mark.parametrize(
