@@ -23,7 +23,13 @@ exact, longer words may be one edit off (two from ten letters) and the whole wit
 its length; one of the first or last word must be spelled right (that word finds the candidates
 cheaply, and the first letters of the prompt's words around it, which a misspelling keeps, narrow
 them to the few worth comparing), and a name read with an "s" added at its end is a plural or a
-verb ("Tim cooks").
+verb ("Tim cooks"). A name of two words and ten letters or more may have both words misspelt,
+one edit each ("Jastin Beiber", "Donal Trunp"): each such word of the prompt that is no known
+word is looked up among the first and last words of those names, and two neighbours that
+misspell the two words of one name are compared as a whole as above, unless both are English
+words (a thousand pairs of frequent words sit that close to a name: "Santa Maria" to Sanna
+Marin, "tailor shift" to Taylor Swift). Shorter names are left out because their budget is one
+edit in all.
 
 Speed: one set difference in C drops every prompt word already known to be clean (or a listed
 word), so a prompt of familiar words costs a few microseconds. A new long word finds its
@@ -36,7 +42,7 @@ rapidfuzz compares them. A word's result is kept (cleared past `_CACHE_LIMIT` wo
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 
 from rapidfuzz.distance import OSA
 
@@ -57,11 +63,17 @@ class FuzzyIndex:
     """Candidates by first letter and length; `find()` returns (first word, last word, tag ids)."""
 
     def __init__(
-        self, keys: Iterable[tuple[str, Sequence[int]]], known: Iterable[str], names: frozenset[int] = frozenset()
+        self,
+        keys: Iterable[tuple[str, Sequence[int]]],
+        known: Iterable[str],
+        names: frozenset[int] = frozenset(),
+        english: Container[str] = frozenset(),
     ) -> None:
         """`keys`: (normalised term, tag ids); multi-word keys are kept only when one of their tags
         is in `names` (people's names: "elon musk"). A multi-word content phrase is mostly short
-        everyday words ("white power", "pool of blood"), where one edit makes another phrase."""
+        everyday words ("white power", "pool of blood"), where one edit makes another phrase.
+        `english`: real words, two of which side by side are never read as a name with both
+        words misspelt."""
         # (term length, part number, first letter, part text) -> terms: see _spans(). The first
         # letter is in the key because a candidate must share it anyway.
         self._parts: dict[tuple[int, int, str, str], list[str]] = {}
@@ -75,6 +87,11 @@ class FuzzyIndex:
         # one counts when the phrase's other words stand around it exactly ("white supremicist").
         self._phrase_parts: dict[tuple[int, int, str, str], list[str]] = {}
         self._phrases: dict[str, list[tuple[tuple[str, ...], int, tuple[int, ...]]]] = {}
+        # Two-word names that may have both words misspelt: each word by its name and place in it.
+        self._pair_parts: dict[tuple[int, int, str, str], list[str]] = {}
+        self._pair_words: dict[str, list[tuple[int, int]]] = {}
+        self._pair_names: list[tuple[tuple[str, ...], tuple[int, ...]]] = []
+        self._english = english
         for key, ids in keys:
             if not key.isascii():
                 continue  # Thai and other scripts: exact matching only
@@ -94,6 +111,14 @@ class FuzzyIndex:
                 for anchor in {words[0], words[-1]}:
                     if len(anchor) >= 3:
                         self._multi.setdefault(anchor, {}).setdefault((len(words), initials), []).append(entry)
+                # One edit in each word needs a budget of two, so ten letters; words of three
+                # letters or fewer must be exact, which makes them anchors or leaves no match.
+                if len(words) == 2 and letters >= 10 and min(len(w) for w in words) > 3:
+                    for place, word in enumerate(words):
+                        if word not in self._pair_words:
+                            _index_parts(self._pair_parts, word, _name_word_budget(len(word)))
+                        self._pair_words.setdefault(word, []).append((len(self._pair_names), place))
+                    self._pair_names.append(entry)
             else:
                 for position, word in enumerate(words):
                     if len(word) >= PHRASE_WORD_LETTERS:
@@ -107,9 +132,31 @@ class FuzzyIndex:
         # (a word of a name) stay out, so one set difference finds both kinds of work.
         self._settled: set[str] = set(self._known - self._anchors)
         self._found: dict[str, tuple[tuple[int, ...], str | None]] = {}
+        # The same two caches for the words of two-word names: known words are never read as
+        # their misspellings, so they start settled.
+        self._pair_settled: set[str] = set(self._known)
+        self._pair_found: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def __bool__(self) -> bool:
         return bool(self._parts or self._multi or self._phrases)
+
+    @staticmethod
+    def _candidates(
+        word: str, parts: dict[tuple[int, int, str, str], list[str]], allowed_for: Callable[[int], int]
+    ) -> set[str]:
+        """Indexed words (of `parts`, filed with `allowed_for(length)` edits) that may be within
+        their budget of `word`: the pigeonhole look-up, before any comparison."""
+        n = len(word)
+        candidates: set[str] = set()
+        for length in range(n - 2, n + 3):
+            allowed = allowed_for(length)
+            if not allowed or abs(length - n) > allowed:
+                continue
+            for i, text in _probe_parts(word, length, allowed):
+                found = parts.get((length, i, word[0], text))
+                if found:
+                    candidates.update(found)
+        return candidates
 
     # --- single words ----------------------------------------------------------------------
 
@@ -119,17 +166,8 @@ class FuzzyIndex:
         n = len(word)
         if n < MIN_LETTERS or not word.isalpha() or not word.isascii():
             return None
-        candidates: set[str] = set()
-        for length in range(n - 2, n + 3):
-            allowed = budget(length)
-            if not allowed or abs(length - n) > allowed:
-                continue
-            for i, text in _probe_parts(word, length, allowed):
-                found = parts.get((length, i, word[0], text))
-                if found:
-                    candidates.update(found)
         best: tuple[int, str] | None = None
-        for term in candidates:
+        for term in FuzzyIndex._candidates(word, parts, budget):
             # The shorter of the two decides: "mutation" is not two edits from "mutilation".
             allowed = budget(min(len(term), n))
             edits = OSA.distance(word, term, score_cutoff=allowed)
@@ -153,6 +191,43 @@ class FuzzyIndex:
         else:
             self._settled.add(word)
         return tags, phrase_word
+
+    def _pair_lookup(self, word: str) -> tuple[tuple[int, int], ...]:
+        """(name number, place) of each word of a two-word name that `word` misspells."""
+        found = self._pair_found.get(word)
+        if found is not None:
+            return found
+        near: tuple[tuple[int, int], ...] = ()
+        if len(word) >= 3 and word.isalpha() and word.isascii():
+            meant = []
+            for term in self._candidates(word, self._pair_parts, _name_word_budget):
+                allowed = _name_word_budget(len(term))
+                if 0 < OSA.distance(word, term, score_cutoff=allowed) <= allowed:
+                    meant.extend(self._pair_words[term])
+            near = tuple(meant)
+        if len(self._pair_settled) + len(self._pair_found) > _CACHE_LIMIT:
+            self._pair_settled = set(self._known)
+            self._pair_found.clear()
+        if near:
+            self._pair_found[word] = near
+        else:
+            self._pair_settled.add(word)
+        return near
+
+    def _pair_matches(self, tokens: Sequence[str], near: set[str]) -> list[tuple[int, int, tuple[int, ...]]]:
+        """Two-word names both of whose words `tokens` misspell, side by side."""
+        out = []
+        for i in range(len(tokens) - 1):
+            first, last = tokens[i], tokens[i + 1]
+            if first not in near or last not in near or (first in self._english and last in self._english):
+                continue
+            firsts = {number for number, place in self._pair_found[first] if place == 0}
+            for number, place in self._pair_found[last]:
+                if place == 1 and number in firsts:
+                    words, tags = self._pair_names[number]
+                    if self._close((first, last), words):
+                        out.append((i, i + 1, tags))
+        return out
 
     # --- multi-word terms ------------------------------------------------------------------
 
@@ -201,6 +276,11 @@ class FuzzyIndex:
         if distinct is None:
             distinct = set(tokens)
         out: list[tuple[int, int, tuple[int, ...]]] = []
+        if self._pair_names:
+            # Most words are settled here too: one set difference, and nothing more to do.
+            near = {w for w in distinct - self._pair_settled if self._pair_lookup(w)}
+            if len(near) >= 2:
+                out.extend(self._pair_matches(tokens, near))
         fresh = distinct - self._settled
         if not fresh:
             return out
@@ -235,9 +315,15 @@ class FuzzyIndex:
         return out
 
 
-def _index_parts(parts: dict[tuple[int, int, str, str], list[str]], word: str) -> None:
-    """File `word` under its 2k+1 parts (see _spans), where _probe_parts looks a misspelling up."""
-    for i, (start, end) in enumerate(_spans(len(word), budget(len(word)))):
+def _name_word_budget(letters: int) -> int:
+    """Edits allowed in one word of a name (as in _close): one, two from ten letters."""
+    return budget(max(letters, MIN_LETTERS))
+
+
+def _index_parts(parts: dict[tuple[int, int, str, str], list[str]], word: str, allowed: int | None = None) -> None:
+    """File `word` under its 2k+1 parts (see _spans), where _probe_parts looks a misspelling up;
+    k is `allowed`, the word's own budget when not given."""
+    for i, (start, end) in enumerate(_spans(len(word), budget(len(word)) if allowed is None else allowed)):
         parts.setdefault((len(word), i, word[0], word[start:end]), []).append(word)
 
 

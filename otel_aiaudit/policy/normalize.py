@@ -51,7 +51,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 # --- step 2: the translate tables --------------------------------------------------------------
 
@@ -518,6 +518,16 @@ def _english_splitter() -> Callable[[str], list[str]]:
     import wordninja
 
     return wordninja.split
+
+
+def english_words() -> Container[str]:
+    """The splitter's English vocabulary (about 126,000 words and names by frequency): two words
+    that are both in it are two words, not a misspelt two-word name ("Santa Maria", "tailor
+    shift"; see fuzzy.py). Its own table, not a copy: the model is loaded anyway."""
+    import wordninja
+
+    _english_splitter()
+    return wordninja.DEFAULT_LANGUAGE_MODEL._wordcost.keys()
 
 
 def warm_word_splitter() -> None:

@@ -35,7 +35,7 @@ import ahocorasick
 from . import segment
 from .fuzzy import FuzzyIndex
 from .negation import negated, thai_negator
-from .normalize import LEET_PRIMARY, LEET_SECONDARY, normalize, term_variants, warm_word_splitter
+from .normalize import LEET_PRIMARY, LEET_SECONDARY, english_words, normalize, term_variants, warm_word_splitter
 
 LANGUAGES = ("en", "th")
 
@@ -198,7 +198,7 @@ class TermIndex:
         self._thai = self._automaton(thai)
         known = {w for key in word for w in key.split(" ")} | set(fuzzy_guard())
         name_ids = frozenset(i for i, tag in enumerate(self.tags) if tag[0] == PERSON)
-        self._fuzzy = FuzzyIndex(spelled.items(), known, name_ids)
+        self._fuzzy = FuzzyIndex(spelled.items(), known, name_ids, english_words())
         if self._word is not None:
             warm_word_splitter()
         if self._thai is not None:
