@@ -527,6 +527,8 @@ def english_words() -> Container[str]:
     import wordninja
 
     _english_splitter()
+    # wordninja keeps its vocabulary as the word-cost table of its default model and offers no
+    # other way to it; the table's keys are exactly the words of its shipped word list.
     return wordninja.DEFAULT_LANGUAGE_MODEL._wordcost.keys()
 
 
