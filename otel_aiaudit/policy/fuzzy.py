@@ -239,8 +239,9 @@ class FuzzyIndex:
                 continue
             if len(want) <= 3 or got[:1] != want[:1]:
                 return False
-            edits = OSA.distance(got, want, score_cutoff=budget(max(len(want), MIN_LETTERS)))
-            if edits > budget(max(len(want), MIN_LETTERS)):
+            allowed = _name_word_budget(len(want))
+            edits = OSA.distance(got, want, score_cutoff=allowed)
+            if edits > allowed:
                 return False
             total += edits
         if total == 0 or total > budget(sum(len(w) for w in words)):
