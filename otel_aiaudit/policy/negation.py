@@ -404,6 +404,8 @@ THAI_MODIFIERS = frozenset(
 _THAI_JOINERS = frozenset({"หรือ", "และ", "กับ"})
 _THAI_ALTERNATIVES = frozenset({"หรือ"})
 _BARE_THAI_NEGATORS = frozenset({"ไม่", "ห้าม", "อย่า", "ไร้"})
+# "But" and "except" after a negated "anything": what follows them is kept, not ruled out.
+_THAI_EXCEPT = frozenset({"นอกจาก", "ยกเว้น", "เว้นแต่"})
 # Refusals written after the refused thing (see _thai_cut_out).
 _THAI_CUT_OUT = frozenset({"ตัดออก", "ไม่เอา"})
 _WINDOW = 4
@@ -817,8 +819,20 @@ def _thai_negated(
     # Only modifiers, joiners and listed terms so far: the scope reaches twice as far ("ไม่ต้องวาด
     # ให้เห็นคนถูกฟันหรือเลือดสาด").
     described = True
-    while i >= sentence and first - i <= (2 * _THAI_WINDOW if described else _THAI_WINDOW):
+    # A list's other items and its "หรือ" do not use up the reach: "ไม่มีภาพสัตว์บาดเจ็บหรือถูก
+    # ทรมาน" (no pictures of animals injured or tortured) reaches its last item.
+    items = 0
+    while i >= sentence and first - i - items <= (2 * _THAI_WINDOW if described else _THAI_WINDOW):
         word = tokens[i]
+        # "ไม่มีอะไรเลยนอกจากศพ" (nothing at all but corpses), "ยกเว้น" (except): what follows is
+        # there, the negator only clears the rest away.
+        if word in _THAI_EXCEPT:
+            return False
+        # "อะไร|เลย" (anything at all) completes the negator's object: "ไม่ได้ใส่อะไรเลย นอนถ่างขา"
+        # (wearing nothing at all, lying legs apart) negates the clothes, not what comes after.
+        # A relative "ที่" carries it on ("ไม่มีอะไรเลยที่รุนแรง", nothing at all that is violent).
+        if word == "เลย" and i > 0 and tokens[i - 1] == "อะไร" and tokens[i + 1] != "ที่":
+            return False
         # A verb, "ไม่", "ออก" says one cannot do it ("เนียนจนดูไม่ออก", so seamless no one can
         # tell; "แยกไม่ออก"): an inability, not an absence, so it negates nothing after it.
         if word == "ไม่" and tokens[i + 1] == "ออก" and i > 0 and _thai(tokens[i - 1]):
@@ -836,6 +850,7 @@ def _thai_negated(
             return not (spare_at == i + 1 and word in _BARE_THAI_NEGATORS and spare_at not in listed)
         follower = tokens[i + 1]
         joined = in_list or (i in listed and follower in _THAI_JOINERS) or follower in _THAI_ALTERNATIVES
+        items += follower in _THAI_ALTERNATIVES or word in _THAI_ALTERNATIVES
         # A list item is described too: "ไม่อยากให้เห็นแผลหรือความทรมาน" (no wounds or suffering to
         # be seen) reaches its second item.
         if word not in THAI_MODIFIERS and i not in listed and word not in _THAI_JOINERS and not joined:
