@@ -8661,5 +8661,7 @@ def test_punted_kittens_pride_demons_press_conferences_and_thai_pickup_trucks_co
         "เชิดชูการกำจัดขยะของชุมชน",  # praising a community's waste disposal
     ],
 )
-def test_first_aid_beach_towels_ballistics_and_thai_kites_and_baby_powder_pass(lexical: PolicyEngine, prompt: str) -> None:
+def test_first_aid_beach_towels_ballistics_and_thai_kites_and_baby_powder_pass(
+    lexical: PolicyEngine, prompt: str
+) -> None:
     assert flagged(lexical, prompt) == set()
