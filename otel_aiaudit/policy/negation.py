@@ -404,7 +404,7 @@ THAI_MODIFIERS = frozenset(
 _THAI_JOINERS = frozenset({"หรือ", "และ", "กับ"})
 _THAI_ALTERNATIVES = frozenset({"หรือ"})
 _BARE_THAI_NEGATORS = frozenset({"ไม่", "ห้าม", "อย่า", "ไร้"})
-# "But" and "except" after a negated "anything": what follows them is kept, not ruled out.
+# "But" and "except" between a negator and a term: what follows them is kept, not ruled out.
 _THAI_EXCEPT = frozenset({"นอกจาก", "ยกเว้น", "เว้นแต่"})
 # Refusals written after the refused thing (see _thai_cut_out).
 _THAI_CUT_OUT = frozenset({"ตัดออก", "ไม่เอา"})
