@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Container, Iterable, Sequence
+from typing import Generic, TypeVar
 
 from rapidfuzz.distance import OSA
 
@@ -51,12 +52,36 @@ MIN_LETTERS = 6
 PHRASE_WORD_LETTERS = 8
 _CACHE_LIMIT = 200_000
 
+_Found = TypeVar("_Found")
+
 
 def budget(letters: int) -> int:
     """Edits allowed for a term of `letters` letters."""
     if letters >= 10:
         return 2
     return 1 if letters >= MIN_LETTERS else 0
+
+
+class _Memo(Generic[_Found]):
+    """What a look-up found for each prompt word, bounded. Words with nothing to report stay in
+    `settled`, a set, so that one set difference drops them all from a prompt's words; the others
+    keep their result in `found`. Past _CACHE_LIMIT words both start again from `base`."""
+
+    __slots__ = ("base", "found", "settled")
+
+    def __init__(self, base: frozenset[str]) -> None:
+        self.base = base
+        self.settled: set[str] = set(base)
+        self.found: dict[str, _Found] = {}
+
+    def remember(self, word: str, result: _Found | None) -> None:
+        if len(self.settled) + len(self.found) > _CACHE_LIMIT:
+            self.settled = set(self.base)
+            self.found.clear()
+        if result is None:
+            self.settled.add(word)
+        else:
+            self.found[word] = result
 
 
 class FuzzyIndex:
@@ -128,14 +153,12 @@ class FuzzyIndex:
         self._anchors = frozenset(self._multi)
         self._lengths = {anchor: tuple(sorted({n for n, _ in names})) for anchor, names in self._multi.items()}
         self._known = frozenset(known)
-        # Words with nothing to do: known words and words looked up before without a match. Anchors
-        # (a word of a name) stay out, so one set difference finds both kinds of work.
-        self._settled: set[str] = set(self._known - self._anchors)
-        self._found: dict[str, tuple[tuple[int, ...], str | None]] = {}
-        # The same two caches for the words of two-word names: known words are never read as
-        # their misspellings, so they start settled.
-        self._pair_settled: set[str] = set(self._known)
-        self._pair_found: dict[str, tuple[tuple[int, int], ...]] = {}
+        # Words with nothing to do start settled: known words, but not anchors (a word of a name),
+        # so one set difference finds both kinds of work.
+        self._singles: _Memo[tuple[tuple[int, ...], str | None]] = _Memo(self._known - self._anchors)
+        # The same for the words of two-word names: known words are never read as their
+        # misspellings, so they start settled.
+        self._pairs: _Memo[tuple[tuple[int, int], ...]] = _Memo(self._known)
 
     def __bool__(self) -> bool:
         return bool(self._parts or self._multi or self._phrases)
@@ -177,24 +200,18 @@ class FuzzyIndex:
 
     def _lookup(self, word: str) -> tuple[tuple[int, ...], str | None]:
         """(tags of the single term `word` misspells, the phrase word it misspells)."""
-        found = self._found.get(word)
+        found = self._singles.found.get(word)
         if found is not None:
             return found
         term = self._closest(word, self._parts) if self._parts else None
         tags = self._single_tags[term] if term is not None else ()
         phrase_word = self._closest(word, self._phrase_parts) if self._phrase_parts else None
-        if len(self._settled) + len(self._found) > _CACHE_LIMIT:
-            self._settled = set(self._known - self._anchors)
-            self._found.clear()
-        if tags or phrase_word:
-            self._found[word] = (tags, phrase_word)
-        else:
-            self._settled.add(word)
+        self._singles.remember(word, (tags, phrase_word) if tags or phrase_word else None)
         return tags, phrase_word
 
     def _pair_lookup(self, word: str) -> tuple[tuple[int, int], ...]:
         """(name number, place) of each word of a two-word name that `word` misspells."""
-        found = self._pair_found.get(word)
+        found = self._pairs.found.get(word)
         if found is not None:
             return found
         near: tuple[tuple[int, int], ...] = ()
@@ -205,13 +222,7 @@ class FuzzyIndex:
                 if 0 < OSA.distance(word, term, score_cutoff=allowed) <= allowed:
                     meant.extend(self._pair_words[term])
             near = tuple(meant)
-        if len(self._pair_settled) + len(self._pair_found) > _CACHE_LIMIT:
-            self._pair_settled = set(self._known)
-            self._pair_found.clear()
-        if near:
-            self._pair_found[word] = near
-        else:
-            self._pair_settled.add(word)
+        self._pairs.remember(word, near or None)
         return near
 
     def _pair_matches(self, tokens: Sequence[str], near: set[str]) -> list[tuple[int, int, tuple[int, ...]]]:
@@ -221,8 +232,8 @@ class FuzzyIndex:
             first, last = tokens[i], tokens[i + 1]
             if first not in near or last not in near or (first in self._english and last in self._english):
                 continue
-            firsts = {number for number, place in self._pair_found[first] if place == 0}
-            for number, place in self._pair_found[last]:
+            firsts = {number for number, place in self._pairs.found[first] if place == 0}
+            for number, place in self._pairs.found[last]:
                 if place == 1 and number in firsts:
                     words, tags = self._pair_names[number]
                     if self._close((first, last), words):
@@ -279,10 +290,10 @@ class FuzzyIndex:
         out: list[tuple[int, int, tuple[int, ...]]] = []
         if self._pair_names:
             # Most words are settled here too: one set difference, and nothing more to do.
-            near = {w for w in distinct - self._pair_settled if self._pair_lookup(w)}
+            near = {w for w in distinct - self._pairs.settled if self._pair_lookup(w)}
             if len(near) >= 2:
                 out.extend(self._pair_matches(tokens, near))
-        fresh = distinct - self._settled
+        fresh = distinct - self._singles.settled
         if not fresh:
             return out
         anchors = self._anchors.intersection(fresh)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -198,9 +198,13 @@ class TermIndex:
         self._thai = self._automaton(thai)
         known = {w for key in word for w in key.split(" ")} | set(fuzzy_guard())
         name_ids = frozenset(i for i, tag in enumerate(self.tags) if tag[0] == PERSON)
-        self._fuzzy = FuzzyIndex(spelled.items(), known, name_ids, english_words())
+        # The splitter's vocabulary (for misspelt two-word names) is loaded only with English
+        # terms: an ASCII fuzzy key always has its word-automaton key, so none means no name.
+        english: Container[str] = frozenset()
         if self._word is not None:
             warm_word_splitter()
+            english = english_words()
+        self._fuzzy = FuzzyIndex(spelled.items(), known, name_ids, english)
         if self._thai is not None:
             segment.warm()
 
