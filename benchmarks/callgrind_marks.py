@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import shutil
 import subprocess
+import sys
 import tempfile
+from dataclasses import dataclass
 
 SHIM_ENV = "AIAUDIT_CALLGRIND_SHIM"
 
@@ -74,3 +77,61 @@ class Marks:
             self._lib.mark_dump(label.encode())
         else:
             os.getsid(0)
+
+
+# ---------------------------------------------------------------------------------- the counting parent
+@dataclass
+class Dump:
+    """One segment's counters as callgrind wrote them."""
+
+    path: str
+    total: int  # instructions (the dump's `summary:` line, else `totals:`)
+    trigger: str  # "Client Request: <label>" with the shim; the marker function's name without
+
+
+def summary(path: str) -> tuple[int, str]:
+    """A dump's total (its `summary:` line, else `totals:`) and its trigger."""
+    total, trigger = None, ""
+    with open(path) as f:
+        for line in f:
+            if line.startswith("summary:") or (total is None and line.startswith("totals:")):
+                total = int(line.split()[1])
+            elif line.startswith("desc: Trigger:"):
+                trigger = line.split(":", 2)[2].strip()
+    if total is None:
+        raise SystemExit(f"{path}: no summary or totals line")
+    return total, trigger
+
+
+def run_counted(child: list[str], work: str) -> tuple[list[Dump], bool, str]:
+    """Run `child` (a Python script and its arguments, run with this interpreter) under callgrind,
+    the marks reaching it through the shim when one can be built, else through the marker
+    functions. Returns its dumps in order, whether they carry their segments' labels, and how the
+    segments were marked, in words. Exits with the child's error output when it fails."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
+    os.makedirs(work, exist_ok=True)
+    for old in os.listdir(work):
+        if old.startswith("cg.out"):
+            os.remove(os.path.join(work, old))
+    env = dict(os.environ)
+    options: list[str] = []
+    shim = build_shim(work)
+    if shim is not None:
+        env[SHIM_ENV] = shim
+        how = "client requests through a C shim"
+    else:
+        env.pop(SHIM_ENV, None)
+        options = FALLBACK_OPTIONS
+        how = "marker functions (" + " ".join(FALLBACK_OPTIONS) + "): no C compiler or callgrind.h"
+    out_file = os.path.join(work, "cg.out")
+    command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}", *options, sys.executable, *child]
+    proc = subprocess.run(command, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"the counted run failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
+    # Each dump is written as cg.out.<n>, numbered from 1; the file for the process's end is cg.out.
+    names = sorted(
+        (p for p in os.listdir(work) if re.fullmatch(r"cg\.out\.\d+", p)), key=lambda p: int(p.rsplit(".", 1)[1])
+    )
+    dumps = [Dump(os.path.join(work, name), *summary(os.path.join(work, name))) for name in names]
+    return dumps, shim is not None, how

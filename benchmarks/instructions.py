@@ -55,6 +55,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # c2pa package); this folder's modules are imported as `benchmarks.<name>`.
 sys.path[0] = os.path.dirname(HERE)
 
+from benchmarks.callgrind_marks import run_counted, summary  # noqa: E402
+
 OURS, NO_LEDGER, FLOOR, PEER = "otel-aiaudit", "ours, no ledger", "sdk floor", "openinference"
 SIZES = (("small", 0), ("1 MB", 1_000_000))
 TARGETS = {"small": 1.15, "1 MB": 2.0}  # ours / peer, from the issue
@@ -140,20 +142,6 @@ def child(calls: dict[str, int], warm: int, out: str) -> None:
 
 
 # ---------------------------------------------------------------------------------- reading the dumps
-def summary(path: str) -> tuple[int, str]:
-    """The dump's total (its `summary:` line, else `totals:`) and its trigger."""
-    total, trigger = None, ""
-    with open(path) as f:
-        for line in f:
-            if line.startswith("summary:") or (total is None and line.startswith("totals:")):
-                total = int(line.split()[1])
-            elif line.startswith("desc: Trigger:"):
-                trigger = line.split(":", 2)[2].strip()
-    if total is None:
-        raise SystemExit(f"{path}: no summary or totals line")
-    return total, trigger
-
-
 _ANNOTATED = re.compile(r"^\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+(.+)$")
 
 
@@ -187,58 +175,21 @@ SQLITE = re.compile(r"sqlite", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------- parent
 def run(args: argparse.Namespace) -> None:
-    from benchmarks.callgrind_marks import FALLBACK_OPTIONS, SHIM_ENV, build_shim
-
-    if shutil.which("valgrind") is None:
-        raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
     work = args.keep or tempfile.mkdtemp(prefix="aiaudit-callgrind-")
+    order = os.path.join(work, "segments.json")
     os.makedirs(work, exist_ok=True)
-    env = dict(os.environ)
-    options = []
-    shim = build_shim(work)
-    if shim is not None:
-        env[SHIM_ENV] = shim
-        how = "client requests through a C shim"
-    else:
-        env.pop(SHIM_ENV, None)
-        options = FALLBACK_OPTIONS
-        how = "marker functions (" + " ".join(FALLBACK_OPTIONS) + "): no C compiler or callgrind.h"
-    out_file, order = os.path.join(work, "cg.out"), os.path.join(work, "segments.json")
-    for old in os.listdir(work):
-        if old.startswith("cg.out"):
-            os.remove(os.path.join(work, old))
-    command = [
-        "valgrind",
-        "--tool=callgrind",
-        f"--callgrind-out-file={out_file}",
-        *options,
-        sys.executable,
-        __file__,
-        "--child",
-        order,
-        "--calls",
-        str(args.calls),
-        "--calls-large",
-        str(args.calls_large),
-        "--warm",
-        str(args.warm),
-    ]
-    print(f"counting with {how}; dumps in {work}", flush=True)
-    proc = subprocess.run(command, env=env, capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise SystemExit(f"the counted run failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
+    child = [__file__, "--child", order, "--calls", str(args.calls), "--calls-large", str(args.calls_large)]
+    print(f"counting in one process under callgrind; dumps in {work}", flush=True)
+    dumps, labelled, how = run_counted([*child, "--warm", str(args.warm)], work)
+    print(f"segments marked with {how}", flush=True)
     with open(order) as f:
         segments = json.load(f)["segments"]
-    dumps = sorted(
-        (p for p in os.listdir(work) if re.fullmatch(r"cg\.out\.\d+", p)), key=lambda p: int(p.rsplit(".", 1)[1])
-    )
     if len(dumps) != len(segments):
         raise SystemExit(f"{len(dumps)} dumps for {len(segments)} segments in {work}")
     for seg, dump in zip(segments, dumps, strict=True):
-        seg["path"] = os.path.join(work, dump)
-        seg["total"], trigger = summary(seg["path"])
-        if shim is not None and trigger != f"Client Request: {seg['label']}":
-            raise SystemExit(f"{dump}: trigger {trigger!r}, expected segment {seg['label']!r}")
+        seg["path"], seg["total"] = dump.path, dump.total
+        if labelled and dump.trigger != f"Client Request: {seg['label']}":
+            raise SystemExit(f"{dump.path}: trigger {dump.trigger!r}, expected segment {seg['label']!r}")
     report(segments, args.top)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

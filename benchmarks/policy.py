@@ -11,16 +11,27 @@ The 500-character prompts are drawn from a few dozen everyday words, and most of
 term index's probe (no rare word, so no full scan). Prompts people wrote take the full scan far
 more often: "written prompts" times a fixed sample of the development prompts (English and Thai,
 hits and benign; the held-out set is never read), under the same policy.
+
+Run: python benchmarks/policy.py --instructions PASSES   (needs valgrind; about ten minutes on one core)
+Counts instead of timing: CPU instructions per evaluation of the written prompts, with and without
+the prompt model, counted by callgrind inside one process (benchmarks/callgrind_marks.py): each
+engine is counted alone after a pass that fills its caches, its counters zeroed before and dumped
+after, so start-up is never counted and nothing is subtracted between runs. The same code on the
+same sample gives the same count to the instruction, whatever the machine's load. The sample is
+drawn from the development prompts, which grow each round: compare commits on the same ones.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
+import shutil
 import statistics
 import string
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -97,28 +108,104 @@ def measure(fn, items: list[Generation], rounds: int) -> list[float]:
     return samples
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--iterations", type=int, default=20_000)
-    args = parser.parse_args()
-    rng = random.Random(42)
+def benchmark_config(rng: random.Random) -> PolicyConfig:
+    """Every built-in rule on, and 10,000 extra terms per content category."""
     extra = {
         cat: synthetic_terms(rng, TERMS_PER_CATEGORY) for cat in ("violence", "explicit", "hate_speech", "deepfake")
     }
-    config = PolicyConfig(
+    return PolicyConfig(
         mode="enforce",
         content_filter=ContentFilter(extra_terms=extra),
         pii=PIIConfig(action="redact"),
         copyright=CopyrightConfig(action="warn"),
         prompt_length=PromptLength(max_chars=1000),
     )
+
+
+def without_model(config: PolicyConfig) -> PolicyConfig:
+    """The same policy without the prompt model, to show what the model adds in the same run."""
+    assert config.content_filter is not None
+    return config.model_copy(
+        update={"content_filter": config.content_filter.model_copy(update={"prompt_model": False})}
+    )
+
+
+# ---------------------------------------------------------------------------------- instructions
+def count_child(passes: int) -> None:
+    """The process callgrind counts: both engines see the written prompts once (first sight of
+    their words, caches filled), then each is counted alone over `passes` passes, its counters
+    zeroed before and dumped after. What is alive is frozen first, so that the collector's passes
+    over the engines' tables (built once, at start-up) are not counted."""
+    from benchmarks.callgrind_marks import Marks
+
+    rng = random.Random(42)
+    config = benchmark_config(rng)
+    engines = {"with the prompt model": PolicyEngine(config), "lexicons alone": PolicyEngine(without_model(config))}
+    written = [Generation(provider="openai", model="gpt-image-1", prompt=p) for p in written_prompts(rng, WRITTEN)]
+    assert len(written) == WRITTEN
+    for engine in engines.values():
+        for gen in written:
+            engine.evaluate(gen)
+    gc.collect()
+    gc.freeze()
+    marks = Marks()
+    for label, engine in engines.items():
+        marks.zero()
+        for _ in range(passes):
+            for gen in written:
+                engine.evaluate(gen)
+        marks.dump(label)
+
+
+def count_instructions(passes: int) -> int:
+    """Instructions per evaluation of the written prompts, counted by callgrind in one process."""
+    from benchmarks.callgrind_marks import run_counted
+
+    # Fixed string hashing: the order of the sets the engine iterates moves the count by several
+    # per cent between seeds. One BLAS thread: callgrind would count idle workers spinning.
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    work = tempfile.mkdtemp(prefix="aiaudit-policy-callgrind-")
+    try:
+        dumps, labelled, how = run_counted([__file__, "--count-child", str(passes)], work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    labels = ["with the prompt model", "lexicons alone"]
+    if len(dumps) != len(labels):
+        raise SystemExit(f"{len(dumps)} dumps for {len(labels)} segments")
+    evaluations = passes * WRITTEN
+    print("policy engine instructions (callgrind, one process; segments marked with " + how + ")")
+    for label, dump in zip(labels, dumps, strict=True):
+        if labelled and dump.trigger != f"Client Request: {label}":
+            raise SystemExit(f"{dump.path}: trigger {dump.trigger!r}, expected {label!r}")
+        print(f"  {label:<22} {dump.total / evaluations:>12,.0f} instructions per evaluation")
+    print(f"  evaluations counted     {evaluations:,} per engine ({passes} pass(es) over {WRITTEN:,} written prompts)")
+    print(f"  PYTHONHASHSEED          {os.environ['PYTHONHASHSEED']}")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--iterations", type=int, default=20_000)
+    parser.add_argument(
+        "--instructions",
+        type=int,
+        metavar="PASSES",
+        help="count instructions per evaluation of the written prompts under callgrind instead of timing",
+    )
+    parser.add_argument("--count-child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.count_child:
+        count_child(args.count_child)
+        return 0
+    if args.instructions:
+        return count_instructions(args.instructions)
+    rng = random.Random(42)
+    config = benchmark_config(rng)
     t0 = time.perf_counter()
     engine = PolicyEngine(config)
     build_ms = (time.perf_counter() - t0) * 1000
-    # The same policy without the prompt model, to show what the model adds in the same run.
-    lexical = PolicyEngine(
-        config.model_copy(update={"content_filter": config.content_filter.model_copy(update={"prompt_model": False})})
-    )
+    lexical = PolicyEngine(without_model(config))
     items = [Generation(provider="openai", model="gpt-image-1", prompt=p) for p in prompts(rng, 500)]
     assert all(len(g.prompt or "") == 500 for g in items)
     decisions = [engine.evaluate(g) for g in items]
