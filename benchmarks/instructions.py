@@ -177,7 +177,6 @@ SQLITE = re.compile(r"sqlite", re.IGNORECASE)
 def run(args: argparse.Namespace) -> None:
     work = args.keep or tempfile.mkdtemp(prefix="aiaudit-callgrind-")
     order = os.path.join(work, "segments.json")
-    os.makedirs(work, exist_ok=True)
     child = [__file__, "--child", order, "--calls", str(args.calls), "--calls-large", str(args.calls_large)]
     print(f"counting in one process under callgrind; dumps in {work}", flush=True)
     dumps, labelled, how = run_counted([*child, "--warm", str(args.warm)], work)

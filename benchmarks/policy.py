@@ -131,6 +131,10 @@ def without_model(config: PolicyConfig) -> PolicyConfig:
 
 
 # ---------------------------------------------------------------------------------- instructions
+# The counted segments, in the order the child dumps them: the parent reads the dumps by these.
+COUNTED = ("with the prompt model", "lexicons alone")
+
+
 def count_child(passes: int) -> None:
     """The process callgrind counts: both engines see the written prompts once (first sight of
     their words, caches filled), then each is counted alone over `passes` passes, its counters
@@ -140,7 +144,7 @@ def count_child(passes: int) -> None:
 
     rng = random.Random(42)
     config = benchmark_config(rng)
-    engines = {"with the prompt model": PolicyEngine(config), "lexicons alone": PolicyEngine(without_model(config))}
+    engines = dict(zip(COUNTED, (PolicyEngine(config), PolicyEngine(without_model(config))), strict=True))
     written = [Generation(provider="openai", model="gpt-image-1", prompt=p) for p in written_prompts(rng, WRITTEN)]
     assert len(written) == WRITTEN
     for engine in engines.values():
@@ -170,12 +174,11 @@ def count_instructions(passes: int) -> int:
         dumps, labelled, how = run_counted([__file__, "--count-child", str(passes)], work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    labels = ["with the prompt model", "lexicons alone"]
-    if len(dumps) != len(labels):
-        raise SystemExit(f"{len(dumps)} dumps for {len(labels)} segments")
+    if len(dumps) != len(COUNTED):
+        raise SystemExit(f"{len(dumps)} dumps for {len(COUNTED)} segments")
     evaluations = passes * WRITTEN
     print("policy engine instructions (callgrind, one process; segments marked with " + how + ")")
-    for label, dump in zip(labels, dumps, strict=True):
+    for label, dump in zip(COUNTED, dumps, strict=True):
         if labelled and dump.trigger != f"Client Request: {label}":
             raise SystemExit(f"{dump.path}: trigger {dump.trigger!r}, expected {label!r}")
         print(f"  {label:<22} {dump.total / evaluations:>12,.0f} instructions per evaluation")
